@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "archive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "archive", targets: ["archive"]),
+        .library(name: "ArchiveStore", targets: ["ArchiveStore"]),
+        .library(name: "ArchiveExtraction", targets: ["ArchiveExtraction"]),
+        .library(name: "ArchiveIngest", targets: ["ArchiveIngest"]),
+        .library(name: "ArchiveQuery", targets: ["ArchiveQuery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "ArchiveStore", dependencies: ["CSQLite"]),
+        .target(name: "ArchiveExtraction"),
+        .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "CSQLite"]),
+        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore"]),
+        .executableTarget(
+            name: "archive",
+            dependencies: [
+                "ArchiveStore", "ArchiveExtraction", "ArchiveIngest", "ArchiveQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "ArchiveTestSupport", path: "Tests/Support"),
+        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "CSQLite", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveIngest", "ArchiveStore", "ArchiveTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "ArchiveTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Cleans an article's text before analysis: Unicode NFC, line ends and spaces made uniform,
+/// aggregator boilerplate dropped, and a byline taken as the author rather than left as a mention.
+public struct ArticleNormalizer: Sendable {
+    let lexicon: Lexicon
+
+    public init() { self.lexicon = .shared }
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+    public func normalize(_ article: RawArticle) -> NormalizedArticle {
+        let title = Self.clean(line: article.title.precomposedStringWithCanonicalMapping)
+        var author = article.author.map { Self.clean(line: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        var paragraphs: [String] = []
+        var dropped: [String] = []
+        let text = article.body.precomposedStringWithCanonicalMapping
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let line = Self.clean(line: String(rawLine))
+            if line.isEmpty { continue }
+            if lexicon.boilerplate.matches(line) {
+                dropped.append(line)
+                continue
+            }
+            if let byline = Self.byline(line) {
+                if author == nil { author = byline }
+                dropped.append(line)
+                continue
+            }
+            // A line repeating the title (common in copied pages) adds nothing.
+            if paragraphs.isEmpty, line == title { continue }
+            paragraphs.append(line)
+        }
+        return NormalizedArticle(title: title, body: paragraphs.joined(separator: "\n\n"), author: author, droppedLines: dropped)
+    }
+
+    /// Spaces of every kind made plain and collapsed, control characters removed.
+    static func clean(line: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in line.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                continue
+            }
+            if pendingSpace { result.append(" "); pendingSpace = false }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    /// "By Tamilla Hasanova", "By JOHN SMITH and Jane Doe", "By Jane Doe, Reuters": the names, when
+    /// the line is nothing but a byline.
+    static func byline(_ line: String) -> String? {
+        let lower = line.lowercased()
+        let prefixes = ["by ", "written by ", "words by ", "reporting by "]
+        guard let prefix = prefixes.first(where: { lower.hasPrefix($0) }) else { return nil }
+        let rest = String(line.dropFirst(prefix.count)).trimmingSpaces
+        let namePart = rest.split(separator: ",").first.map { String($0).trimmingSpaces } ?? rest
+        let words = namePart.split(separator: " ")
+        guard (1...8).contains(words.count), !line.hasSuffix("."), rest.count <= 80 else { return nil }
+        // Every word capitalized, or a joining word between names.
+        for word in words {
+            if ["and", "&", "de", "van", "von", "der", "al", "bin", "da", "la", "le"].contains(word.lowercased()) { continue }
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return nil }
+        }
+        return namePart
+    }
+}

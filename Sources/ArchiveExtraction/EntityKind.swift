@@ -1,0 +1,6 @@
+/// What a name refers to.
+public enum EntityKind: String, Sendable, Codable, CaseIterable {
+    case person
+    case organization
+    case place
+}

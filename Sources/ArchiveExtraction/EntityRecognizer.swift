@@ -1,0 +1,497 @@
+/// Finds the people, organizations and places an article names.
+///
+/// Capitalized spans are the candidates; each is classified by the shipped lists (known
+/// organizations and places, organization suffixes, given names, titles) and by its context
+/// (a title before it, a speech verb after it, "in" or "near" before it). Then the document is
+/// made consistent: once "Steve Witkoff" is a person, "Witkoff" is that person too, and a name
+/// classified once is classified the same everywhere. Lines in capitals (headlines, datelines)
+/// only ever match names that are known or found elsewhere in the article.
+struct EntityRecognizer: Sendable {
+    let lexicon: Lexicon
+
+    struct Result: Sendable {
+        var entities: [Entity]
+        /// Body mentions, each with its `entity` index set, in text order.
+        var mentions: [Mention]
+        /// Title mentions, with token ranges in the title.
+        var titleMentions: [Mention]
+    }
+
+    private static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// Lower-case words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
+    private static let connectors: Set<String> = [
+        "of", "de", "del", "della", "di", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn",
+        "and", "&", "for", "on", "the", "y",
+    ]
+    /// Connectors that only an organization name may contain; elsewhere they separate two names.
+    private static let organizationConnectors: Set<String> = ["and", "&", "for", "on", "the"]
+    private static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "throughout", "around", "into", "from"]
+    /// Capitalized words that start sentences or sit before names without being names.
+    private static let notNames: Set<String> = [
+        "i", "a", "an", "the", "this", "that", "these", "those", "he", "she", "it", "we", "they", "you", "his", "her",
+        "its", "our", "their", "my", "your", "there", "here", "but", "and", "or", "so", "yet", "if", "when", "while",
+        "after", "before", "since", "as", "at", "on", "in", "for", "with", "by", "from", "to", "of", "about", "under",
+        "over", "earlier", "later", "meanwhile", "however", "also", "still", "even", "both", "all", "some", "many",
+        "most", "more", "few", "several", "other", "another", "such", "no", "not", "what", "who", "whom", "whose",
+        "which", "where", "why", "how", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "first", "second", "third", "last", "next", "new", "today", "yesterday", "tomorrow", "tonight", "mr", "mrs",
+        "ms", "dr", "according", "despite", "although", "though", "because", "following", "during", "until",
+        "previous", "former", "late", "early", "each", "every", "any", "only", "just", "then", "now", "once",
+        "again", "further", "well", "instead", "yes", "oh", "please", "thank", "thanks", "dear", "hello", "sources",
+        "source", "officials", "official", "talks", "statement", "report", "reports", "news", "breaking", "update",
+        "live", "watch", "read", "see", "photo", "video", "image", "copyright", "editing", "reporting", "additional",
+    ]
+
+    func recognize(body: AnalyzedText, title: AnalyzedText) -> Result {
+        var mentions = candidateMentions(in: body)
+        let acronyms = acronymDefinitions(in: body, mentions: mentions)
+        applyAcronyms(acronyms, to: &mentions)
+        resolveDocumentLevel(&mentions, text: body)
+        mentions.append(contentsOf: capitalsMentions(in: body, known: mentions))
+        mentions.sort { $0.start < $1.start }
+        // A headline's capitals say nothing about names whatever its case: only names known from
+        // the lists or the body count there.
+        var titleMentions = capitalsMentions(in: title, known: mentions, all: true)
+        for index in titleMentions.indices { titleMentions[index].inTitle = true }
+        return group(body: mentions, title: titleMentions)
+    }
+
+    // MARK: - Candidates
+
+    private func isNameWord(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        let lower = token.lowercased
+        if Self.months.contains(lower) || Self.weekdays.contains(lower) { return false }
+        if token.isCapitalized { return true }
+        // "al-Assad", "bin Salman" style particles glued to a capitalized name.
+        for prefix in ["al-", "el-", "ad-", "as-", "ash-", "ar-", "at-"] where lower.hasPrefix(prefix) {
+            return token.text.unicodeScalars.dropFirst(prefix.count).first?.isUppercaseLetter ?? false
+        }
+        return false
+    }
+
+    private func candidateMentions(in text: AnalyzedText) -> [Mention] {
+        let tokens = text.tokens
+        let midCapitals = capitalizedMidSentence(text)
+        var mentions: [Mention] = []
+        for sentence in text.sentences where !text.isShouting(sentence) {
+            let firstWord = text.firstWord(of: sentence)
+            var index = sentence.tokens.lowerBound
+            while index < sentence.tokens.upperBound {
+                guard isNameWord(tokens[index]) else { index += 1; continue }
+                var end = index + 1
+                while end < sentence.tokens.upperBound {
+                    let token = tokens[end]
+                    if isNameWord(token), tokens[end - 1].end < token.start || tokens[end - 1].kind == .word {
+                        end += 1
+                    } else if token.kind == .word, Self.connectors.contains(token.text),
+                              end + 1 < sentence.tokens.upperBound, isNameWord(tokens[end + 1]) {
+                        end += 2
+                    } else if token.text == ".", tokens[end - 1].text.count == 1, tokens[end - 1].isCapitalized,
+                              end + 1 < sentence.tokens.upperBound, isNameWord(tokens[end + 1]) {
+                        end += 2  // an initial: "P. Simmons", "George W. Bush"
+                    } else {
+                        break
+                    }
+                }
+                var start = index
+                // A capitalized everyday word opening a sentence is not a name unless the article
+                // capitalizes it elsewhere too.
+                while start < end, start == firstWord || start == index && isAfterOpeningQuote(start, tokens),
+                      isEverydayWord(tokens[start], midCapitals: midCapitals) {
+                    start += 1
+                    while start < end, !isNameWord(tokens[start]) { start += 1 }
+                }
+                if start < end {
+                    mentions.append(contentsOf: split(span: start..<end, in: text))
+                }
+                index = end
+            }
+        }
+        return mentions
+    }
+
+    private func isAfterOpeningQuote(_ index: Int, _ tokens: [Token]) -> Bool {
+        guard index > 0 else { return true }
+        let previous = tokens[index - 1].text
+        return previous == "\u{201C}" || previous == "\"" || previous == "(" || previous == "-" || previous == "\u{2014}"
+    }
+
+    private func isEverydayWord(_ token: Token, midCapitals: Set<String>) -> Bool {
+        let lower = token.lowercased
+        if Self.notNames.contains(lower) { return true }
+        if lexicon.givenNames.contains(token.text) || lexicon.places[NameKey.make(token.text)] != nil
+            || lexicon.organizations[NameKey.make(token.text)] != nil {
+            return false
+        }
+        return lexicon.commonWords.contains(lower) && !midCapitals.contains(token.text)
+    }
+
+    /// Words the article capitalizes away from a sentence start: evidence that they are names.
+    private func capitalizedMidSentence(_ text: AnalyzedText) -> Set<String> {
+        var result: Set<String> = []
+        for sentence in text.sentences where !text.isShouting(sentence) {
+            let first = text.firstWord(of: sentence)
+            for index in sentence.tokens where index != first && text.tokens[index].isCapitalized {
+                if index > 0, isAfterOpeningQuote(index, text.tokens) { continue }
+                result.insert(text.tokens[index].text)
+            }
+        }
+        return result
+    }
+
+    /// Splits a capitalized span into titles and names ("US President Donald Trump" → US | Donald
+    /// Trump with role President), and at joining words when the whole is not an organization.
+    private func split(span: Range<Int>, in text: AnalyzedText) -> [Mention] {
+        let tokens = text.tokens
+        let whole = text.text(span)
+        if lexicon.organizations[NameKey.make(whole)] != nil || lexicon.places[NameKey.make(whole)] != nil {
+            return [makeMention(span, in: text, role: nil)]
+        }
+        var result: [Mention] = []
+        var partStart = span.lowerBound
+        var role: String? = roleBefore(span.lowerBound, in: text)
+        var index = span.lowerBound
+        while index < span.upperBound {
+            if let titleEnd = titleMatch(at: index, limit: span.upperBound, tokens: tokens), titleEnd < span.upperBound {
+                if partStart < index { result.append(contentsOf: splitJoined(partStart..<index, in: text, role: role)) }
+                role = text.text(index..<titleEnd)
+                index = titleEnd
+                while index < span.upperBound, !isNameWord(tokens[index]) { index += 1 }
+                partStart = index
+                continue
+            }
+            index += 1
+        }
+        if partStart < span.upperBound { result.append(contentsOf: splitJoined(partStart..<span.upperBound, in: text, role: role)) }
+        return result
+    }
+
+    private func splitJoined(_ span: Range<Int>, in text: AnalyzedText, role: String?) -> [Mention] {
+        let tokens = text.tokens
+        let hasJoiner = span.contains { Self.organizationConnectors.contains(tokens[$0].text) || tokens[$0].text == "of" }
+        if !hasJoiner || looksLikeOrganization(span, tokens) {
+            return [makeMention(span, in: text, role: role)]
+        }
+        var result: [Mention] = []
+        var start = span.lowerBound
+        for index in span where Self.organizationConnectors.contains(tokens[index].text) || tokens[index].text == "of" {
+            if start < index { result.append(makeMention(start..<index, in: text, role: result.isEmpty ? role : nil)) }
+            start = index + 1
+        }
+        if start < span.upperBound { result.append(makeMention(start..<span.upperBound, in: text, role: nil)) }
+        return result
+    }
+
+    private func looksLikeOrganization(_ span: Range<Int>, _ tokens: [Token]) -> Bool {
+        span.contains { lexicon.organizationSuffixes.contains(tokens[$0].text) }
+    }
+
+    /// The end of the longest title starting at `index`, if one does.
+    private func titleMatch(at index: Int, limit: Int, tokens: [Token]) -> Int? {
+        var best: Int?
+        var words: [String] = []
+        var cursor = index
+        while cursor < limit, words.count < 5 {
+            let token = tokens[cursor]
+            guard token.kind == .word else { break }
+            var word = token.lowercased
+            if cursor + 1 < tokens.count, tokens[cursor + 1].text == ".", tokens[cursor + 1].start == token.end,
+               lexicon.abbreviations.contains(word) {
+                word += "."
+                cursor += 1
+            }
+            words.append(word)
+            cursor += 1
+            if lexicon.titles.contains(words.joined(separator: " ")) { best = cursor }
+            if words.count == 1, !lexicon.titleFirstWords.contains(word) { break }
+        }
+        return best
+    }
+
+    /// A role written just before a name in lower case: "envoy Kirill Dmitriev", "chief negotiator
+    /// Rustem Umerov", "envoy, Kirill Dmitriev".
+    private func roleBefore(_ index: Int, in text: AnalyzedText) -> String? {
+        let tokens = text.tokens
+        var end = index
+        if end > 0, tokens[end - 1].text == "," { end -= 1 }
+        var best: String?
+        var start = end - 1
+        while start >= 0, end - start <= 4, tokens[start].kind == .word {
+            let words = tokens[start..<end].map { $0.lowercased }
+            if lexicon.titles.contains(words.joined(separator: " ")) { best = text.text(start..<end) }
+            start -= 1
+        }
+        return best
+    }
+
+    private func makeMention(_ span: Range<Int>, in text: AnalyzedText, role: String?) -> Mention {
+        let tokens = text.tokens
+        var span = span
+        // Trailing joiners never end a name.
+        while span.count > 1, !isNameWord(tokens[span.upperBound - 1]) { span = span.lowerBound..<(span.upperBound - 1) }
+        let surface = text.text(span)
+        let possessive = span.upperBound < tokens.count && tokens[span.upperBound].text == "'s"
+        var mention = Mention(tokens: span, start: tokens[span.lowerBound].start, end: tokens[span.upperBound - 1].end,
+                              surface: surface, kind: nil, role: role, possessive: possessive, tentative: false)
+        classify(&mention, in: text)
+        return mention
+    }
+
+    // MARK: - Classification
+
+    private func classify(_ mention: inout Mention, in text: AnalyzedText) {
+        let tokens = text.tokens
+        let span = mention.tokens
+        let key = NameKey.make(mention.surface)
+        let words = span.filter { tokens[$0].kind == .word }.map { tokens[$0].text }
+        let before = span.lowerBound > 0 ? tokens[span.lowerBound - 1].lowercased : ""
+        let after = span.upperBound < tokens.count ? tokens[span.upperBound] : nil
+        let afterWord = nextWord(after: span.upperBound, in: tokens)
+
+        if lexicon.organizations[key] != nil {
+            mention.kind = .organization
+        } else if lexicon.places[key] != nil {
+            mention.kind = mention.role != nil && words.count == 1 ? .person : .place
+        } else if words.count == 1, lexicon.demonyms[words[0].lowercased()] != nil {
+            mention.kind = nil  // "Russian officials": a cue, not a mention
+        } else if words.count >= 2, looksLikeOrganization(span, tokens) {
+            mention.kind = .organization
+        } else if mention.role != nil {
+            mention.kind = .person
+        } else if words.count >= 2, isGivenName(words[0]) || isInitial(span, tokens) {
+            mention.kind = .person
+        } else if Self.placePrepositions.contains(before) {
+            mention.kind = .place
+            mention.tentative = true
+        } else if let afterWord, lexicon.speechVerbs.contains(afterWord.lowercased), after?.text != "'s" {
+            mention.kind = .person
+            mention.tentative = words.count == 1
+        } else if words.count == 1, tokens[span.lowerBound].isAllCaps, words[0].count <= 6 {
+            mention.kind = .organization
+            mention.tentative = true
+        } else if words.count >= 2, words.allSatisfy({ isNameLike($0) }) {
+            mention.kind = .person
+            mention.tentative = true
+        } else {
+            mention.kind = nil
+            mention.tentative = true
+        }
+    }
+
+    /// The word right after a span ("Umerov wrote"); a comma in between breaks the link, since
+    /// "Telegram, adding" is no speaker and verb.
+    private func nextWord(after index: Int, in tokens: [Token]) -> String? {
+        index < tokens.count && tokens[index].kind == .word ? tokens[index].text : nil
+    }
+
+    private func isGivenName(_ word: String) -> Bool {
+        if lexicon.givenNames.contains(word) { return true }
+        // "Jean-Claude": either part will do.
+        return word.contains("-") && word.split(separator: "-").contains { lexicon.givenNames.contains(String($0)) }
+    }
+
+    private func isInitial(_ span: Range<Int>, _ tokens: [Token]) -> Bool {
+        tokens[span.lowerBound].text.count == 1 && span.count > 2 && tokens[span.lowerBound + 1].text == "."
+    }
+
+    /// A word that could be part of a person's name: capitalized, not an everyday word.
+    private func isNameLike(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.isUppercaseLetter else { return word.count == 1 }
+        if word.count == 1 { return true }
+        let lower = word.lowercased()
+        if Self.notNames.contains(lower) { return false }
+        return !lexicon.commonWords.contains(lower) || lexicon.givenNames.contains(word)
+    }
+
+    // MARK: - Acronyms
+
+    /// "Russian Direct Investment Fund (RDIF)": the acronym in brackets names the span before it.
+    private func acronymDefinitions(in text: AnalyzedText, mentions: [Mention]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        let tokens = text.tokens
+        for (index, mention) in mentions.enumerated() where mention.tokens.count >= 2 {
+            let next = mention.tokens.upperBound
+            guard next + 2 < tokens.count, tokens[next].text == "(", tokens[next + 2].text == ")",
+                  tokens[next + 1].isAllCaps else { continue }
+            let acronym = tokens[next + 1].text
+            let initials = String(mention.tokens.compactMap { tokens[$0].text.first }.filter { $0.isUppercase })
+            if initials.hasPrefix(String(acronym.prefix(2))) || acronym.hasPrefix(String(initials.prefix(2))) {
+                result[acronym] = index
+            }
+        }
+        return result
+    }
+
+    private func applyAcronyms(_ acronyms: [String: Int], to mentions: inout [Mention]) {
+        guard !acronyms.isEmpty else { return }
+        for index in mentions.indices {
+            guard let definition = acronyms[mentions[index].surface] else { continue }
+            if mentions[definition].kind == nil || mentions[definition].kind == .person {
+                mentions[definition].kind = .organization
+            }
+            mentions[index].kind = mentions[definition].kind
+            mentions[index].tentative = false
+        }
+    }
+
+    // MARK: - Document-level consistency
+
+    private func resolveDocumentLevel(_ mentions: inout [Mention], text: AnalyzedText) {
+        // Surnames of people named in full, and the kinds that firm evidence gave each name.
+        var surnames: [String: Int] = [:]
+        var firm: [String: EntityKind] = [:]
+        for mention in mentions {
+            let key = NameKey.make(mention.surface)
+            if let kind = mention.kind, !mention.tentative { firm[key] = firm[key] ?? kind }
+            if mention.kind == .person, mention.tokens.count >= 2, let last = mention.surface.split(separator: " ").last {
+                surnames[NameKey.make(last), default: 0] += 1
+            }
+        }
+        for index in mentions.indices {
+            let key = NameKey.make(mentions[index].surface)
+            if mentions[index].tokens.count == 1, surnames[key] != nil,
+               lexicon.organizations[key] == nil, lexicon.places[key] == nil || mentions[index].kind != .place || mentions[index].tentative {
+                mentions[index].kind = .person
+                mentions[index].tentative = false
+            } else if mentions[index].tentative, let kind = firm[key] {
+                mentions[index].kind = kind
+                mentions[index].tentative = false
+            }
+        }
+        // A name classified only tentatively takes the most common kind given to it.
+        var votes: [String: [EntityKind: Int]] = [:]
+        for mention in mentions { if let kind = mention.kind { votes[NameKey.make(mention.surface), default: [:]][kind, default: 0] += 1 } }
+        for index in mentions.indices where mentions[index].tentative {
+            let key = NameKey.make(mentions[index].surface)
+            if let best = votes[key]?.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue }) {
+                mentions[index].kind = best.key
+            }
+        }
+        // A lone unknown word that nothing supports is dropped rather than guessed.
+        mentions.removeAll { $0.kind == nil }
+    }
+
+    /// Names in lines written in capitals: only those already known (from the lists or the
+    /// article's mixed-case text), matched longest first.
+    private func capitalsMentions(in text: AnalyzedText, known: [Mention], all: Bool = false) -> [Mention] {
+        var knownKinds: [String: (EntityKind, String)] = [:]
+        for mention in known { if let kind = mention.kind { knownKinds[NameKey.make(mention.surface)] = (kind, mention.surface) } }
+        var result: [Mention] = []
+        let tokens = text.tokens
+        for sentence in text.sentences where all || text.isShouting(sentence) {
+            var index = sentence.tokens.lowerBound
+            while index < sentence.tokens.upperBound {
+                guard tokens[index].kind == .word, tokens[index].isCapitalized else { index += 1; continue }
+                var matched = false
+                let longest = min(max(lexicon.longestName, 4), sentence.tokens.upperBound - index)
+                for length in stride(from: longest, through: 1, by: -1) {
+                    let span = index..<(index + length)
+                    guard tokens[span.upperBound - 1].kind == .word else { continue }
+                    let key = NameKey.make(text.text(span))
+                    let kind: EntityKind?
+                    if let found = knownKinds[key] { kind = found.0 }
+                    else if lexicon.organizations[key] != nil { kind = .organization }
+                    else if lexicon.places[key] != nil { kind = .place }
+                    else { kind = nil }
+                    if let kind {
+                        let possessive = span.upperBound < tokens.count && tokens[span.upperBound].text == "'s"
+                        result.append(Mention(tokens: span, start: tokens[span.lowerBound].start, end: tokens[span.upperBound - 1].end,
+                                              surface: text.text(span), kind: kind, role: nil, possessive: possessive, tentative: false))
+                        index += length
+                        matched = true
+                        break
+                    }
+                }
+                if !matched { index += 1 }
+            }
+        }
+        return result
+    }
+
+    // MARK: - Grouping into entities
+
+    private func group(body: [Mention], title: [Mention]) -> Result {
+        var title = title
+        var mentions = body
+        var entities: [Entity] = []
+        var byKey: [String: Int] = [:]
+        var bySurname: [String: [Int]] = [:]
+        // Full names first, so that surnames and short forms can join them.
+        let order = mentions.indices.sorted {
+            let a = mentions[$0].surface.split(separator: " ").count, b = mentions[$1].surface.split(separator: " ").count
+            return a != b ? a > b : mentions[$0].start < mentions[$1].start
+        }
+        for index in order {
+            guard let kind = mentions[index].kind else { continue }
+            let key = groupKey(mentions[index].surface, kind: kind)
+            var target = byKey[key]
+            if target == nil, kind == .person, mentions[index].tokens.count == 1 {
+                let surname = NameKey.make(mentions[index].surface)
+                if let candidates = bySurname[surname], candidates.count == 1 { target = candidates[0] }
+            }
+            if target == nil {
+                target = entities.count
+                entities.append(Entity(kind: kind, name: displayName(mentions[index].surface), mentions: [],
+                                       mentionCount: 0, firstOffset: nil))
+                byKey[key] = target
+                if kind == .person, let last = mentions[index].surface.split(separator: " ").last, mentions[index].tokens.count >= 2 {
+                    bySurname[NameKey.make(last), default: []].append(target!)
+                }
+            }
+            mentions[index].entity = target
+        }
+        for index in mentions.indices {
+            guard let target = mentions[index].entity else { continue }
+            entities[target].mentionCount += 1
+            entities[target].firstOffset = min(entities[target].firstOffset ?? Int.max, mentions[index].start)
+            if entities[target].role == nil, let role = mentions[index].role { entities[target].role = role }
+        }
+        for index in mentions.indices.sorted(by: { mentions[$0].start < mentions[$1].start }) {
+            guard let target = mentions[index].entity else { continue }
+            if !entities[target].mentions.contains(mentions[index].surface) { entities[target].mentions.append(mentions[index].surface) }
+        }
+        for mention in title {
+            guard let kind = mention.kind else { continue }
+            let key = groupKey(mention.surface, kind: kind)
+            var target = byKey[key]
+            if target == nil, kind == .person, let candidates = bySurname[NameKey.make(mention.surface)], candidates.count == 1 {
+                target = candidates[0]
+            }
+            if target == nil {
+                target = entities.count
+                entities.append(Entity(kind: kind, name: displayName(mention.surface), mentions: [],
+                                       mentionCount: 0, firstOffset: nil))
+                byKey[key] = target
+            }
+            entities[target!].mentionCount += 1
+            if !entities[target!].mentions.contains(mention.surface) { entities[target!].mentions.append(mention.surface) }
+            if let position = title.firstIndex(where: { $0.start == mention.start }) { title[position].entity = target }
+        }
+        return Result(entities: entities, mentions: mentions.filter { $0.entity != nil }, titleMentions: title)
+    }
+
+    /// The display name: the surface, in title case when it was written in capitals.
+    private func displayName(_ surface: String) -> String {
+        let letters = surface.unicodeScalars.filter { $0.isLetter }
+        if letters.count > 4, letters.allSatisfy({ $0.isUppercaseLetter }) {
+            return surface.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+        }
+        return surface
+    }
+
+    /// What mentions are grouped on: for organizations and places the listed standard name, so
+    /// "Russian Federation" and "Russia" are one place; for people the name itself.
+    private func groupKey(_ surface: String, kind: EntityKind) -> String {
+        let key = NameKey.make(surface)
+        switch kind {
+        case .place: return "place:" + (lexicon.places[key].map { NameKey.make($0) } ?? key)
+        case .organization: return "organization:" + (lexicon.organizations[key].map { NameKey.make($0) } ?? key)
+        case .person: return "person:" + key
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// The extraction engine: one article in, its people, organizations, places, quotes, dates and
+/// event out. Pure and deterministic: no files, no network, no clock (the caller says what today is).
+public struct Extractor: Sendable {
+    let lexicon: Lexicon
+    /// Bounds the years considered for dates written without one when nothing in the article fixes them.
+    public var today: (year: Int, month: Int, day: Int)
+
+    public init(today: (year: Int, month: Int, day: Int)) {
+        self.lexicon = .shared
+        self.today = today
+    }
+
+    public func extract(_ raw: RawArticle) -> ArticleFacts {
+        extract(ArticleNormalizer(lexicon: lexicon).normalize(raw), metadata: raw)
+    }
+
+    /// Extracts from text already normalized (the ingest normalizes first, to hash and skip stored articles).
+    public func extract(_ normalized: NormalizedArticle, metadata raw: RawArticle) -> ArticleFacts {
+        let body = AnalyzedText(normalized.body, lexicon: lexicon)
+        let title = AnalyzedText(normalized.title, lexicon: lexicon)
+
+        let recognized = EntityRecognizer(lexicon: lexicon).recognize(body: body, title: title)
+        var entities = recognized.entities
+        for index in entities.indices {
+            let key = NameKey.make(entities[index].name)
+            let known = entities[index].kind == .place ? lexicon.places[key] : entities[index].kind == .organization ? lexicon.organizations[key] : nil
+            if let known, known != entities[index].name { entities[index].knownAs = known }
+        }
+        let spans = QuoteFinder.quotes(in: body.buffer)
+        let quotes = QuoteAttributor(lexicon: lexicon).attribute(spans, in: body, mentions: recognized.mentions, entities: entities)
+
+        let reference = CivilDate(year: today.year, month: today.month, day: today.day) ?? CivilDate(daysSinceEpoch: 0)
+        let metadataDate = raw.published.flatMap(CivilDate.parseISO)
+        let resolved = DateResolver().resolve(body, published: metadataDate, today: reference)
+        let event = EventBuilder().build(title: title, body: body, mentions: recognized.mentions, titleMentions: recognized.titleMentions,
+                                         entities: entities, dates: resolved.dates, published: resolved.published)
+
+        return ArticleFacts(
+            article: normalized,
+            published: resolved.published,
+            people: entities.filter { $0.kind == .person },
+            organizations: entities.filter { $0.kind == .organization },
+            places: entities.filter { $0.kind == .place },
+            quotes: quotes,
+            dates: resolved.dates.map { DateMention(text: $0.text, start: $0.start, end: $0.end, date: $0.date) },
+            event: event
+        )
+    }
+}

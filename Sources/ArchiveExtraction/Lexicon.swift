@@ -1,0 +1,87 @@
+/// The shipped word lists (wordlists/*.txt, embedded at build time), parsed once per process.
+///
+/// Lists are facts about language and the world — given names, titles, places — never names taken
+/// from the documents the engine is measured on. Sources and licenses: wordlists/README.md.
+struct Lexicon: Sendable {
+    static let shared = Lexicon()
+
+    /// Lower-case dictionary words: a capitalized one at a sentence start is probably not a name.
+    let commonWords: Set<String>
+    let givenNames: Set<String>
+    /// Lower-case titles and roles, single- and multi-word.
+    let titles: Set<String>
+    let titleFirstWords: Set<String>
+    let abbreviations: Set<String>
+    let speechVerbs: Set<String>
+    let organizationSuffixes: Set<String>
+    /// Match key → canonical name, for every name and alias of a known organization.
+    let organizations: [String: String]
+    /// Match key → canonical name, for every known place and variant.
+    let places: [String: String]
+    /// Lower-case demonym → the place it points to.
+    let demonyms: [String: String]
+    let boilerplate: BoilerplateRules
+    /// The most words any organization or place name in the lists has.
+    let longestName: Int
+
+    init() {
+        let files = WordListData.files
+        func lines(_ name: String) -> [Substring] {
+            guard let text = files[name] else { preconditionFailure("word list \(name) is not embedded") }
+            return text.split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        commonWords = Set(lines("common-words.txt").map(String.init))
+        givenNames = Set(lines("given-names.txt").map(String.init))
+        titles = Set(lines("titles.txt").map { $0.lowercased() })
+        titleFirstWords = Set(titles.compactMap { $0.split(separator: " ").first.map(String.init) })
+        abbreviations = Set(lines("abbreviations.txt").map { $0.lowercased() })
+        speechVerbs = Set(lines("speech-verbs.txt").map { $0.lowercased() })
+        organizationSuffixes = Set(lines("org-suffixes.txt").map(String.init))
+        var longest = 1
+        var organizations: [String: String] = [:]
+        for line in lines("organizations.txt") {
+            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            for name in names {
+                organizations[NameKey.make(name)] = names[0]
+                longest = max(longest, name.split(separator: " ").count)
+            }
+        }
+        var places: [String: String] = [:]
+        for line in lines("places-geonames.txt") {
+            places[NameKey.make(line)] = String(line)
+            longest = max(longest, line.split(separator: " ").count)
+        }
+        for line in lines("place-variants.txt") {
+            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            for name in names {
+                places[NameKey.make(name)] = names[0]
+                longest = max(longest, name.split(separator: " ").count)
+            }
+        }
+        var demonyms: [String: String] = [:]
+        for line in lines("demonyms.txt") {
+            let parts = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            if parts.count == 2 { demonyms[parts[0].lowercased()] = parts[1] }
+        }
+        self.organizations = organizations
+        self.places = places
+        self.demonyms = demonyms
+        self.longestName = longest
+        boilerplate = BoilerplateRules(lines("boilerplate.txt").map(String.init))
+    }
+
+    func isTitle(_ words: [String]) -> Bool { titles.contains(words.joined(separator: " ").lowercased()) }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var result = self
+        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        return result
+    }
+}
+
+extension String {
+    var trimmingSpaces: String { String(self[...].trimmingSpaces) }
+}

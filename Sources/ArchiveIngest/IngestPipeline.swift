@@ -1,0 +1,136 @@
+import ArchiveExtraction
+import ArchiveStore
+import CSQLite
+import Foundation
+
+/// Reads files, extracts, and stores, in batched transactions.
+///
+/// A file that cannot be read or stored is reported and skipped; nothing of it is left behind, and
+/// the other files still go in. A failure of the database itself (disk full, read-only, locked for
+/// too long) stops the ingest: batches already committed stay, the current one is rolled back.
+public final class IngestPipeline {
+    /// Files larger than this are refused rather than read into memory whole.
+    public static let maximumFileSize = 64 << 20
+
+    private let writer: ArchiveWriter
+    private let extractor: Extractor
+    private let normalizer = ArticleNormalizer()
+    private let batchSize: Int
+    private let ingestedAt: String
+
+    /// Called after each file with (files done, files in all).
+    public var onProgress: ((Int, Int) -> Void)?
+    /// Called with each failure line as it happens.
+    public var onFailure: ((String) -> Void)?
+
+    public init(database: Database, today: Date = Date(), batchSize: Int = 256) {
+        self.writer = ArchiveWriter(database: database)
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: today)
+        self.extractor = Extractor(today: (parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1))
+        self.batchSize = max(1, batchSize)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        self.ingestedAt = formatter.string(from: today)
+    }
+
+    /// Ingests files; read errors are counted in the report, database failures are thrown.
+    public func ingest(_ files: [InputFile], report: inout IngestReport) throws {
+        var pending: [(path: String, bundle: ArticleBundle)] = []
+        for (number, file) in files.enumerated() {
+            do {
+                let bytes = try Self.readBytes(file.path)
+                if let bundle = try prepare(bytes: bytes, format: file.format, file: file, report: &report) {
+                    pending.append((file.path, bundle))
+                }
+            } catch let error as ReadError {
+                fail(error.description, &report)
+            }
+            if pending.count >= batchSize {
+                try flush(&pending, report: &report)
+            }
+            onProgress?(number + 1, files.count)
+        }
+        try flush(&pending, report: &report)
+    }
+
+    /// Ingests one article given as bytes (standard input), named `name` in messages.
+    public func ingest(bytes: [UInt8], format: ArticleFormat, name: String, report: inout IngestReport) throws {
+        do {
+            if let bundle = try prepare(bytes: bytes, format: format, file: nil, name: name, report: &report) {
+                var pending = [(path: name, bundle: bundle)]
+                try flush(&pending, report: &report)
+            }
+        } catch let error as ReadError {
+            fail(error.description, &report)
+        }
+    }
+
+    private func prepare(bytes: [UInt8], format: ArticleFormat, file: InputFile?, name: String? = nil,
+                         report: inout IngestReport) throws -> ArticleBundle? {
+        let path = file?.path ?? name ?? "-"
+        let raw = try format.read(bytes, path: path)
+        let normalized = normalizer.normalize(raw)
+        guard normalized.body.contains(where: { $0.isLetter }) else {
+            throw ReadError(.noText, path: path, "no article text left once boilerplate is removed")
+        }
+        let hash = SHA256.hex(normalized.title + "\n\n" + normalized.body)
+        if try writer.articleID(contentHash: hash) != nil {
+            report.duplicates += 1
+            return nil
+        }
+        let facts = extractor.extract(normalized, metadata: raw)
+        return BundleMapper.bundle(facts, raw: raw, file: file, format: format, contentHash: hash)
+    }
+
+    private func flush(_ pending: inout [(path: String, bundle: ArticleBundle)], report: inout IngestReport) throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        var added = 0
+        var duplicates = 0
+        var failures: [String] = []
+        try writer.database.inTransaction {
+            for (path, bundle) in batch {
+                do {
+                    switch try writer.write(bundle, ingestedAt: ingestedAt) {
+                    case .inserted: added += 1
+                    case .duplicate: duplicates += 1
+                    }
+                } catch let error as DatabaseError where !Self.isFatal(error) {
+                    failures.append("\(path): could not be stored: \(error.message)")
+                }
+            }
+        }
+        report.added += added
+        report.duplicates += duplicates
+        for failure in failures { fail(failure, &report) }
+    }
+
+    private func fail(_ message: String, _ report: inout IngestReport) {
+        report.failures.append(message)
+        onFailure?(message)
+    }
+
+    /// Errors of the database as a whole, after which no further write can succeed.
+    static func isFatal(_ error: DatabaseError) -> Bool {
+        [SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB,
+         SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_NOMEM].contains(error.primaryCode)
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumFileSize {
+            throw ReadError(.tooLarge, path: path,
+                            "too large (\(size.intValue >> 20) MB; the limit for one article is \(maximumFileSize >> 20) MB)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadError(.unreadable, path: path, "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw ReadError(.unreadable, path: path, "cannot be read: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// What an ingest did, for the summary line and the exit status.
+public struct IngestReport: Sendable, Equatable {
+    /// Articles stored for the first time.
+    public var added = 0
+    /// Articles already in the archive (same text), left as they were.
+    public var duplicates = 0
+    /// One line per file that could not be ingested, naming the file.
+    public var failures: [String] = []
+    public var skippedHidden = 0
+    public var skippedUnknown = 0
+
+    public init() {}
+
+    public var failed: Int { failures.count }
+
+    /// "2 articles added, 0 already stored, 1 file failed; skipped 3 hidden and 1 of unknown kind".
+    public var summary: String {
+        var text = "\(added) \(added == 1 ? "article" : "articles") added, \(duplicates) already stored"
+        if failed > 0 { text += ", \(failed) \(failed == 1 ? "file" : "files") failed" }
+        var skipped: [String] = []
+        if skippedHidden > 0 { skipped.append("\(skippedHidden) hidden") }
+        if skippedUnknown > 0 { skipped.append("\(skippedUnknown) of unknown kind") }
+        if !skipped.isEmpty { text += "; skipped " + skipped.joined(separator: " and ") }
+        return text
+    }
+}

@@ -1,0 +1,5 @@
+/// A file the ingest will read, as the user named it (or found inside a folder they named).
+public struct InputFile: Sendable, Equatable {
+    public let path: String
+    public let format: ArticleFormat
+}

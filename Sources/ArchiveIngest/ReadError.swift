@@ -1,0 +1,18 @@
+/// Why a file could not be read as an article. Its description is one line naming the file.
+public struct ReadError: Error, CustomStringConvertible, Sendable, Equatable {
+    public enum Code: String, Sendable {
+        case unreadable, empty, binary, invalidEncoding, noText, tooLarge, malformed
+    }
+
+    public let code: Code
+    public let path: String
+    public let reason: String
+
+    public init(_ code: Code, path: String, _ reason: String) {
+        self.code = code
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}

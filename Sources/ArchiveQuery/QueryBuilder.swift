@@ -1,0 +1,260 @@
+import ArchiveStore
+import Foundation
+
+/// Turns filters into one parameterized SELECT. Every value the user gives is a bound parameter;
+/// only fixed SQL text is ever concatenated. Names match a canonical name, any alias, or a surname,
+/// on the same folded key the store writes (`MatchKey`).
+public struct QueryBuilder: Sendable {
+    public var filter: QueryFilter
+    public var target: QueryTarget
+    public var limit: Int
+    public var offset: Int
+    /// Pass the full-text expression to FTS5 as written instead of escaping it.
+    public var rawText: Bool
+
+    /// Separates the items of list columns inside one SQL value (ASCII record separator).
+    static let listSeparator = "\u{1E}"
+    /// Columns whose values are lists.
+    static let listColumns: Set<String> = ["participants", "articles", "aliases"]
+
+    public init(filter: QueryFilter, target: QueryTarget, limit: Int = 50, offset: Int = 0, rawText: Bool = false) {
+        self.filter = filter
+        self.target = target
+        self.limit = limit
+        self.offset = offset
+        self.rawText = rawText
+    }
+
+    public func build() throws -> BuiltQuery {
+        var conditions = Conditions()
+        let select: String
+        switch target {
+        case .events:
+            try eventConditions(&conditions)
+            select = """
+                SELECT e.id AS id, e.occurred_on AS date, e.title AS title, coalesce(e.place, pl.name) AS place,
+                    (SELECT group_concat(name, char(30)) FROM (SELECT p.name FROM event_people AS ep
+                        JOIN people AS p ON p.id = ep.person_id
+                        WHERE ep.event_id = e.id AND ep.role = 'participant' ORDER BY p.name)) AS participants,
+                    (SELECT group_concat(line, char(30)) FROM (SELECT a.title || coalesce(' (' || a.outlet || ')', '') AS line
+                        FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id
+                        WHERE ae.event_id = e.id ORDER BY a.published_at, a.id)) AS articles,
+                    (SELECT count(*) FROM article_events AS ae WHERE ae.event_id = e.id) AS article_count
+                FROM events AS e
+                LEFT JOIN places AS pl ON pl.id = e.place_id
+                \(conditions.whereClause)
+                ORDER BY e.occurred_on IS NULL, e.occurred_on DESC, e.id DESC
+                """
+        case .articles:
+            try articleConditions(&conditions, articleID: "a.id", includeText: true)
+            select = """
+                SELECT a.id AS id, a.published_at AS published_at, a.title AS title, a.outlet AS outlet,
+                    a.author AS author, a.path AS path, a.url AS url,
+                    (SELECT min(ae.event_id) FROM article_events AS ae WHERE ae.article_id = a.id) AS event_id
+                FROM source_articles AS a
+                \(conditions.whereClause)
+                ORDER BY a.published_at IS NULL, a.published_at DESC, a.id
+                """
+        case .quotes:
+            for name in filter.people {
+                conditions.add("q.person_id IN (\(Self.personIDs))", Self.keyParameters(name, count: 3))
+            }
+            var articleFilter = self
+            articleFilter.filter.people = []
+            try articleFilter.articleConditions(&conditions, articleID: "q.article_id", includeText: false)
+            if let text = filter.text {
+                conditions.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [.text(try matchExpression(text))])
+            }
+            select = """
+                SELECT q.id AS id, coalesce(p.name, q.speaker_as_written) AS speaker, q.text AS quote, q.cue AS cue,
+                    a.id AS article_id, a.title AS article, a.outlet AS outlet, a.published_at AS published_at,
+                    q.start_offset AS start, q.end_offset AS "end"
+                FROM quotes AS q
+                JOIN source_articles AS a ON a.id = q.article_id
+                LEFT JOIN people AS p ON p.id = q.person_id
+                \(conditions.whereClause)
+                ORDER BY a.published_at IS NULL, a.published_at DESC, a.id, q.start_offset
+                """
+        case .people:
+            select = try entityQuery(table: "people", aliasTable: "person_aliases", linkTable: "article_people",
+                                     column: "person_id", extraColumns: "t.role AS role, ", conditions: &conditions,
+                                     own: filter.people, ownIDs: Self.personIDs, ownKeys: 3) { $0.filter.people = [] }
+        case .organizations:
+            select = try entityQuery(table: "organizations", aliasTable: "organization_aliases", linkTable: "article_organizations",
+                                     column: "organization_id", extraColumns: "", conditions: &conditions,
+                                     own: filter.organizations, ownIDs: Self.organizationIDs, ownKeys: 2) { $0.filter.organizations = [] }
+        case .places:
+            var own: [String] = []
+            if let place = filter.place { own = [place] }
+            select = try entityQuery(table: "places", aliasTable: "place_aliases", linkTable: "article_places",
+                                     column: "place_id", extraColumns: "", conditions: &conditions,
+                                     own: own, ownIDs: Self.placeIDs, ownKeys: 2) { $0.filter.place = nil }
+        }
+        return BuiltQuery(sql: select + "\nLIMIT ? OFFSET ?", parameters: conditions.parameters + [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))])
+    }
+
+    // MARK: - Conditions
+
+    struct Conditions {
+        var clauses: [String] = []
+        var parameters: [DatabaseValue] = []
+
+        mutating func add(_ clause: String, _ values: [DatabaseValue]) {
+            clauses.append(clause)
+            parameters.append(contentsOf: values)
+        }
+
+        var whereClause: String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: "\n    AND ") }
+    }
+
+    static let personIDs = """
+        SELECT id FROM people WHERE key = ? OR surname_key = ? \
+        UNION SELECT person_id FROM person_aliases WHERE key = ?
+        """
+    static let organizationIDs = """
+        SELECT id FROM organizations WHERE key = ? UNION SELECT organization_id FROM organization_aliases WHERE key = ?
+        """
+    static let placeIDs = """
+        SELECT id FROM places WHERE key = ? UNION SELECT place_id FROM place_aliases WHERE key = ?
+        """
+
+    static func keyParameters(_ name: String, count: Int) -> [DatabaseValue] {
+        Array(repeating: .text(MatchKey.make(name)), count: count)
+    }
+
+    private func eventConditions(_ conditions: inout Conditions) throws {
+        for name in filter.people {
+            conditions.add("e.id IN (SELECT event_id FROM event_people WHERE person_id IN (\(Self.personIDs)))",
+                           Self.keyParameters(name, count: 3))
+        }
+        for name in filter.organizations {
+            conditions.add("e.id IN (SELECT event_id FROM event_organizations WHERE organization_id IN (\(Self.organizationIDs)))",
+                           Self.keyParameters(name, count: 2))
+        }
+        if let place = filter.place {
+            conditions.add("""
+                (e.place_id IN (\(Self.placeIDs)) OR e.id IN (SELECT ae.event_id FROM article_events AS ae
+                    JOIN article_places AS ap ON ap.article_id = ae.article_id
+                    WHERE ap.place_id IN (\(Self.placeIDs)) AND ap.first_offset IS NOT NULL AND ap.first_offset < 400))
+                """, Self.keyParameters(place, count: 4))
+        }
+        let (from, to) = try dateBounds()
+        if let from { conditions.add("e.occurred_on >= ?", [.text(from)]) }
+        if let to { conditions.add("e.occurred_on < ?", [.text(to)]) }
+        if let outlet = filter.outlet {
+            conditions.add("""
+                e.id IN (SELECT ae.event_id FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id
+                    WHERE a.outlet = ? COLLATE NOCASE)
+                """, [.text(outlet)])
+        }
+        if let event = filter.event { conditions.add("e.id = ?", [.integer(event)]) }
+        if let text = filter.text {
+            conditions.add("""
+                e.id IN (SELECT ae.event_id FROM article_events AS ae WHERE ae.article_id IN
+                    (SELECT rowid FROM source_articles_fts WHERE source_articles_fts MATCH ?))
+                """, [.text(try matchExpression(text))])
+        }
+    }
+
+    /// Conditions on an article id column, shared by every target that is reached through articles.
+    private func articleConditions(_ conditions: inout Conditions, articleID: String, includeText: Bool) throws {
+        for name in filter.people {
+            conditions.add("\(articleID) IN (SELECT article_id FROM article_people WHERE person_id IN (\(Self.personIDs)))",
+                           Self.keyParameters(name, count: 3))
+        }
+        for name in filter.organizations {
+            conditions.add("\(articleID) IN (SELECT article_id FROM article_organizations WHERE organization_id IN (\(Self.organizationIDs)))",
+                           Self.keyParameters(name, count: 2))
+        }
+        if let place = filter.place {
+            conditions.add("\(articleID) IN (SELECT article_id FROM article_places WHERE place_id IN (\(Self.placeIDs)))",
+                           Self.keyParameters(place, count: 2))
+        }
+        let (from, to) = try dateBounds()
+        if from != nil || to != nil {
+            var clause = "\(articleID) IN (SELECT ae.article_id FROM article_events AS ae JOIN events AS e ON e.id = ae.event_id WHERE 1"
+            var values: [DatabaseValue] = []
+            if let from { clause += " AND e.occurred_on >= ?"; values.append(.text(from)) }
+            if let to { clause += " AND e.occurred_on < ?"; values.append(.text(to)) }
+            conditions.add(clause + ")", values)
+        }
+        if let outlet = filter.outlet {
+            conditions.add("\(articleID) IN (SELECT id FROM source_articles WHERE outlet = ? COLLATE NOCASE)", [.text(outlet)])
+        }
+        if let event = filter.event {
+            conditions.add("\(articleID) IN (SELECT article_id FROM article_events WHERE event_id = ?)", [.integer(event)])
+        }
+        if includeText, let text = filter.text {
+            conditions.add("\(articleID) IN (SELECT rowid FROM source_articles_fts WHERE source_articles_fts MATCH ?)",
+                           [.text(try matchExpression(text))])
+        }
+    }
+
+    /// People, organizations or places: those named by their own filter, further limited to those
+    /// the articles matching every other filter mention.
+    private func entityQuery(table: String, aliasTable: String, linkTable: String, column: String, extraColumns: String,
+                             conditions: inout Conditions, own: [String], ownIDs: String, ownKeys: Int,
+                             removingOwn: (inout QueryBuilder) -> Void) throws -> String {
+        for name in own {
+            conditions.add("t.id IN (\(ownIDs))", Self.keyParameters(name, count: ownKeys))
+        }
+        var others = self
+        removingOwn(&others)
+        var articleConditions = Conditions()
+        try others.articleConditions(&articleConditions, articleID: "x.article_id", includeText: true)
+        if !articleConditions.clauses.isEmpty {
+            conditions.add("t.id IN (SELECT x.\(column) FROM \(linkTable) AS x \(articleConditions.whereClause))",
+                           articleConditions.parameters)
+        }
+        return """
+            SELECT t.id AS id, t.name AS name, \(extraColumns)
+                (SELECT group_concat(alias, char(30)) FROM (SELECT DISTINCT alias FROM \(aliasTable)
+                    WHERE \(column) = t.id AND alias <> t.name ORDER BY alias)) AS aliases,
+                (SELECT count(*) FROM \(linkTable) AS l WHERE l.\(column) = t.id) AS articles,
+                (SELECT coalesce(sum(mention_count), 0) FROM \(linkTable) AS l WHERE l.\(column) = t.id) AS mentions
+            FROM \(table) AS t
+            \(conditions.whereClause)
+            ORDER BY mentions DESC, t.name
+            """
+    }
+
+    private func matchExpression(_ text: String) throws -> String {
+        if rawText { return text }
+        guard let escaped = FTSPattern.escaped(text) else {
+            throw QueryError(.invalidSearch, "--text \"\(text)\" has no words to search for")
+        }
+        return escaped
+    }
+
+    /// Inclusive 'from' and exclusive upper bound for 'to', as comparable ISO prefixes.
+    func dateBounds() throws -> (String?, String?) {
+        let from = try filter.from.map { try Self.validDate($0, option: "--from") }
+        let to = try filter.to.map { try Self.nextDate(after: Self.validDate($0, option: "--to")) }
+        return (from, to)
+    }
+
+    static func validDate(_ text: String, option: String) throws -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let lengths = parts.map(\.count)
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count, [[4], [4, 2], [4, 2, 2]].contains(lengths),
+              parts.count < 2 || (1...12).contains(numbers[1]), parts.count < 3 || (1...31).contains(numbers[2]) else {
+            throw QueryError(.invalidDate, "\(option) \(text) is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        }
+        return text
+    }
+
+    /// The first ISO prefix after every date within `text`: '2025' → '2026', '2025-12' → '2026-01', '2025-12-20' → '2025-12-21'.
+    static func nextDate(after text: String) -> String {
+        let numbers = text.split(separator: "-").compactMap { Int($0) }
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        switch numbers.count {
+        case 1: return pad(numbers[0] + 1, 4)
+        case 2: return numbers[1] == 12 ? pad(numbers[0] + 1, 4) + "-01" : pad(numbers[0], 4) + "-" + pad(numbers[1] + 1, 2)
+        default: return pad(numbers[0], 4) + "-" + pad(numbers[1], 2) + "-" + pad(numbers[2], 2) + "\u{10FFFF}"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArchiveStore
+import CSQLite
+
+/// Runs built queries against an archive and returns their rows.
+public struct QueryRunner {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func run(_ builder: QueryBuilder) throws -> ResultTable {
+        try run(builder.build(), rawText: builder.rawText)
+    }
+
+    public func run(_ query: BuiltQuery, rawText: Bool = false) throws -> ResultTable {
+        let statement: Statement
+        let rows: [Row]
+        do {
+            statement = try database.prepare(query.sql)
+            rows = try statement.rows(query.parameters)
+        } catch let error as DatabaseError where error.primaryCode == SQLITE_ERROR && error.message.contains("fts5") {
+            throw QueryError(.invalidSearch, "the search expression is not valid FTS5 (\(error.message))"
+                + (rawText ? "; drop --raw to search the words as written" : ""))
+        }
+        let columns = statement.columnNames
+        return ResultTable(columns: columns, rows: rows.map { row in
+            zip(columns, row.values).map { column, value in
+                switch value {
+                case .null: return .null
+                case .integer(let int): return .integer(int)
+                case .real(let double): return .text(String(double))
+                case .blob(let bytes): return .text(String(decoding: bytes, as: UTF8.self))
+                case .text(let text):
+                    if QueryBuilder.listColumns.contains(column) {
+                        return .list(text.split(separator: Character(QueryBuilder.listSeparator)).map(String.init))
+                    }
+                    return .text(text)
+                }
+            }
+        })
+    }
+}

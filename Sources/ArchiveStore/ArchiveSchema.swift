@@ -1,0 +1,93 @@
+import CSQLite
+import Foundation
+
+/// The archive's schema: its version, its text, and how a file becomes (or is recognised as) an archive.
+public enum ArchiveSchema {
+    /// The schema version this build writes, stored in `PRAGMA user_version`.
+    public static let version: Int64 = 1
+    /// 'ARCH' in ASCII, stored in `PRAGMA application_id`: tells an archive from any other SQLite file.
+    public static let applicationID: Int64 = 0x4152_4348
+    /// The text of `schema.sql`, as embedded at build time.
+    public static var sql: String { SchemaSQL.text }
+
+    /// Opens the archive at `path`.
+    ///
+    /// For `.readWrite`, a missing or empty file becomes a new archive. A file that is not an
+    /// archive, or one written by a newer version, is refused and never written to.
+    public static func open(_ path: String, mode: Database.Mode) throws -> Database {
+        if path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            if mode == .readOnly {
+                throw DatabaseError(code: DatabaseError.noArchiveCode,
+                                    message: "no archive at \(path) (run `archive ingest` first, or pass --db)")
+            }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                throw DatabaseError(code: SQLITE_CANTOPEN, message: "cannot create \(path): its folder is not writable")
+            }
+        }
+        let database = try Database(path: path, mode: mode)
+        let state = try inspect(database, path: path)
+        switch state {
+        case .empty:
+            guard mode == .readWrite else {
+                throw DatabaseError(code: DatabaseError.noArchiveCode, message: "\(path) is an empty file, not an archive")
+            }
+            try refuseReadOnly(database, path: path)
+            try enableWAL(database)
+            try database.inTransaction { try database.execute(sql) }
+        case .archive(let found):
+            if found > version {
+                throw DatabaseError(code: DatabaseError.newerSchemaCode, message:
+                    "\(path) was written by a newer version of archive (schema \(found), this build reads up to \(version)); it was left untouched")
+            }
+            if mode == .readWrite {
+                try refuseReadOnly(database, path: path)
+                try enableWAL(database)
+                try migrate(database, from: found)
+            }
+        }
+        return database
+    }
+
+    private enum FileState { case empty, archive(version: Int64) }
+
+    private static func inspect(_ database: Database, path: String) throws -> FileState {
+        let applicationID: Int64
+        let found: Int64
+        let objects: Int64
+        do {
+            applicationID = try database.integer("PRAGMA application_id") ?? 0
+            found = try database.integer("PRAGMA user_version") ?? 0
+            objects = try database.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+        } catch let error as DatabaseError where error.primaryCode == SQLITE_NOTADB {
+            throw DatabaseError.notAnArchive(path, "not an SQLite database")
+        }
+        if applicationID == 0 && objects == 0 { return .empty }
+        guard applicationID == Self.applicationID else {
+            throw DatabaseError.notAnArchive(path, "an SQLite database of another application")
+        }
+        return .archive(version: found)
+    }
+
+    private static func refuseReadOnly(_ database: Database, path: String) throws {
+        if database.isReadOnly {
+            throw DatabaseError(code: SQLITE_READONLY, message: "cannot write to \(path): the file or its folder is read-only")
+        }
+    }
+
+    /// WAL lets queries read while an ingest writes; NORMAL sync is safe in WAL against crashes of the
+    /// process (a power cut may lose the last commits, never consistency).
+    private static func enableWAL(_ database: Database) throws {
+        if database.path != ":memory:" {
+            try database.execute("PRAGMA journal_mode = WAL")
+        }
+        try database.execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// Upgrades an older archive, one version a transaction. Version 1 is the first: nothing to do yet.
+    private static func migrate(_ database: Database, from found: Int64) throws {
+        guard found < version else { return }
+        throw DatabaseError(code: DatabaseError.newerSchemaCode, message:
+            "\(database.path) has schema \(found), which this build cannot upgrade")
+    }
+}

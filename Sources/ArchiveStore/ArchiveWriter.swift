@@ -1,0 +1,166 @@
+import Foundation
+
+/// Writes articles and what was extracted from them, linking every fact to canonical rows.
+///
+/// Every statement is prepared once per connection and reused. `write` must run inside a
+/// transaction (the ingest batches many articles in one); each article is written inside a savepoint,
+/// so a failure leaves nothing of that article behind and the rest of the batch intact.
+public final class ArchiveWriter {
+    public let database: Database
+
+    public enum Outcome: Sendable, Equatable {
+        case inserted(articleID: Int64)
+        /// The same text was already stored, under this id; nothing was written.
+        case duplicate(articleID: Int64)
+    }
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The id of the stored article with this content hash, if any: lets the ingest skip extraction.
+    public func articleID(contentHash: String) throws -> Int64? {
+        try database.integer("SELECT id FROM source_articles WHERE content_hash = ?", contentHash)
+    }
+
+    public func write(_ bundle: ArticleBundle, ingestedAt: String) throws -> Outcome {
+        if let existing = try articleID(contentHash: bundle.article.contentHash) {
+            return .duplicate(articleID: existing)
+        }
+        return try database.inSavepoint("article") {
+            let articleID = try insertArticle(bundle.article, ingestedAt: ingestedAt)
+            var personIDs: [String: Int64] = [:]
+            for person in bundle.people {
+                let id = try personID(for: person)
+                personIDs[person.name] = id
+                try addAliases(person.aliases + [person.name], table: "person_aliases", column: "person_id", id: id)
+                try database.run("""
+                    INSERT INTO article_people (article_id, person_id, mention_count, first_offset, role)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (article_id, person_id) DO UPDATE SET
+                        mention_count = mention_count + excluded.mention_count,
+                        first_offset = coalesce(min(first_offset, excluded.first_offset), first_offset, excluded.first_offset),
+                        role = coalesce(role, excluded.role)
+                    """, articleID, id, person.mentionCount, person.firstOffset, person.role)
+            }
+            var organizationIDs: [String: Int64] = [:]
+            for organization in bundle.organizations {
+                let id = try entityID(for: organization, table: "organizations", aliasTable: "organization_aliases",
+                                      column: "organization_id")
+                organizationIDs[organization.name] = id
+                try link(articleID, id, organization, table: "article_organizations", column: "organization_id")
+            }
+            var placeIDs: [String: Int64] = [:]
+            for place in bundle.places {
+                let id = try entityID(for: place, table: "places", aliasTable: "place_aliases", column: "place_id")
+                for alias in place.aliases + [place.name] { placeIDs[alias] = id }
+                try link(articleID, id, place, table: "article_places", column: "place_id")
+            }
+            for quote in bundle.quotes {
+                try database.run("""
+                    INSERT INTO quotes (article_id, person_id, speaker_as_written, cue, text, start_offset, end_offset)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, articleID, quote.speaker.flatMap { personIDs[$0] }, quote.speakerAsWritten, quote.cue,
+                    quote.text, quote.startOffset, quote.endOffset)
+            }
+            if let event = bundle.event {
+                let eventID = try insertEvent(event, placeIDs: placeIDs, seenAt: ingestedAt)
+                try database.run("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", articleID, eventID)
+                let participants = Set(event.participants)
+                for (name, id) in personIDs {
+                    try database.run("""
+                        INSERT INTO event_people (event_id, person_id, role) VALUES (?, ?, ?)
+                        ON CONFLICT (event_id, person_id) DO UPDATE SET
+                            role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
+                        """, eventID, id, participants.contains(name) ? "participant" : "mentioned")
+                }
+                let organizations = Set(event.participatingOrganizations)
+                for (name, id) in organizationIDs {
+                    try database.run("""
+                        INSERT INTO event_organizations (event_id, organization_id, role) VALUES (?, ?, ?)
+                        ON CONFLICT (event_id, organization_id) DO UPDATE SET
+                            role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
+                        """, eventID, id, organizations.contains(name) ? "participant" : "mentioned")
+                }
+            }
+            return .inserted(articleID: articleID)
+        }
+    }
+
+    private func insertArticle(_ article: ArticleRecord, ingestedAt: String) throws -> Int64 {
+        try database.run("""
+            INSERT INTO source_articles
+                (title, body, outlet, author, url, path, published_at, format, language, content_hash, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, article.title, article.body, article.outlet, article.author, article.url, article.path,
+            article.publishedAt, article.format, article.language, article.contentHash, ingestedAt)
+        return database.lastInsertedRowID
+    }
+
+    /// The canonical person for a name in an article. A full name is its own key; a lone surname
+    /// ('Putin') joins the one stored person with that surname, if exactly one exists.
+    private func personID(for person: EntityRecord) throws -> Int64 {
+        let key = MatchKey.make(person.name)
+        let surname = MatchKey.surname(person.name)
+        if let existing = try database.integer("SELECT id FROM people WHERE key = ?", key) {
+            if let role = person.role {
+                try database.run("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", role, existing)
+            }
+            return existing
+        }
+        if !key.contains(" ") {
+            let candidates = try database.rows("SELECT id FROM people WHERE surname_key = ? LIMIT 2", [surname])
+            if candidates.count == 1, let id = candidates[0].int(0) { return id }
+        }
+        try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)",
+                         person.name, key, surname, person.role)
+        return database.lastInsertedRowID
+    }
+
+    /// The canonical organization or place: by its key, or by any alias already known ('RDIF', 'Kiev').
+    private func entityID(for entity: EntityRecord, table: String, aliasTable: String, column: String) throws -> Int64 {
+        let key = MatchKey.make(entity.name)
+        let id: Int64
+        if let existing = try database.integer("SELECT id FROM \(table) WHERE key = ?", key) {
+            id = existing
+        } else if let known = try entity.aliases.lazy.compactMap({
+            try self.database.integer("SELECT \(column) FROM \(aliasTable) WHERE key = ? LIMIT 1", MatchKey.make($0))
+        }).first {
+            id = known
+        } else {
+            try database.run("INSERT INTO \(table) (name, key) VALUES (?, ?)", entity.name, key)
+            id = database.lastInsertedRowID
+        }
+        try addAliases(entity.aliases + [entity.name], table: aliasTable, column: column, id: id)
+        return id
+    }
+
+    private func addAliases(_ aliases: [String], table: String, column: String, id: Int64) throws {
+        for alias in Set(aliases) {
+            try database.run("INSERT INTO \(table) (\(column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                             id, alias, MatchKey.make(alias))
+        }
+    }
+
+    private func link(_ articleID: Int64, _ id: Int64, _ entity: EntityRecord, table: String, column: String) throws {
+        try database.run("""
+            INSERT INTO \(table) (article_id, \(column), mention_count, first_offset) VALUES (?, ?, ?, ?)
+            ON CONFLICT (article_id, \(column)) DO UPDATE SET
+                mention_count = mention_count + excluded.mention_count,
+                first_offset = coalesce(min(first_offset, excluded.first_offset), first_offset, excluded.first_offset)
+            """, articleID, id, entity.mentionCount, entity.firstOffset)
+    }
+
+    private func insertEvent(_ event: EventRecord, placeIDs: [String: Int64], seenAt: String) throws -> Int64 {
+        // The event's place row is the first part of the written place that the article names as a place.
+        let placeID = event.place.flatMap { written in
+            written.split(separator: ",").lazy.compactMap { placeIDs[$0.trimmingCharacters(in: .whitespaces)] }.first
+        }
+        try database.run("""
+            INSERT INTO events (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, event.title, event.occurredOn, event.datePrecision, event.dateSource, placeID, event.place,
+            event.summary, seenAt, seenAt)
+        return database.lastInsertedRowID
+    }
+}

@@ -1,0 +1,59 @@
+import CSQLite
+import Foundation
+
+/// A failure reported by SQLite, or by the archive's own checks on a database file.
+///
+/// Its description reads like a log line, so the CLI can print it as is:
+/// `SQLite error 19 (constraint): UNIQUE constraint failed: people.key — while executing INSERT …`.
+public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The extended SQLite result code (`SQLITE_CONSTRAINT_UNIQUE` is 2067), or one of ours below.
+    public let code: Int32
+    public let message: String
+    /// The statement being run when it failed, if any.
+    public let sql: String?
+
+    public init(code: Int32, message: String, sql: String? = nil) {
+        self.code = code
+        self.message = message
+        self.sql = sql
+    }
+
+    /// The primary result code (`SQLITE_CONSTRAINT` for every constraint failure).
+    public var primaryCode: Int32 { code & 0xFF }
+
+    public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
+    public var isReadOnly: Bool { primaryCode == SQLITE_READONLY }
+    public var isConstraintViolation: Bool { primaryCode == SQLITE_CONSTRAINT }
+
+    public var description: String {
+        var text: String
+        if code < 0 {
+            text = message
+        } else {
+            text = "SQLite error \(code)"
+            if let name = sqlite3_errstr(code) { text += " (\(String(cString: name)))" }
+            text += ": \(message)"
+        }
+        if let sql {
+            let oneLine = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .joined(separator: " ")
+            text += " — while executing \(oneLine.count > 160 ? String(oneLine.prefix(160)) + "…" : oneLine)"
+        }
+        return text
+    }
+}
+
+extension DatabaseError {
+    // Codes below zero are the archive's own; SQLite's are never negative.
+
+    /// The file exists but is not an archive (another application's SQLite database, or not SQLite at all).
+    public static let notAnArchiveCode: Int32 = -1
+    /// The archive was written by a newer version of this tool.
+    public static let newerSchemaCode: Int32 = -2
+    /// No archive exists where one was expected (a query before any ingest).
+    public static let noArchiveCode: Int32 = -3
+
+    static func notAnArchive(_ path: String, _ reason: String) -> DatabaseError {
+        DatabaseError(code: notAnArchiveCode, message: "\(path) is not an archive database (\(reason)); it was left untouched")
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The form names are matched on, in the store and in queries alike: accents removed, lower case,
+/// typographic apostrophes straightened, spaces collapsed. "Zelenskyy", "ZELENSKYY" and "Zelenskýy"
+/// share one key.
+public enum MatchKey {
+    public static func make(_ text: some StringProtocol) -> String {
+        let folded = String(text).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var result = ""
+        result.reserveCapacity(folded.utf8.count)
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" "); pendingSpace = false }
+            switch scalar {
+            case "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}": result.append("'")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The key of the last word of a name: 'witkoff' for 'Steve Witkoff'.
+    public static func surname(_ name: some StringProtocol) -> String {
+        let key = make(name)
+        return key.split(separator: " ").last.map(String.init) ?? key
+    }
+}

@@ -1,0 +1,62 @@
+import ArchiveIngest
+import ArgumentParser
+import Foundation
+
+extension Archive {
+    struct Ingest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read articles, extract people, places, quotes and events, and store them.",
+            discussion: "Folders are read recursively; hidden files and unknown kinds are skipped. '-' reads one article from standard input.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: ArgumentHelp("Files or folders to read ('-' for standard input).", valueName: "path"),
+                  completion: .file())
+        var paths: [String]
+
+        @Option(help: "The kind of file on standard input: text or markdown.")
+        var format: String = "text"
+
+        @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+        var quiet = false
+
+        func validate() throws {
+            if paths.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
+            if ArticleFormat(rawValue: format) == nil {
+                throw ValidationError("--format must be one of: \(ArticleFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let archive = try database.open(.readWrite)
+            let pipeline = IngestPipeline(database: archive)
+            pipeline.onFailure = { Terminal.printError("error: " + $0) }
+            let showProgress = !quiet && Terminal.standardErrorIsTerminal
+            if showProgress {
+                let started = Date()
+                pipeline.onProgress = { done, total in
+                    let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
+                    FileHandle.standardError.write("\r\(done)/\(total) files, \(Int(rate)) files/s   ".data(using: .utf8)!)
+                }
+            }
+            var report = IngestReport()
+            let collected = FileCollector().collect(paths.filter { $0 != "-" })
+            report.skippedHidden = collected.skippedHidden
+            report.skippedUnknown = collected.skippedUnknown
+            for error in collected.errors {
+                report.failures.append(error.description)
+                Terminal.printError("error: " + error.description)
+            }
+            if paths.contains("-") {
+                let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                try pipeline.ingest(bytes: bytes, format: ArticleFormat(rawValue: format)!, name: "<stdin>", report: &report)
+            }
+            try pipeline.ingest(collected.files, report: &report)
+            if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
+            if !quiet {
+                Terminal.printError("\(report.summary) (\(database.path))")
+            }
+            if report.failed > 0 { throw ExitCode.failure }
+        }
+    }
+}

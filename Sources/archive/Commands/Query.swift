@@ -1,0 +1,60 @@
+import ArchiveQuery
+import ArgumentParser
+
+extension Archive {
+    struct Query: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List events, articles, quotes, people, organizations or places matching filters.",
+            discussion: """
+                Filters combine with AND; --person and --org may be repeated (events where all appear).
+                Names match canonical names, aliases and surnames, ignoring case and accents.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "A person taking part (name, alias or surname). Repeatable.")
+        var person: [String] = []
+        @Option(help: "An organization involved (name or acronym). Repeatable.")
+        var org: [String] = []
+        @Option(help: "A place.")
+        var place: String?
+        @Option(help: "Earliest event date: YYYY, YYYY-MM or YYYY-MM-DD.")
+        var from: String?
+        @Option(help: "Latest event date: YYYY, YYYY-MM or YYYY-MM-DD.")
+        var to: String?
+        @Option(help: "An outlet that reported it.")
+        var outlet: String?
+        @Option(help: "An event id.")
+        var event: Int64?
+        @Option(help: "Words the articles (or quotes) contain.")
+        var text: String?
+        @Option(help: "What to list.")
+        var show: QueryTarget = .events
+        @Option(help: "Output format.")
+        var format: OutputFormat = .table
+        @Option(help: "At most this many rows.")
+        var limit: Int = 50
+        @Option(help: "Skip this many rows first.")
+        var offset: Int = 0
+        @Flag(help: "Print the SQL and its parameters instead of running it.")
+        var sql = false
+
+        func validate() throws {
+            if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+            if offset < 0 { throw ValidationError("--offset must be 0 or more") }
+        }
+
+        func run() throws {
+            let filter = QueryFilter(people: person, organizations: org, place: place, from: from, to: to, outlet: outlet,
+                                     event: event, text: text)
+            let builder = QueryBuilder(filter: filter, target: show, limit: limit, offset: offset)
+            if sql {
+                Terminal.write(SQLPrinter.describe(try builder.build()))
+                return
+            }
+            let archive = try database.open(.readOnly)
+            let table = try QueryRunner(database: archive).run(builder)
+            Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(table))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArchiveQuery
+import ArgumentParser
+
+extension Archive {
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Full-text search over articles and quotes, best matches first, with snippets.",
+            discussion: "Words and \"quoted phrases\" are searched as written; --raw passes FTS5 syntax (AND, OR, NEAR, prefix*).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "What to search for.")
+        var text: String
+        @Flag(help: "Treat the text as an FTS5 expression.")
+        var raw = false
+        @Option(help: "Output format.")
+        var format: OutputFormat = .table
+        @Option(help: "At most this many results.")
+        var limit: Int = 20
+        @Flag(help: "Print the SQL and its parameters instead of running it.")
+        var sql = false
+
+        func run() throws {
+            let search = FullTextSearch(text: text, raw: raw, limit: limit, highlight: format == .table && Terminal.standardOutputIsTerminal)
+            let query = try search.build()
+            if sql {
+                Terminal.write(SQLPrinter.describe(query))
+                return
+            }
+            let archive = try database.open(.readOnly)
+            let table = try QueryRunner(database: archive).run(query, rawText: raw)
+            Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(table))
+        }
+    }
+}

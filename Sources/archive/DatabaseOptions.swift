@@ -1,0 +1,20 @@
+import ArchiveStore
+import ArgumentParser
+import Foundation
+
+/// `--db`, shared by every command that opens the archive.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The archive file (default: $ARCHIVE_DB, else ./archive.db).", valueName: "file"),
+            completion: .file(extensions: ["db", "sqlite"]))
+    var db: String?
+
+    var path: String {
+        if let db { return db }
+        if let environment = ProcessInfo.processInfo.environment["ARCHIVE_DB"], !environment.isEmpty { return environment }
+        return "archive.db"
+    }
+
+    func open(_ mode: Database.Mode) throws -> Database {
+        try ArchiveSchema.open(path, mode: mode)
+    }
+}

@@ -1,0 +1,5 @@
+import ArchiveQuery
+import ArgumentParser
+
+extension OutputFormat: ExpressibleByArgument {}
+extension QueryTarget: ExpressibleByArgument {}

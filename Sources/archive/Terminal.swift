@@ -1,0 +1,33 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the program knows about where its output goes.
+enum Terminal {
+    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Columns of the terminal on standard output, nil when it is not a terminal.
+    static var width: Int? {
+        guard standardOutputIsTerminal else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) { return columns }
+        return 100
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(text.data(using: .utf8)!)
+    }
+
+    /// Today's date in UTC, for resolving dates that nothing else fixes.
+    static var today: (year: Int, month: Int, day: Int) {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return (parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+    }
+}

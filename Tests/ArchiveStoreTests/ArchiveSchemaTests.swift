@@ -1,0 +1,114 @@
+import ArchiveStore
+import ArchiveTestSupport
+import CSQLite
+import Foundation
+import Testing
+
+@Suite struct ArchiveSchemaTests {
+    let folder = TemporaryDirectory()
+
+    @Test func embeddedSchemaIsExactlySchemaSQL() throws {
+        let file = try String(contentsOfFile: Repository.path("schema.sql"), encoding: .utf8)
+        #expect(ArchiveSchema.sql == file.trimmingCharacters(in: .newlines), "run scripts/embed-schema after editing schema.sql")
+    }
+
+    @Test func newArchiveHasTheSameObjectsAsSchemaSQL() throws {
+        let created = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        let reference = try Database(path: ":memory:")
+        try reference.execute(String(contentsOfFile: Repository.path("schema.sql"), encoding: .utf8))
+        let query = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
+        #expect(try created.rows(query) == (try reference.rows(query)))
+        #expect(try created.rows(query).count > 30)
+    }
+
+    @Test func archiveCarriesVersionApplicationIDAndWAL() throws {
+        let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        #expect(try database.integer("PRAGMA user_version") == ArchiveSchema.version)
+        #expect(try database.integer("PRAGMA application_id") == ArchiveSchema.applicationID)
+        #expect(try database.scalar("PRAGMA journal_mode") == .text("wal"))
+        #expect(try database.integer("PRAGMA foreign_keys") == 1)
+    }
+
+    @Test func reopeningAnArchiveKeepsItsData() throws {
+        let path = folder.path("a.db")
+        do {
+            let database = try ArchiveSchema.open(path, mode: .readWrite)
+            try database.run("INSERT INTO people (name, key, surname_key) VALUES ('Marco Rubio', 'marco rubio', 'rubio')")
+        }
+        let again = try ArchiveSchema.open(path, mode: .readOnly)
+        #expect(try again.integer("SELECT count(*) FROM people") == 1)
+    }
+
+    @Test func refusesATextFileAndLeavesItUntouched() throws {
+        let path = folder.write("notes.db", "these are my notes, not a database\n")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let error = #expect(throws: DatabaseError.self) { _ = try ArchiveSchema.open(path, mode: .readWrite) }
+        #expect(error?.code == DatabaseError.notAnArchiveCode)
+        #expect(error?.description.contains(path) == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func refusesAnotherApplicationsDatabaseAndLeavesItUntouched() throws {
+        let path = folder.path("other.db")
+        do {
+            let other = try Database(path: path)
+            try other.execute("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let error = #expect(throws: DatabaseError.self) { _ = try ArchiveSchema.open(path, mode: .readWrite) }
+        #expect(error?.code == DatabaseError.notAnArchiveCode)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func refusesAnArchiveFromANewerVersion() throws {
+        let path = folder.path("future.db")
+        do {
+            let database = try ArchiveSchema.open(path, mode: .readWrite)
+            try database.execute("PRAGMA user_version = \(ArchiveSchema.version + 1)")
+        }
+        let error = #expect(throws: DatabaseError.self) { _ = try ArchiveSchema.open(path, mode: .readWrite) }
+        #expect(error?.code == DatabaseError.newerSchemaCode)
+        let reopened = try Database(path: path, mode: .readOnly)
+        #expect(try reopened.integer("PRAGMA user_version") == ArchiveSchema.version + 1)
+    }
+
+    @Test func readOnlyOpenOfAMissingFileCreatesNothing() throws {
+        let path = folder.path("missing.db")
+        let error = #expect(throws: DatabaseError.self) { _ = try ArchiveSchema.open(path, mode: .readOnly) }
+        #expect(error?.code == DatabaseError.noArchiveCode)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func fullTextTablesFollowTheLayoutDatasetteDetects() throws {
+        let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        // The detection query Datasette and sqlite-utils run for a table's FTS companion.
+        func detect(_ table: String) throws -> [String] {
+            try database.prepare("""
+                SELECT name FROM sqlite_master WHERE rootpage = 0 AND (
+                    sql LIKE '%VIRTUAL TABLE%USING FTS%content=[' || ? || ']%'
+                    OR sql LIKE '%VIRTUAL TABLE%USING FTS%content="' || ? || '"%'
+                    OR (tbl_name = ? AND sql LIKE '%VIRTUAL TABLE%USING FTS%'))
+                """).rows([table, table, table]).compactMap { $0.string(0) }
+        }
+        #expect(try detect("source_articles") == ["source_articles_fts"])
+        #expect(try detect("quotes") == ["quotes_fts"])
+    }
+
+    @Test func triggersKeepFullTextIndexInSync() throws {
+        let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        try database.run("""
+            INSERT INTO source_articles (title, body, format, content_hash, ingested_at)
+            VALUES ('Talks in Florida', 'security guarantees were discussed', 'text', 'h1', 'now')
+            """)
+        func hits(_ text: String) throws -> Int64? {
+            try database.integer("SELECT count(*) FROM source_articles_fts WHERE source_articles_fts MATCH ?", text)
+        }
+        #expect(try hits("guarantees") == 1)
+        try database.run("UPDATE source_articles SET body = 'a ceasefire was discussed' WHERE content_hash = 'h1'")
+        #expect(try hits("guarantees") == 0)
+        #expect(try hits("ceasefire") == 1)
+        try database.run("DELETE FROM source_articles")
+        #expect(try hits("ceasefire") == 0)
+        try database.execute("INSERT INTO source_articles_fts (source_articles_fts, rank) VALUES ('integrity-check', 1)")
+    }
+}

@@ -1,0 +1,79 @@
+import ArchiveStore
+import ArchiveTestSupport
+import Testing
+
+@Suite struct ArchiveWriterTests {
+    let database: Database
+    let writer: ArchiveWriter
+
+    init() throws {
+        database = try ArchiveSchema.open(":memory:", mode: .readWrite)
+        writer = ArchiveWriter(database: database)
+    }
+
+    func bundle(hash: String = "h1", body: String = "Envoy Kirill Dmitriev met Steve Witkoff in Miami. “We had good talks,” Witkoff said.") -> ArticleBundle {
+        ArticleBundle(
+            article: ArticleRecord(title: "Talks in Miami", body: body, outlet: "Wire", format: "text", contentHash: hash),
+            people: [
+                EntityRecord(name: "Kirill Dmitriev", aliases: ["Kirill Dmitriev"], mentionCount: 1, firstOffset: 6, role: "envoy"),
+                EntityRecord(name: "Steve Witkoff", aliases: ["Steve Witkoff", "Witkoff"], mentionCount: 2, firstOffset: 26),
+            ],
+            places: [EntityRecord(name: "Miami", aliases: ["Miami"], mentionCount: 1, firstOffset: 43)],
+            quotes: [QuoteRecord(text: "We had good talks,", startOffset: 51, endOffset: 69, speaker: "Steve Witkoff",
+                                 speakerAsWritten: "Witkoff", cue: "said")],
+            event: EventRecord(title: "Talks in Miami", occurredOn: "2025-12-20", datePrecision: "day", dateSource: "text",
+                               place: "Miami", summary: nil, participants: ["Kirill Dmitriev", "Steve Witkoff"],
+                               participatingOrganizations: []))
+    }
+
+    @Test func writesAnArticleWithEveryLink() throws {
+        let outcome = try database.inTransaction { try writer.write(bundle(), ingestedAt: "2025-12-21T00:00:00Z") }
+        guard case .inserted(let id) = outcome else { Issue.record("not inserted"); return }
+        #expect(try database.integer("SELECT count(*) FROM article_people WHERE article_id = ?", id) == 2)
+        #expect(try database.integer("SELECT count(*) FROM event_people WHERE role = 'participant'") == 2)
+        #expect(try database.scalar("SELECT place FROM event_list") == .text("Miami"))
+        #expect(try database.scalar("SELECT speaker FROM quote_list") == .text("Steve Witkoff"))
+        #expect(try database.scalar("SELECT role FROM people WHERE name = 'Kirill Dmitriev'") == .text("envoy"))
+        #expect(try database.integer("SELECT count(*) FROM person_aliases WHERE alias = 'Witkoff'") == 1)
+    }
+
+    @Test func quoteOffsetsPointAtTheQuotedText() throws {
+        _ = try database.inTransaction { try writer.write(bundle(), ingestedAt: "now") }
+        let text = try database.scalar("""
+            SELECT substr(a.body, q.start_offset + 1, q.end_offset - q.start_offset) FROM quotes AS q
+            JOIN source_articles AS a ON a.id = q.article_id
+            """)
+        #expect(text == .text("We had good talks,"))
+    }
+
+    @Test func sameContentIsStoredOnce() throws {
+        _ = try database.inTransaction { try writer.write(bundle(), ingestedAt: "now") }
+        let second = try database.inTransaction { try writer.write(bundle(), ingestedAt: "later") }
+        #expect(second == .duplicate(articleID: 1))
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 1)
+        #expect(try database.integer("SELECT count(*) FROM quotes") == 1)
+    }
+
+    @Test func peopleAreSharedAcrossArticlesAndASurnameJoinsTheFullName() throws {
+        _ = try database.inTransaction { try writer.write(bundle(), ingestedAt: "now") }
+        var other = bundle(hash: "h2", body: "Witkoff returned to Washington.")
+        other.people = [EntityRecord(name: "Witkoff", aliases: ["Witkoff"], mentionCount: 1, firstOffset: 0)]
+        other.quotes = []
+        other.event = nil
+        _ = try database.inTransaction { try writer.write(other, ingestedAt: "now") }
+        #expect(try database.integer("SELECT count(*) FROM people") == 2)
+        #expect(try database.integer("SELECT count(*) FROM article_people AS ap JOIN people AS p ON p.id = ap.person_id WHERE p.name = 'Steve Witkoff'") == 2)
+    }
+
+    @Test func aFailingArticleLeavesNothingBehindAndTheBatchGoesOn() throws {
+        var broken = bundle(hash: "bad")
+        broken.quotes = [QuoteRecord(text: "x", startOffset: 10, endOffset: 2, speaker: nil, speakerAsWritten: nil, cue: nil)]
+        try database.inTransaction {
+            #expect(throws: DatabaseError.self) { _ = try writer.write(broken, ingestedAt: "now") }
+            _ = try writer.write(bundle(hash: "good"), ingestedAt: "now")
+        }
+        #expect(try database.rows("SELECT content_hash FROM source_articles").compactMap { $0.string(0) } == ["good"])
+        #expect(try database.integer("SELECT count(*) FROM events") == 1)
+        #expect(try database.integer("SELECT count(*) FROM quotes") == 1)
+    }
+}

