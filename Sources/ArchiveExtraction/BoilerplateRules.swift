@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises the lines sites and aggregators wrap articles in ("50 Articles", "Bias Distribution").
 struct BoilerplateRules: Sendable {
     private var whole: Set<String> = []
@@ -19,12 +21,12 @@ struct BoilerplateRules: Sendable {
         return whole.contains(shaped) || prefixes.contains { shaped.hasPrefix($0) }
     }
 
-    /// Lower case, spaces collapsed, every number (with its % or separators) written as '#'.
+    /// Lower case, spaces collapsed, every number (with its % or separators) written as '{n}'.
     static func shape(_ line: String) -> String {
         var result = ""
         var inNumber = false
         var pendingSpace = false
-        for character in line.lowercased() {
+        for character in line.lowercased().replacingOccurrences(of: "{n}", with: "0") {
             if character.isWhitespace {
                 pendingSpace = !result.isEmpty
                 inNumber = false
@@ -32,7 +34,7 @@ struct BoilerplateRules: Sendable {
             }
             if pendingSpace { result.append(" "); pendingSpace = false }
             if character.isNumber || (inNumber && (character == "%" || character == "," || character == ".")) {
-                if !inNumber { result.append("#") }
+                if !inNumber { result.append("{n}") }
                 inNumber = true
                 continue
             }

@@ -336,6 +336,7 @@ struct EntityRecognizer: Sendable {
             }
             mentions[index].kind = mentions[definition].kind
             mentions[index].tentative = false
+            mentions[index].expands = mentions[definition].surface
         }
     }
 
@@ -428,7 +429,7 @@ struct EntityRecognizer: Sendable {
         }
         for index in order {
             guard let kind = mentions[index].kind else { continue }
-            let key = groupKey(mentions[index].surface, kind: kind)
+            let key = groupKey(mentions[index].expands ?? mentions[index].surface, kind: kind)
             var target = byKey[key]
             if target == nil, kind == .person, mentions[index].tokens.count == 1 {
                 let surname = NameKey.make(mentions[index].surface)

@@ -1,5 +1,5 @@
 /// The JSON contract of `archive extract --json`: one object per article, read by
-/// `eval/score.py`. Keys are encoded in declaration order.
+/// `eval/score.py`. Keys are printed in alphabetical order, so output is stable byte for byte.
 public struct ExtractionRecord: Encodable, Sendable {
     public struct Name: Encodable, Sendable {
         var name: String

@@ -30,7 +30,8 @@ struct QuoteAttributor: Sendable {
         for (number, span) in spans.enumerated() {
             let (first, after) = quoteTokens[number]
             let paragraph = first < tokens.count ? text.sentences[text.sentenceOfToken[first]].paragraph : Int.max
-            var attribution = cueAfter(quoteEnd: after, paragraph: paragraph, context)
+            let endParagraph = after > 0 && after - 1 < tokens.count ? text.sentences[text.sentenceOfToken[after - 1]].paragraph : paragraph
+            var attribution = cueAfter(quoteEnd: after, paragraph: endParagraph, context)
             if attribution == nil { attribution = cueBefore(quoteStart: first, paragraph: paragraph, context) }
             let body = text.buffer.text(span.start..<span.end)
             if let attribution {
@@ -42,7 +43,7 @@ struct QuoteAttributor: Sendable {
             } else {
                 quotes.append(Quote(text: body, speaker: nil, speakerAsWritten: nil, cue: nil, start: span.start, end: span.end))
             }
-            previous = (quotes[quotes.count - 1].speaker, quotes[quotes.count - 1].speakerAsWritten, paragraph)
+            previous = (quotes[quotes.count - 1].speaker, quotes[quotes.count - 1].speakerAsWritten, endParagraph)
         }
         return quotes
     }

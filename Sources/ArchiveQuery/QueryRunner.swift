@@ -19,7 +19,8 @@ public struct QueryRunner {
         do {
             statement = try database.prepare(query.sql)
             rows = try statement.rows(query.parameters)
-        } catch let error as DatabaseError where error.primaryCode == SQLITE_ERROR && error.message.contains("fts5") {
+        } catch let error as DatabaseError where error.primaryCode == SQLITE_ERROR && query.sql.contains(" MATCH ") {
+            // The SQL is fixed and tested, so an SQL error in a search is the search expression's.
             throw QueryError(.invalidSearch, "the search expression is not valid FTS5 (\(error.message))"
                 + (rawText ? "; drop --raw to search the words as written" : ""))
         }

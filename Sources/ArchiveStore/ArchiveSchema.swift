@@ -22,7 +22,7 @@ public enum ArchiveSchema {
             }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
-                throw DatabaseError(code: SQLITE_CANTOPEN, message: "cannot create \(path): its folder is not writable")
+                throw DatabaseError(code: SQLITE_CANTOPEN, message: "cannot create \(path): its folder is not writable", isOwnMessage: true)
             }
         }
         let database = try Database(path: path, mode: mode)
@@ -71,7 +71,8 @@ public enum ArchiveSchema {
 
     private static func refuseReadOnly(_ database: Database, path: String) throws {
         if database.isReadOnly {
-            throw DatabaseError(code: SQLITE_READONLY, message: "cannot write to \(path): the file or its folder is read-only")
+            throw DatabaseError(code: SQLITE_READONLY, message: "cannot write to \(path): the file or its folder is read-only",
+                                isOwnMessage: true)
         }
     }
 

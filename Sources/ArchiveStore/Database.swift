@@ -30,7 +30,7 @@ public final class Database {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             // A handle is returned even when opening fails, and must still be closed.
             sqlite3_close_v2(connection)
-            throw DatabaseError(code: code, message: "cannot open \(path): \(message)")
+            throw DatabaseError(code: code, message: "cannot open \(path): \(message)", isOwnMessage: true)
         }
         self.handle = connection
         self.path = path

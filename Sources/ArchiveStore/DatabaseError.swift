@@ -12,10 +12,14 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable
     /// The statement being run when it failed, if any.
     public let sql: String?
 
-    public init(code: Int32, message: String, sql: String? = nil) {
+    /// True when `message` is a whole sentence of the archive's own, printed without SQLite's prefix.
+    public let isOwnMessage: Bool
+
+    public init(code: Int32, message: String, sql: String? = nil, isOwnMessage: Bool = false) {
         self.code = code
         self.message = message
         self.sql = sql
+        self.isOwnMessage = isOwnMessage || code < 0
     }
 
     /// The primary result code (`SQLITE_CONSTRAINT` for every constraint failure).
@@ -27,7 +31,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable
 
     public var description: String {
         var text: String
-        if code < 0 {
+        if isOwnMessage {
             text = message
         } else {
             text = "SQLite error \(code)"

@@ -7,18 +7,29 @@ public struct CommandResult: Sendable {
     public let standardError: String
 
     /// Runs the built binary with arguments, optional standard input and extra environment.
+    /// `user` runs it as another account (through runuser, when the tests run as root).
     public static func run(_ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:],
-                           in folder: String? = nil) throws -> CommandResult {
+                           in folder: String? = nil, user: String? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repository.binary)
-        process.arguments = arguments
+        let scratch = TemporaryDirectory()
+        if let user {
+            // The build folder may sit where other accounts cannot reach (a clone in a private
+            // temporary folder): run a copy from a folder everyone can read.
+            let copy = scratch.path("archive")
+            try FileManager.default.copyItem(atPath: Repository.binary, toPath: copy)
+            chmod(copy, 0o755)
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", user, "--", copy] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Repository.binary)
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "ARCHIVE_DB")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         // Output goes to files, so a large output can never fill a pipe and stall the child.
-        let scratch = TemporaryDirectory()
         FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
         FileManager.default.createFile(atPath: scratch.path("err"), contents: nil)
         let output = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("out"))

@@ -57,8 +57,8 @@ enum WordListData {
         """#,
         "boilerplate.txt": #"""
         # Lines that news aggregators and sites put around an article. One rule a line, compared with
-        # each line after case folding and with every number (1, 45%, 1,200) written as #:
-        #   text        the whole line: "# Articles" drops "50 Articles"
+        # each line after case folding and with every number (1, 45%, 1,200) written as {n}:
+        #   text        the whole line: "{n} Articles" drops "50 Articles"
         #   ^prefix     a line that starts so
         Coverage Details
         Bias Distribution
@@ -71,11 +71,11 @@ enum WordListData {
         Read more
         Related Articles
         Sign up for our newsletter
-        ^- # of the sources are
-        ^# of the sources are
-        # Articles
-        # Sources
-        # Comments
+        ^- {n} of the sources are
+        ^{n} of the sources are
+        {n} Articles
+        {n} Sources
+        {n} Comments
         """#,
         "common-words.txt": #"""
         # Lower-case English words (Webster's Second International, via english-words 2.0.2).

@@ -32,7 +32,7 @@ extension Archive {
                 articles.append((file.path, Result { try ArticleFileReader.read(file) }))
             }
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
             for (path, result) in articles {
                 switch result {
                 case .failure(let error):

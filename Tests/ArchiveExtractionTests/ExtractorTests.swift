@@ -1,0 +1,92 @@
+@testable import ArchiveExtraction
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+/// Helpers shared by the extraction tests: our own small articles, never evaluation text.
+func extract(_ body: String, title: String = "Ministers meet in Geneva", published: String? = nil) -> ArticleFacts {
+    Extractor(today: (2026, 11, 24)).extract(RawArticle(title: title, body: body, published: published))
+}
+
+func names(_ entities: [Entity]) -> Set<String> { Set(entities.map(\.name)) }
+
+@Suite struct ExtractorTests {
+    @Test func surnameAndPossessiveJoinTheFullName() {
+        let facts = extract("""
+            Special envoy Anna Kowalczyk arrived in Geneva on Monday.
+            Kowalczyk's team said the talks would last two days. Later Kowalczyk met reporters.
+            """)
+        let anna = facts.people.first { $0.name == "Anna Kowalczyk" }
+        #expect(anna?.mentions == ["Anna Kowalczyk", "Kowalczyk"])
+        #expect(anna?.mentionCount == 3)
+        #expect(anna?.role?.lowercased() == "special envoy")
+        #expect(facts.people.count == 1)
+    }
+
+    @Test func titlesAreRolesNotPartOfTheName() {
+        let facts = extract("Prime Minister Jonas Berg and Secretary of State Maria Lindqvist signed the accord in Oslo.")
+        #expect(names(facts.people) == ["Jonas Berg", "Maria Lindqvist"])
+        #expect(facts.people.first { $0.name == "Maria Lindqvist" }?.role == "Secretary of State")
+        #expect(names(facts.places) == ["Oslo"])
+    }
+
+    @Test func twoPeopleJoinedByAPossessiveStayTwo() {
+        let facts = extract("The deal was drafted by Harmon's son-in-law David Okafor, officials said. David Harmon approved it.")
+        #expect(names(facts.people) == ["David Okafor", "David Harmon"])
+        let harmon = facts.people.first { $0.name == "David Harmon" }
+        #expect(harmon?.mentions.contains("Harmon") == true)
+    }
+
+    @Test func organizationsBySuffixListAndAcronymDefinition() {
+        let facts = extract("""
+            The Nordic Development Fund (NDF) lent money to the city. NDF officials met NATO delegates and \
+            staff of the Ministry of Finance.
+            """)
+        let fund = facts.organizations.first { $0.name == "Nordic Development Fund" }
+        #expect(fund?.mentions == ["Nordic Development Fund", "NDF"])
+        #expect(names(facts.organizations).isSuperset(of: ["NATO", "Ministry of Finance"]))
+        #expect(facts.people.isEmpty)
+    }
+
+    @Test func placesFromTheGazetteerAndFromContext() {
+        let facts = extract("Delegates flew from Kiev to Berlin, then drove to a villa in Lower Brookfield.")
+        #expect(names(facts.places) == ["Kiev", "Berlin", "Lower Brookfield"])
+        #expect(facts.places.first { $0.name == "Kiev" }?.knownAs == "Kyiv")
+    }
+
+    @Test func sentenceOpeningWordsAndDemonymsAreNotNames() {
+        let facts = extract("However, Russian officials said little. Earlier this week the talks stalled in Vienna.")
+        #expect(facts.people.isEmpty)
+        #expect(names(facts.places) == ["Vienna"])
+        #expect(facts.organizations.isEmpty)
+    }
+
+    @Test func headlineInCapitalsOnlyMatchesKnownNames() {
+        let facts = Extractor(today: (2026, 11, 24)).extract(RawArticle(
+            title: "SOCCER - ROVERS STUN LEADERS IN MADRID", body: "Tomas Ribeiro scored twice in Madrid on Sunday."))
+        #expect(names(facts.people) == ["Tomas Ribeiro"])
+        #expect(facts.places.first?.mentions.contains("MADRID") == true)
+    }
+
+    @Test func bylineIsTheAuthorAndBoilerplateIsDropped() {
+        let facts = extract("""
+            Talks resumed in Geneva on Monday.
+            By Lena Hoffmann
+            12 Articles
+            Bias Distribution
+            To view factuality data please Upgrade to Premium
+            """)
+        #expect(facts.article.author == "Lena Hoffmann")
+        #expect(facts.people.isEmpty)
+        #expect(facts.article.body == "Talks resumed in Geneva on Monday.")
+        #expect(facts.article.droppedLines.count == 4)
+    }
+
+    @Test func anyInputGivesAnAnswer() {
+        let inputs = ["", "\u{0}\u{1}\u{2}", String(repeating: "“", count: 5000), String(repeating: "A. ", count: 3000),
+                      "\"unclosed quote", "Dec. 99, 2025 and February 30", String(repeating: "Mr. Smith said ", count: 1000)]
+        for input in inputs {
+            _ = extract(input, title: input)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+@testable import ArchiveExtraction
+import Testing
+
+@Suite struct QuoteTests {
+    @Test func speakerAfterBeforeAndByPronoun() {
+        let facts = extract("""
+            Finance minister Petra Novak spoke first.
+            “We will not raise taxes this year,” Novak told reporters.
+            Her deputy Karl Fischer said: “The budget is balanced and the reserves are full.”
+            Fischer later spoke again. “Nobody should expect surprises in the spring,” he said.
+            """)
+        let speakers = facts.quotes.map(\.speaker)
+        #expect(speakers == ["Petra Novak", "Karl Fischer", "Karl Fischer"])
+        #expect(facts.quotes[0].cue == "told")
+        #expect(facts.quotes[2].speakerAsWritten == "he")
+    }
+
+    @Test func saidBeforeTheName() {
+        let facts = extract("“The bridge will reopen next month,” said Mayor Olga Petrenko.")
+        #expect(facts.quotes.first?.speaker == "Olga Petrenko")
+    }
+
+    @Test func aQuoteParagraphWithNoVerbContinuesTheSpeaker() {
+        let facts = extract("""
+            “We are ready to talk at any time and in any place,” said Samuel Adeyemi.
+            “Our door has always been open to a fair agreement.”
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Samuel Adeyemi", "Samuel Adeyemi"])
+        #expect(facts.quotes[1].cue == nil)
+    }
+
+    @Test func scareQuotesAreNotQuotes() {
+        let facts = extract("Officials described the talks as “constructive” and the mood as 'calm'.")
+        #expect(facts.quotes.isEmpty)
+    }
+
+    @Test func noSpeakerIsNullNotAGuess() {
+        let facts = extract("Graffiti on the wall read “we will never forget this day”.")
+        #expect(facts.quotes.count == 1)
+        #expect(facts.quotes.first?.speaker == nil)
+    }
+
+    @Test func offsetsPointAtTheQuoteText() {
+        let facts = extract("Ilse Brandt said: \"The plan works for everyone involved.\" Then she left.")
+        let quote = facts.quotes[0]
+        let scalars = Array(facts.article.body.unicodeScalars)
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[quote.start..<quote.end])
+        #expect(String(text) == quote.text)
+        #expect(quote.text == "The plan works for everyone involved.")
+    }
+
+    @Test func aQuoteGoesOnIntoAParagraphThatReopensIt() {
+        let facts = extract("""
+            “The first part of the statement runs to the end of this paragraph.
+            “And the second part closes it here,” said Ruth Ellison.
+            """)
+        #expect(facts.quotes.count == 1)
+        #expect(facts.quotes.first?.speaker == "Ruth Ellison")
+    }
+}

@@ -1,0 +1,66 @@
+import ArchiveIngest
+import ArchiveStore
+import ArchiveTestSupport
+import Testing
+
+@Suite struct IngestPipelineTests {
+    let folder = TemporaryDirectory()
+
+    func ingest(_ paths: [String], into database: Database) throws -> IngestReport {
+        var report = IngestReport()
+        let collected = FileCollector().collect(paths)
+        try IngestPipeline(database: database, batchSize: 2).ingest(collected.files, report: &report)
+        return report
+    }
+
+    func writeArticles() {
+        folder.write("in/one.txt", "Strike ends in Lyon\nUnion leader Claire Dubois said on Monday that workers would return.")
+        folder.write("in/two.txt", "Bridge reopens\nMayor Olga Petrenko cut the ribbon in Lviv. “It took three years,” Petrenko said.")
+        folder.write("in/three.md", "---\ntitle: Vote delayed\noutlet: Example Wire\n---\nSenator Paul Avery asked for more time.")
+    }
+
+    @Test func ingestingTwiceAddsNothingTheSecondTime() throws {
+        writeArticles()
+        let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        let first = try ingest([folder.path("in")], into: database)
+        #expect(first.added == 3)
+        let counts = try database.rows("SELECT (SELECT count(*) FROM source_articles), (SELECT count(*) FROM people), (SELECT count(*) FROM quotes)")
+        let second = try ingest([folder.path("in")], into: database)
+        #expect(second.added == 0)
+        #expect(second.duplicates == 3)
+        #expect(second.summary.hasPrefix("0 articles added, 3 already stored"))
+        #expect(try database.rows("SELECT (SELECT count(*) FROM source_articles), (SELECT count(*) FROM people), (SELECT count(*) FROM quotes)") == counts)
+    }
+
+    @Test func badFilesAreReportedAndTheOthersStillGoIn() throws {
+        writeArticles()
+        folder.write("in/empty.txt", "")
+        folder.write("in/binary.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1])
+        folder.write("in/latin1.txt", bytes: Array("Title\nCaf".utf8) + [0xE9])
+        let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        let report = try ingest([folder.path("in")], into: database)
+        #expect(report.added == 3)
+        #expect(report.failed == 3)
+        #expect(report.failures.allSatisfy { $0.contains(folder.path("in")) && !$0.contains("\n") })
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 3)
+    }
+
+    @Test func metadataAndExtractedFactsAreStored() throws {
+        writeArticles()
+        let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        _ = try ingest([folder.path("in")], into: database)
+        #expect(try database.scalar("SELECT outlet FROM source_articles WHERE title = 'Vote delayed'") == .text("Example Wire"))
+        #expect(try database.scalar("SELECT speaker FROM quote_list") == .text("Olga Petrenko"))
+        #expect(try database.integer("SELECT count(*) FROM events") == 3)
+        #expect(try database.scalar("SELECT role FROM people WHERE name = 'Paul Avery'") == .text("Senator"))
+    }
+
+    @Test func standardInputIsOneArticle() throws {
+        let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        var report = IngestReport()
+        try IngestPipeline(database: database).ingest(bytes: Array("Piped title\nPiped body about Lyon.".utf8), format: .text,
+                                                      name: "<stdin>", report: &report)
+        #expect(report.added == 1)
+        #expect(try database.scalar("SELECT path FROM source_articles") == .null)
+    }
+}

@@ -1,0 +1,79 @@
+@testable import ArchiveIngest
+import ArchiveExtraction
+import ArchiveTestSupport
+import Testing
+
+@Suite struct ReaderTests {
+    @Test func plainTextTitleIsTheFirstNonEmptyLine() throws {
+        let article = try ArticleFormat.text.read(Array("\n\n  Talks resume  \nBody line one.\r\nBody line two.\n".utf8), path: "a.txt")
+        #expect(article.title == "Talks resume")
+        #expect(article.body.contains("Body line one."))
+    }
+
+    @Test func markdownFrontMatterAndMarkup() throws {
+        let text = """
+            ---
+            title: "Talks resume in Geneva"
+            outlet: Example Wire
+            author: Lena Hoffmann
+            published: 2025-12-19
+            url: https://example.org/talks
+            ---
+            # Ignored heading because the front matter has a title
+
+            Delegates **met** in [Geneva](https://example.org/geneva) on Friday. ![photo](x.jpg)
+            """
+        let article = try ArticleFormat.markdown.read(Array(text.utf8), path: "a.md")
+        #expect(article.title == "Talks resume in Geneva")
+        #expect(article.outlet == "Example Wire")
+        #expect(article.author == "Lena Hoffmann")
+        #expect(article.published == "2025-12-19")
+        #expect(article.url == "https://example.org/talks")
+        #expect(article.body.contains("Delegates met in Geneva on Friday."))
+        #expect(!article.body.contains("photo"))
+    }
+
+    @Test func markdownWithoutFrontMatterTakesTheFirstHeading() throws {
+        let article = try ArticleFormat.markdown.read(Array("# Strike ends\n\nWorkers returned on Monday.".utf8), path: "b.md")
+        #expect(article.title == "Strike ends")
+        #expect(article.body == "\nWorkers returned on Monday.")
+    }
+
+    @Test(arguments: [
+        ([UInt8](), ReadError.Code.empty),
+        (Array("   \n\n".utf8), .empty),
+        ([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01], .binary),
+        (Array("Title\nCaf".utf8) + [0xE9, 0x20, 0x6F, 0x6B], .invalidEncoding),
+        (Array("Only a title\n".utf8), .noText),
+    ])
+    func badInputIsRefusedWithAReason(bytes: [UInt8], code: ReadError.Code) {
+        let error = #expect(throws: ReadError.self) { _ = try ArticleFormat.text.read(bytes, path: "bad.txt") }
+        #expect(error?.code == code)
+        #expect(error?.description.hasPrefix("bad.txt: ") == true)
+        #expect(error?.description.contains("\n") == false)
+    }
+
+    @Test func byteOrderMarkIsIgnored() throws {
+        let article = try ArticleFormat.text.read([0xEF, 0xBB, 0xBF] + Array("Title\nBody text here.".utf8), path: "bom.txt")
+        #expect(article.title == "Title")
+    }
+
+    @Test func sha256MatchesKnownVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func folderCollectionSkipsHiddenAndUnknownFiles() {
+        let folder = TemporaryDirectory()
+        folder.write("b.txt", "B\nbody")
+        folder.write("sub/a.md", "# A\nbody")
+        folder.write(".hidden.txt", "H\nbody")
+        folder.write("notes.pdf", "%PDF")
+        let result = FileCollector().collect([folder.path, folder.path("missing.txt")])
+        #expect(result.files.map { $0.path.replacingOccurrences(of: folder.path + "/", with: "") } == ["b.txt", "sub/a.md"])
+        #expect(result.skippedHidden == 1)
+        #expect(result.skippedUnknown == 1)
+        #expect(result.errors.map(\.code) == [.unreadable])
+    }
+}

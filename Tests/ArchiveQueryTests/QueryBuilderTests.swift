@@ -1,0 +1,110 @@
+import ArchiveIngest
+import ArchiveQuery
+import ArchiveStore
+import ArchiveTestSupport
+import Testing
+
+@Suite struct QueryBuilderTests {
+    let folder = TemporaryDirectory()
+    let database: Database
+
+    init() throws {
+        folder.write("a.md", """
+            ---
+            title: Envoys meet in Geneva
+            outlet: Example Wire
+            published: 2025-03-14
+            ---
+            Special envoy Anna Kowalczyk met Tomas Ribeiro in Geneva on Friday, March 14, 2025, to discuss security guarantees.
+            “We made progress on every point,” Kowalczyk said.
+            """)
+        folder.write("b.md", """
+            ---
+            title: Ribeiro visits Lisbon
+            outlet: Daily Ledger
+            published: 2024-06-02
+            ---
+            Foreign minister Tomas Ribeiro visited Lisbon on June 2, 2024, and met José Álvares.
+            “The port deal is done,” Álvares told reporters.
+            """)
+        database = try ArchiveSchema.open(folder.path("q.db"), mode: .readWrite)
+        var report = IngestReport()
+        try IngestPipeline(database: database).ingest(FileCollector().collect([folder.path])
+            .files, report: &report)
+    }
+
+    func run(_ filter: QueryFilter, _ target: QueryTarget = .events) throws -> ResultTable {
+        try QueryRunner(database: database).run(QueryBuilder(filter: filter, target: target))
+    }
+
+    func titles(_ table: ResultTable) -> [String] {
+        let column = table.columns.firstIndex(of: "title")!
+        return table.rows.map { $0[column].plain }
+    }
+
+    @Test func personBySurnameFullNameCaseAndAccents() throws {
+        #expect(titles(try run(QueryFilter(people: ["Kowalczyk"]))) == ["Envoys meet in Geneva"])
+        #expect(titles(try run(QueryFilter(people: ["anna KOWALCZYK"]))) == ["Envoys meet in Geneva"])
+        #expect(titles(try run(QueryFilter(people: ["Jose Alvares"]))) == ["Ribeiro visits Lisbon"])
+    }
+
+    @Test func eventsAreNewestFirstAndPeopleCombineWithAnd() throws {
+        #expect(titles(try run(QueryFilter(people: ["Ribeiro"]))) == ["Envoys meet in Geneva", "Ribeiro visits Lisbon"])
+        #expect(titles(try run(QueryFilter(people: ["Ribeiro", "Álvares"]))) == ["Ribeiro visits Lisbon"])
+    }
+
+    @Test func datesOutletPlaceAndText() throws {
+        #expect(titles(try run(QueryFilter(from: "2025"))) == ["Envoys meet in Geneva"])
+        #expect(titles(try run(QueryFilter(to: "2024-06"))) == ["Ribeiro visits Lisbon"])
+        #expect(titles(try run(QueryFilter(outlet: "daily ledger"))) == ["Ribeiro visits Lisbon"])
+        #expect(titles(try run(QueryFilter(place: "Geneva"))) == ["Envoys meet in Geneva"])
+        #expect(titles(try run(QueryFilter(text: "security guarantees"))) == ["Envoys meet in Geneva"])
+    }
+
+    @Test func quotesOfAPerson() throws {
+        let table = try run(QueryFilter(people: ["Kowalczyk"]), .quotes)
+        #expect(table.rows.count == 1)
+        #expect(table.rows[0][table.columns.firstIndex(of: "speaker")!] == .text("Anna Kowalczyk"))
+    }
+
+    @Test func peopleListShowsTheNamedPerson() throws {
+        let table = try run(QueryFilter(people: ["Ribeiro"]), .people)
+        #expect(table.rows.map { $0[1].plain } == ["Tomas Ribeiro"])
+    }
+
+    @Test func invalidDatesAreRefusedWithTheOption() {
+        let error = #expect(throws: QueryError.self) { _ = try run(QueryFilter(from: "March 2025")) }
+        #expect(error?.code == .invalidDate)
+        #expect(error?.message.contains("--from") == true)
+    }
+
+    @Test(arguments: ["'; DROP TABLE people; --", "%", "_", "\"", "\"unbalanced", "a\u{0}b", "NEAR(", "*",
+                      String(repeating: "x", count: 100_000), "Robert'); DELETE FROM events; --", "\\", ") OR 1=1 --"])
+    func hostileValuesMatchNothingAndChangeNothing(value: String) throws {
+        // Each query either finds nothing or is refused as a search with no words; any other error fails.
+        for target in QueryTarget.allCases {
+            for filter in [QueryFilter(people: [value], organizations: [value], place: value, outlet: value, text: value),
+                           QueryFilter(people: [value]), QueryFilter(outlet: value), QueryFilter(text: value)] {
+                do {
+                    #expect(try run(filter, target).rows.isEmpty)
+                } catch let error as QueryError {
+                    #expect(error.code == .invalidSearch)
+                }
+            }
+        }
+        #expect(try database.integer("SELECT count(*) FROM people") ?? 0 >= 3)
+        #expect(try database.integer("SELECT count(*) FROM events") == 2)
+    }
+
+    @Test func userTextIsAlwaysABoundParameter() throws {
+        let query = try QueryBuilder(filter: QueryFilter(people: ["O'Brien"], text: "x'y"), target: .events).build()
+        #expect(!query.sql.contains("O'Brien"))
+        #expect(!query.sql.contains("x'y"))
+        #expect(query.parameters.contains(.text("o'brien")))
+    }
+
+    @Test func escapedSearchNeverFailsToParse() {
+        #expect(FTSPattern.escaped("security \"peace plan\" NEAR(") == "\"security\" \"peace plan\" \"NEAR(\"")
+        #expect(FTSPattern.escaped("\" \" ( )") == nil)
+    }
+}

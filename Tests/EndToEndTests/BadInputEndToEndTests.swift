@@ -1,0 +1,87 @@
+import ArchiveStore
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+/// Bad files get one clear line each; the rest still goes in; what is stored is never harmed.
+@Suite struct BadInputEndToEndTests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("archive.db") }
+
+    @Test func badFilesAreNamedOthersGoInAndStatusIsOne() throws {
+        folder.write("in/good.txt", "Harbour reopens\nMayor Olga Petrenko reopened the harbour in Odesa on Monday.")
+        let empty = folder.write("in/empty.txt", "")
+        let binary = folder.write("in/binary.txt", bytes: [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10])
+        let invalid = folder.write("in/invalid.txt", bytes: Array("Title\nBad byte: ".utf8) + [0xC3, 0x28] + Array(" here".utf8))
+        let result = try CommandResult.run(["ingest", folder.path("in"), "--db", db])
+        #expect(result.status == 1)
+        let errors = result.standardError.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errors.count == 3)
+        for path in [empty, binary, invalid] {
+            #expect(errors.filter { $0.contains(path) }.count == 1, "no single line names \(path)")
+        }
+        #expect(result.standardError.contains("1 article added, 0 already stored, 3 files failed"))
+        let database = try Database(path: db, mode: .readOnly)
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 1)
+    }
+
+    @Test func aFailedRunLeavesWhatWasStoredIntact() throws {
+        _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+        folder.write("more/bad.txt", bytes: [0x00, 0x00])
+        let result = try CommandResult.run(["ingest", folder.path("more"), "--db", db])
+        #expect(result.status == 1)
+        let database = try Database(path: db, mode: .readOnly)
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 2)
+        #expect(try database.scalar("PRAGMA integrity_check") == .text("ok"))
+    }
+
+    @Test func aFileThatIsNotAnArchiveIsRefusedAndUntouched() throws {
+        let path = folder.write("notes.db", "shopping list: bread, milk\n")
+        let result = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("\(path) is not an archive database"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "shopping list: bread, milk\n")
+    }
+
+    @Test func queryWithoutAnArchiveSaysHowToMakeOne() throws {
+        let result = try CommandResult.run(["query", "--person", "Witkoff", "--db", db])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("no archive at \(db)"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func aReadOnlyArchiveIsRefusedWithAClearLine() throws {
+        _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+        folder.write("new/one.txt", "Harbour reopens\nMayor Olga Petrenko reopened the harbour in Odesa on Monday.")
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        chmod(db, 0o444)
+        chmod(folder.path, 0o777)
+        chmod(folder.path("new"), 0o755)
+        chmod(folder.path("new/one.txt"), 0o644)
+        defer { chmod(db, 0o644) }
+        // Root writes through file permissions, so as root the binary runs as an ordinary account.
+        let result = try CommandResult.run(["ingest", folder.path("new"), "--db", db], user: getuid() == 0 ? "nobody" : nil)
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: cannot write to \(db): the file or its folder is read-only\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+
+    @Test func standardInputIsIngested() throws {
+        let result = try CommandResult.run(["ingest", "-", "--db", db],
+                                           input: Array("Piped headline\nThe council of Lviv met on Tuesday.".utf8))
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("1 article added"))
+    }
+
+    @Test func malformedSearchSaysWhatToDo() throws {
+        _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+        let raw = try CommandResult.run(["search", "--raw", "\"unbalanced AND", "--db", db])
+        #expect(raw.status == 1)
+        #expect(raw.standardError.split(separator: "\n").count == 1)
+        #expect(raw.standardError.contains("drop --raw"))
+        let escaped = try CommandResult.run(["search", "\"unbalanced AND", "--db", db])
+        #expect(escaped.status == 0)
+        let found = try CommandResult.run(["search", "security guarantees", "--db", db])
+        #expect(found.standardOutput.contains("[security] [guarantees]") || found.standardOutput.contains("[security guarantees]"))
+    }
+}

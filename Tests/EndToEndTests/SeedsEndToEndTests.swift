@@ -1,0 +1,98 @@
+import ArchiveStore
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+/// The README's main job, through the built binary, on the seeds.
+@Suite struct SeedsEndToEndTests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("archive.db") }
+
+    func ingestSeeds() throws -> CommandResult {
+        try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+    }
+
+    @Test func ingestStoresBothSeedsAndSaysSo() throws {
+        let result = try ingestSeeds()
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("2 articles added, 0 already stored"))
+        let database = try Database(path: db, mode: .readOnly)
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 2)
+    }
+
+    @Test func secondIngestAddsNothing() throws {
+        _ = try ingestSeeds()
+        let again = try ingestSeeds()
+        #expect(again.status == 0)
+        #expect(again.standardError.contains("0 articles added, 2 already stored"))
+        let database = try Database(path: db, mode: .readOnly)
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 2)
+        #expect(try database.integer("SELECT count(*) FROM quotes") == 3)
+    }
+
+    @Test func queryByPersonFindsTheTalks() throws {
+        _ = try ingestSeeds()
+        let result = try CommandResult.run(["query", "--person", "Witkoff", "--db", db, "--format", "json"])
+        #expect(result.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.count >= 1)
+        for row in rows {
+            #expect(row["date"] as? String == "2025-12-20")
+            #expect((row["participants"] as? [String])?.contains("Steve Witkoff") == true)
+            #expect((row["articles"] as? [String])?.isEmpty == false)
+        }
+        let places = Set(rows.compactMap { $0["place"] as? String })
+        #expect(places.allSatisfy { $0.hasSuffix("Florida") })
+    }
+
+    @Test func tableOutputListsDateTitleAndPlace() throws {
+        _ = try ingestSeeds()
+        let result = try CommandResult.run(["query", "--person", "witkoff", "--db", db])
+        #expect(result.standardOutput.contains("2025-12-20"))
+        #expect(result.standardOutput.contains("What we know so far about today’s US–Russia talks on Ukraine"))
+        #expect(result.standardOutput.contains("Florida"))
+    }
+
+    @Test func threeQuotesWithTheRightSpeakers() throws {
+        _ = try ingestSeeds()
+        let database = try Database(path: db, mode: .readOnly)
+        let speakers = try database.rows("SELECT speaker FROM quote_list ORDER BY quote_id").compactMap { $0.string(0) }
+        #expect(speakers == ["Rustem Umerov", "Marco Rubio", "Marco Rubio"])
+        let rubio = try CommandResult.run(["query", "--person", "Rubio", "--show", "quotes", "--db", db, "--format", "ndjson"])
+        #expect(rubio.standardOutput.split(separator: "\n").count == 2)
+        #expect(rubio.standardOutput.contains("They have to want to make a deal"))
+    }
+
+    @Test func bylineAndBoilerplateAreNeitherPeopleNorText() throws {
+        _ = try ingestSeeds()
+        let database = try Database(path: db, mode: .readOnly)
+        let people = try database.rows("SELECT name FROM people").compactMap { $0.string(0) }
+        #expect(!people.contains { $0.contains("Hasanova") })
+        #expect(people.contains("Steve Witkoff"))
+        #expect(people.contains("Kirill Dmitriev"))
+        #expect(try database.integer("SELECT count(*) FROM source_articles WHERE body LIKE '%Upgrade to Premium%' OR body LIKE '%50 Articles%' OR body LIKE '%Bias Distribution%'") == 0)
+        #expect(try database.integer("SELECT count(*) FROM source_articles_fts WHERE source_articles_fts MATCH 'premium'") == 0)
+        #expect(try database.scalar("SELECT author FROM source_articles WHERE title LIKE 'What we know%'") == .text("Tamilla Hasanova"))
+    }
+
+    @Test func eventDatesAreResolvedFromTheText() throws {
+        _ = try ingestSeeds()
+        let database = try Database(path: db, mode: .readOnly)
+        let dates = try database.rows("SELECT occurred_on FROM events").compactMap { $0.string(0) }
+        #expect(dates == ["2025-12-20", "2025-12-20"])
+    }
+
+    @Test func databaseComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
+        let result = try CommandResult.run(["ingest", Repository.path("seeds")], environment: ["ARCHIVE_DB": db])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: db))
+        let query = try CommandResult.run(["query", "--person", "Umerov", "--show", "people"], environment: ["ARCHIVE_DB": db])
+        #expect(query.standardOutput.contains("Rustem Umerov"))
+    }
+
+    @Test func defaultDatabaseIsArchiveDbInTheCurrentFolder() throws {
+        let result = try CommandResult.run(["ingest", Repository.path("seeds")], in: folder.path)
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("archive.db")))
+    }
+}
