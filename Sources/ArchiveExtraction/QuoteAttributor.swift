@@ -31,9 +31,15 @@ struct QuoteAttributor: Sendable {
             let (first, after) = quoteTokens[number]
             let paragraph = first < tokens.count ? text.sentences[text.sentenceOfToken[first]].paragraph : Int.max
             let endParagraph = after > 0 && after - 1 < tokens.count ? text.sentences[text.sentenceOfToken[after - 1]].paragraph : paragraph
-            var attribution = cueAfter(quoteEnd: after, paragraph: endParagraph, context)
+            var attribution = transcriptLabel(first: first, after: after, context)
+            if attribution == nil { attribution = cueAfter(quoteEnd: after, paragraph: endParagraph, context) }
             if attribution == nil { attribution = cueBefore(quoteStart: first, paragraph: paragraph, context) }
             let body = text.buffer.text(span.start..<span.end)
+            if span.words < QuoteFinder.minimumWords {
+                // A word or two in quotation marks is someone's speech only when a verb right beside it
+                // names the speaker; otherwise it is the writer's scare quote.
+                guard let attribution, attribution.speaker != nil, attribution.distance <= 4 else { continue }
+            }
             if let attribution {
                 quotes.append(Quote(text: body, speaker: attribution.speaker, speakerAsWritten: attribution.written,
                                     cue: attribution.cue, start: span.start, end: span.end))
@@ -60,6 +66,8 @@ struct QuoteAttributor: Sendable {
         var speaker: String?
         var written: String?
         var cue: String
+        /// Tokens between the quote and its cue verb.
+        var distance: Int = 0
 
         func with(cue: String) -> Attribution {
             var copy = self
@@ -94,10 +102,20 @@ struct QuoteAttributor: Sendable {
             if word == "according", index + 1 < tokens.count, tokens[index + 1].lowercased == "to" {
                 return speaker(after: index + 2, cue: "according to", context)
             }
+            if word == "per", index == quoteEnd || index == quoteEnd + 1 {
+                return speaker(after: index + 1, cue: "per", context)
+            }
+            // A signature after a dash: "“…” ― Pamela Padilla".
+            if index == quoteEnd, ["\u{2015}", "\u{2014}", "\u{2013}", "-"].contains(tokens[index].text),
+               index + 1 < tokens.count, let mention = context.mentionAt[index + 1] {
+                return attribution(for: mention, context)?.with(cue: "signed")
+            }
             if isSpeechVerb(index, tokens) {
-                if let found = speaker(endingBefore: index, notBefore: quoteEnd, context) { return found.with(cue: tokens[index].text) }
-                if let found = speaker(after: index + 1, cue: tokens[index].text, context), found.written != nil { return found }
-                return Attribution(speaker: nil, written: nil, cue: tokens[index].text)
+                var found = speaker(endingBefore: index, notBefore: quoteEnd, context)?.with(cue: tokens[index].text)
+                if found == nil, let after = speaker(after: index + 1, cue: tokens[index].text, context), after.written != nil { found = after }
+                var result = found ?? Attribution(speaker: nil, written: nil, cue: tokens[index].text)
+                result.distance = index - quoteEnd
+                return result
             }
             index += 1
         }
@@ -117,48 +135,108 @@ struct QuoteAttributor: Sendable {
                 return speaker(after: index + 2, cue: "according to", context)
             }
             if isSpeechVerb(index, tokens) {
-                if let found = speaker(endingBefore: index, notBefore: max(0, index - Self.window), context) {
-                    return found.with(cue: tokens[index].text)
-                }
-                if let found = speaker(after: index + 1, cue: tokens[index].text, context), found.written != nil { return found }
-                return Attribution(speaker: nil, written: nil, cue: tokens[index].text)
+                var found = speaker(endingBefore: index, notBefore: max(0, index - Self.window), context)?.with(cue: tokens[index].text)
+                if found == nil, let after = speaker(after: index + 1, cue: tokens[index].text, context), after.written != nil { found = after }
+                var result = found ?? Attribution(speaker: nil, written: nil, cue: tokens[index].text)
+                result.distance = quoteStart - 1 - index
+                return result
             }
             index -= 1
         }
         return nil
+    }
+
+    /// A transcript line that names its speaker in capitals: "PENCE: Well, the question is …".
+    private func transcriptLabel(first: Int, after: Int, _ context: Context) -> Attribution? {
+        let tokens = context.text.tokens
+        var index = first
+        while index < after, tokens[index].kind == .punctuation, tokens[index].text != ":" { index += 1 }
+        let start = index
+        while index < after, index - start < 3, tokens[index].isAllCaps { index += 1 }
+        guard index > start, index < after, tokens[index].text == ":" else { return nil }
+        let label = context.text.text(start..<index)
+        return Attribution(speaker: label, written: label, cue: ":")
     }
 
     private func isSpeechVerb(_ index: Int, _ tokens: [Token]) -> Bool {
         tokens[index].kind == .word && lexicon.speechVerbs.contains(tokens[index].lowercased)
     }
 
-    /// A name or pronoun just before the verb: "Umerov wrote", "he said", "Russia's envoy Kirill Dmitriev told".
+    /// Words that open a noun phrase naming a speaker who is not a named entity ("the union", "one
+    /// Democratic source on the panel").
+    private static let determiners: Set<String> = ["the", "a", "an", "one", "two", "some", "many", "several", "another",
+                                                   "his", "her", "their", "its", "this", "that", "these", "those"]
+    /// Words a subject noun phrase never contains; meeting one ends the phrase.
+    private static let clauseWords: Set<String> = ["and", "but", "or", "that", "which", "who", "whom", "when", "while",
+                                                   "because", "if", "as", "than", "has", "have", "had", "was", "were",
+                                                   "is", "are", "will", "would", "also", "later", "then", "repeatedly",
+                                                   "not", "to", "it", "there", "what"]
+
+    /// The speaker just before the verb: "Umerov wrote", "he said", "the union wrote", "Hillary Clinton,
+    /// at a later press gaggle, said", "Rubio also told".
     private func speaker(endingBefore verb: Int, notBefore limit: Int, _ context: Context) -> Attribution? {
         let tokens = context.text.tokens
         var index = verb - 1
-        // Allow an adverb or a short aside between name and verb: "Rubio also said", "he later told".
+        // An adverb or auxiliary between subject and verb: "also said", "has repeatedly said".
         var skipped = 0
-        while index >= limit, skipped <= 2 {
-            if context.insideQuote[index] { return nil }
-            if let mention = context.mentionAt[index] {
-                return attribution(for: mention, context)
-            }
-            let word = tokens[index].lowercased
-            if Self.pronouns.contains(word) {
-                return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: "")
-            }
-            if tokens[index].kind == .punctuation && word != "," { return nil }
-            skipped += 1
+        while index >= limit, skipped < 3, tokens[index].kind == .word, context.mentionAt[index] == nil,
+              !Self.pronouns.contains(tokens[index].lowercased), isAdverbOrAuxiliary(tokens[index].lowercased) {
             index -= 1
+            skipped += 1
         }
-        return nil
+        // A parenthetical between commas: "Clinton, at a later press gaggle, said".
+        if index >= limit, tokens[index].text == "," {
+            var cursor = index - 1
+            while cursor >= max(limit, index - 14), tokens[cursor].text != ",", !context.insideQuote[cursor],
+                  tokens[cursor].text != "." {
+                cursor -= 1
+            }
+            if cursor >= limit, tokens[cursor].text == ",", cursor > 0, context.mentionAt[cursor - 1] != nil {
+                index = cursor - 1
+            } else {
+                return nil
+            }
+        }
+        guard index >= limit, !context.insideQuote[index] else { return nil }
+        if let mention = context.mentionAt[index] {
+            return attribution(for: mention, context)
+        }
+        let word = tokens[index].lowercased
+        if Self.pronouns.contains(word) {
+            return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: "")
+        }
+        return nounPhrase(endingAt: index, notBefore: limit, context)
     }
 
-    /// A name just after the verb: "said Rubio", "said Russian envoy Kirill Dmitriev".
+    private func isAdverbOrAuxiliary(_ word: String) -> Bool {
+        word.hasSuffix("ly") || ["also", "later", "then", "has", "have", "had", "once", "again", "previously", "still",
+                                 "just", "further", "reportedly", "was", "is"].contains(word)
+    }
+
+    /// "the union", "Demonstrators", "one Democratic source on the panel": a speaker the text names
+    /// by description rather than by name.
+    private func nounPhrase(endingAt end: Int, notBefore limit: Int, _ context: Context) -> Attribution? {
+        let tokens = context.text.tokens
+        guard tokens[end].kind == .word, !Self.clauseWords.contains(tokens[end].lowercased),
+              !lexicon.speechVerbs.contains(tokens[end].lowercased) else { return nil }
+        var start = end
+        while start - 1 >= limit, end - start < 5 {
+            let previous = tokens[start - 1]
+            guard previous.kind == .word || previous.text == "'s", !context.insideQuote[start - 1],
+                  !Self.clauseWords.contains(previous.lowercased), !lexicon.speechVerbs.contains(previous.lowercased) else { break }
+            start -= 1
+            if Self.determiners.contains(previous.lowercased) { break }
+        }
+        let phrase = context.text.text(start..<(end + 1))
+        return Attribution(speaker: phrase, written: phrase, cue: "")
+    }
+
+    /// The speaker just after the verb: "said Rubio", "said Russian envoy Kirill Dmitriev",
+    /// "said one Democratic source on the panel".
     private func speaker(after start: Int, cue: String, _ context: Context) -> Attribution? {
         let tokens = context.text.tokens
         var index = start
-        let limit = min(tokens.count, start + 6)
+        let limit = min(tokens.count, start + 8)
         while index < limit {
             if context.insideQuote[index] { break }
             if let mention = context.mentionAt[index] {
@@ -168,15 +246,22 @@ struct QuoteAttributor: Sendable {
             if Self.pronouns.contains(word) {
                 return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: cue)
             }
-            if tokens[index].kind == .punctuation, word != "," { break }
+            if tokens[index].kind == .punctuation { break }
             index += 1
+        }
+        // No name: a described speaker up to the next punctuation, if it opens like a noun phrase.
+        if start < tokens.count, Self.determiners.contains(tokens[start].lowercased) || tokens[start].isCapitalized,
+           index > start + 1, index - start <= 8 {
+            let phrase = context.text.text(start..<index)
+            return Attribution(speaker: phrase, written: phrase, cue: cue)
         }
         return Attribution(speaker: nil, written: nil, cue: cue)
     }
 
     private func attribution(for mentionIndex: Int, _ context: Context) -> Attribution? {
         let mention = context.mentions[mentionIndex]
-        guard let entity = mention.entity, mention.kind == .person || mention.kind == .organization else { return nil }
+        // Places speak too, as governments do: "Russia insisted that …".
+        guard let entity = mention.entity else { return nil }
         return Attribution(speaker: context.entities[entity].name, written: mention.surface, cue: "")
     }
 

@@ -9,9 +9,12 @@ enum QuoteFinder {
         /// Offsets including the marks.
         var outerStart: Int
         var outerEnd: Int
+        /// Words inside, counted up to `minimumWords`.
+        var words: Int = 0
     }
 
-    /// Quotes of fewer words than this are scare quotes or titles ("`constructively`"), not speech.
+    /// Quotes of fewer words than this are scare quotes or titles ("so-called “peace dividend”"),
+    /// unless a speech verb right beside them says who spoke them (he called it a “nasty guy”).
     static let minimumWords = 3
 
     static func quotes(in text: TextBuffer) -> [Span] {
@@ -44,7 +47,8 @@ enum QuoteFinder {
             index += 1
         }
         if let start = openAt { close(start: start, end: count, into: &spans, text) }
-        return spans.filter { wordCount(text, $0) >= minimumWords }
+        for index in spans.indices { spans[index].words = wordCount(text, spans[index]) }
+        return spans.filter { $0.words > 0 }
     }
 
     private static func isOpening(_ scalar: Unicode.Scalar, mark: Unicode.Scalar?) -> Bool {

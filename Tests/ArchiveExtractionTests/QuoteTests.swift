@@ -30,8 +30,14 @@ import Testing
     }
 
     @Test func scareQuotesAreNotQuotes() {
-        let facts = extract("Officials described the talks as “constructive” and the mood as 'calm'.")
+        let facts = extract("The so-called “peace dividend” never came, and the “reforms” stalled in the “new” parliament.")
         #expect(facts.quotes.isEmpty)
+    }
+
+    @Test func aShortQuoteBesideItsSpeechVerbIsAQuote() {
+        let facts = extract("Senator Ruth Ellison called the plan “a disgrace” on Tuesday.")
+        #expect(facts.quotes.map(\.text) == ["a disgrace"])
+        #expect(facts.quotes.first?.speaker == "Ruth Ellison")
     }
 
     @Test func noSpeakerIsNullNotAGuess() {

@@ -210528,13 +210528,24 @@ enum WordListData {
         boasted
         complained
         lamented
-        conceded
         reiterated
         agreed
         writing
         saying
         adding
         telling
+        called
+        branded
+        described
+        dubbed
+        labeled
+        labelled
+        termed
+        scolded
+        texted
+        emailed
+        testified
+        recounted
         """#,
         "titles.txt": #"""
         # Roles and titles written before or beside a person's name ("envoy Kirill Dmitriev",
