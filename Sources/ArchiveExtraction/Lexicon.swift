@@ -20,6 +20,10 @@ struct Lexicon: Sendable {
     let places: [String: String]
     /// Lower-case demonym → the place it points to.
     let demonyms: [String: String]
+    /// Match keys of countries and nations: in a sports report these stay places.
+    let countries: Set<String>
+    /// Lower-case words that mark a sports report.
+    let sportsWords: Set<String>
     let boilerplate: BoilerplateRules
     /// The most words any organization or place name in the lists has.
     let longestName: Int
@@ -63,6 +67,8 @@ struct Lexicon: Sendable {
             let parts = line.split(separator: "|").map { String($0.trimmingSpaces) }
             if parts.count == 2 { demonyms[parts[0].lowercased()] = parts[1] }
         }
+        countries = Set((lines("countries-geonames.txt") + lines("nations-extra.txt")).map { NameKey.make($0) })
+        sportsWords = Set(lines("sports-words.txt").map { $0.lowercased() })
         self.organizations = organizations
         self.places = places
         self.demonyms = demonyms
@@ -71,6 +77,16 @@ struct Lexicon: Sendable {
     }
 
     func isTitle(_ words: [String]) -> Bool { titles.contains(words.joined(separator: " ").lowercased()) }
+
+    /// True for an everyday word, including a regular plural of one ("rovers", "wells").
+    func isCommonWord(_ lower: String) -> Bool {
+        if commonWords.contains(lower) { return true }
+        if lower.hasSuffix("s"), lower.count > 3 {
+            if commonWords.contains(String(lower.dropLast())) { return true }
+            if lower.hasSuffix("es"), commonWords.contains(String(lower.dropLast(2))) { return true }
+        }
+        return false
+    }
 }
 
 extension Substring {

