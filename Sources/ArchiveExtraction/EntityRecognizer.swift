@@ -285,8 +285,9 @@ struct EntityRecognizer: Sendable {
             mention.kind = .organization
         } else if lexicon.places[key] != nil {
             mention.kind = mention.role != nil && words.count == 1 ? .person : .place
-        } else if words.count == 1, lexicon.demonyms[words[0].lowercased()] != nil {
-            mention.kind = nil  // "Russian officials": a cue, not a mention
+        } else if let last = words.last, lexicon.demonyms[last.lowercased()] != nil,
+                  words.allSatisfy({ lexicon.demonyms[$0.lowercased()] != nil || lexicon.places[NameKey.make($0)] != nil }) {
+            mention.kind = nil  // "Russian officials", "Bosnian Serb": a cue, not a mention
         } else if words.count >= 2, looksLikeOrganization(span, tokens) {
             mention.kind = .organization
         } else if mention.role != nil {
@@ -296,7 +297,8 @@ struct EntityRecognizer: Sendable {
         } else if Self.placePrepositions.contains(before) {
             mention.kind = .place
             mention.tentative = true
-        } else if let afterWord, lexicon.speechVerbs.contains(afterWord.lowercased), after?.text != "'s" {
+        } else if let afterWord, lexicon.speechVerbs.contains(afterWord.lowercased()), after?.text != "'s",
+                  words.count > 1 || isNameLike(words[0]) {
             mention.kind = .person
             mention.tentative = words.count == 1
         } else if words.count == 1, tokens[span.lowerBound].isAllCaps, words[0].count <= 6 {

@@ -64,7 +64,8 @@ struct Lexicon: Sendable {
         }
         var demonyms: [String: String] = [:]
         for line in lines("demonyms.txt") {
-            let parts = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            // "Catholic|" names a faith, not a place: still no one's name.
+            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingSpaces) }
             if parts.count == 2 { demonyms[parts[0].lowercased()] = parts[1] }
         }
         countries = Set((lines("countries-geonames.txt") + lines("nations-extra.txt")).map { NameKey.make($0) })
