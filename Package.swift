@@ -27,6 +27,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "archive-bench",
+            dependencies: [
+                "ArchiveExtraction", "ArchiveIngest", "ArchiveStore", "ArchiveQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(name: "ArchiveTestSupport", path: "Tests/Support"),
         .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "CSQLite", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveTestSupport"]),

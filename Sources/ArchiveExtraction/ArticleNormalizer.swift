@@ -14,10 +14,11 @@ public struct ArticleNormalizer: Sendable {
         var paragraphs: [String] = []
         var dropped: [String] = []
         let text = article.body.precomposedStringWithCanonicalMapping
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let line = Self.clean(line: String(rawLine))
+        // Lines are split on scalars: splitting on Characters would run grapheme breaking over every byte.
+        for rawLine in text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            let line = Self.clean(line: String(String.UnicodeScalarView(rawLine)))
             if line.isEmpty { continue }
-            if lexicon.boilerplate.matches(line) {
+            if line.utf8.count <= BoilerplateRules.longestLine, lexicon.boilerplate.matches(line) {
                 dropped.append(line)
                 continue
             }
@@ -38,11 +39,12 @@ public struct ArticleNormalizer: Sendable {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in line.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if scalar.isSpace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+            if scalar.value < 0x20 || scalar.value == 0x7F
+                || scalar.value >= 0x80 && [.control, .format].contains(scalar.properties.generalCategory) {
                 continue
             }
             if pendingSpace { result.append(" "); pendingSpace = false }

@@ -2,6 +2,9 @@ import Foundation
 
 /// Recognises the lines sites and aggregators wrap articles in ("50 Articles", "Bias Distribution").
 struct BoilerplateRules: Sendable {
+    /// Boilerplate lines are short; longer lines are article text and are not examined.
+    static let longestLine = 120
+
     private var whole: Set<String> = []
     private var prefixes: [String] = []
 

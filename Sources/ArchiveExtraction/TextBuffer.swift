@@ -1,10 +1,28 @@
 /// Text as an array of Unicode scalars, so offsets are character positions that SQLite's `substr`
-/// and Python's slicing agree with, and every look-up is constant time.
+/// and Python's slicing agree with, and every look-up is constant time. The UTF-8 bytes are kept
+/// beside them so that cutting out a piece is a copy of bytes, not a re-encoding.
 struct TextBuffer: Sendable {
     let scalars: [Unicode.Scalar]
+    private let utf8: [UInt8]
+    /// Byte offset in `utf8` of each scalar, plus one past the end.
+    private let byteOffsets: [Int32]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int32] = []
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(Int32(offset))
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(Int32(offset))
+        self.scalars = scalars
+        self.utf8 = bytes
+        self.byteOffsets = offsets
     }
 
     var count: Int { scalars.count }
@@ -12,9 +30,7 @@ struct TextBuffer: Sendable {
     subscript(index: Int) -> Unicode.Scalar { scalars[index] }
 
     func text(_ range: Range<Int>) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[range])
-        return String(result)
+        String(decoding: utf8[Int(byteOffsets[range.lowerBound])..<Int(byteOffsets[range.upperBound])], as: UTF8.self)
     }
 
     /// The scalar at `index`, or a space when out of range: spares every caller a bounds check.
@@ -23,15 +39,33 @@ struct TextBuffer: Sendable {
     }
 }
 
+// Unicode property look-ups are slow; news text is mostly ASCII, so ASCII is answered first.
 extension Unicode.Scalar {
-    var isLetter: Bool { properties.isAlphabetic }
-    var isUppercaseLetter: Bool { properties.isUppercase }
-    var isLowercaseLetter: Bool { properties.isLowercase }
-    var isDigit: Bool { ("0"..."9").contains(self) || properties.numericType == .decimal }
-    var isSpace: Bool { properties.isWhitespace }
+    var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return properties.isAlphabetic
+    }
+    var isUppercaseLetter: Bool {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        return properties.isUppercase
+    }
+    var isLowercaseLetter: Bool {
+        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        return properties.isLowercase
+    }
+    var isDigit: Bool {
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        return properties.numericType == .decimal
+    }
+    var isSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
     var isApostrophe: Bool { self == "'" || self == "\u{2019}" || self == "\u{02BC}" }
     var isHyphen: Bool { self == "-" || self == "\u{2010}" || self == "\u{2011}" }
     var isDash: Bool { self == "\u{2013}" || self == "\u{2014}" || self == "\u{2012}" || self == "\u{2015}" }
     var isOpeningQuote: Bool { self == "\u{201C}" || self == "\u{201E}" || self == "\u{00AB}" }
     var isClosingQuote: Bool { self == "\u{201D}" || self == "\u{00BB}" }
+    /// Combining marks that belong to the letter before them.
+    var isMark: Bool { value >= 0x300 && properties.generalCategory == .nonspacingMark }
 }

@@ -9,6 +9,27 @@ struct Token: Sendable, Equatable {
     let text: String
     /// True when a paragraph break comes right before this token.
     let startsParagraph: Bool
+    /// `text` in lower case, computed once: most rules compare lower-case words.
+    let lowercased: String
+
+    init(kind: Kind, start: Int, end: Int, text: String, startsParagraph: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.startsParagraph = startsParagraph
+        self.lowercased = Token.lower(text)
+    }
+
+    private static func lower(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.lowercased() }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     var isCapitalized: Bool { kind == .word && (text.unicodeScalars.first?.isUppercaseLetter ?? false) }
 
@@ -23,5 +44,4 @@ struct Token: Sendable, Equatable {
         return letters >= 2
     }
 
-    var lowercased: String { text.lowercased() }
 }

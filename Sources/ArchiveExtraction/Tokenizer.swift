@@ -43,7 +43,7 @@ enum Tokenizer {
         let count = text.count
         while index < count {
             let scalar = text[index]
-            if scalar.isLetter || scalar.isDigit || scalar.properties.generalCategory == .nonspacingMark {
+            if scalar.isLetter || scalar.isDigit || scalar.isMark {
                 index += 1
                 continue
             }
