@@ -9,11 +9,11 @@ public struct ArticleNormalizer: Sendable {
     init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     public func normalize(_ article: RawArticle) -> NormalizedArticle {
-        let title = Self.clean(line: article.title.precomposedStringWithCanonicalMapping)
+        let title = Self.clean(line: Self.nfc(article.title))
         var author = article.author.map { Self.clean(line: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         var paragraphs: [String] = []
         var dropped: [String] = []
-        let text = article.body.precomposedStringWithCanonicalMapping
+        let text = Self.nfc(article.body)
         // Lines are split on scalars: splitting on Characters would run grapheme breaking over every byte.
         for rawLine in text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             let line = Self.clean(line: String(String.UnicodeScalarView(rawLine)))
@@ -32,6 +32,11 @@ public struct ArticleNormalizer: Sendable {
             paragraphs.append(line)
         }
         return NormalizedArticle(title: title, body: paragraphs.joined(separator: "\n\n"), author: author, droppedLines: dropped)
+    }
+
+    /// Unicode NFC; ASCII text is already in it and skips the work.
+    static func nfc(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// Spaces of every kind made plain and collapsed, control characters removed.

@@ -170,7 +170,8 @@ struct DateResolver: Sendable {
         while index < tokens.count {
             let lower = word(index)
             var expression: Expression?
-            if let date = CivilDate.parseISO(tokens[index].text), tokens[index].text.count == 10 {
+            if tokens[index].text.utf8.count == 10, tokens[index].text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
+               let date = CivilDate.parseISO(tokens[index].text) {
                 expression = Expression(tokens: index..<(index + 1), year: date.year, month: date.month, day: date.day)
             } else if let month = Self.monthNames[lower], tokens[index].isCapitalized, lower != "may" || number(index + 1, in: 1...31) != nil {
                 var end = afterDot(index + 1)

@@ -20,6 +20,7 @@ enum SportsReport {
     }
 
     private static func isScore(_ text: String) -> Bool {
+        guard text.utf8.count <= 7, text.utf8.contains(UInt8(ascii: "-")) else { return false }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }
     }
