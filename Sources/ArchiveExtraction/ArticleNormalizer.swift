@@ -41,6 +41,7 @@ public struct ArticleNormalizer: Sendable {
 
     /// Spaces of every kind made plain and collapsed, control characters removed.
     static func clean(line: String) -> String {
+        if isClean(line) { return line }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in line.unicodeScalars {
@@ -56,6 +57,17 @@ public struct ArticleNormalizer: Sendable {
             result.append(scalar)
         }
         return String(result)
+    }
+
+    /// Printable ASCII with single inner spaces: nothing to clean (the common case, checked on bytes).
+    private static func isClean(_ line: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in line.utf8 {
+            if byte < 0x20 || byte >= 0x7F { return false }
+            if byte == 0x20, previous == 0x20 { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     /// "By Tamilla Hasanova", "By JOHN SMITH and Jane Doe", "By Jane Doe, Reuters": the names, when

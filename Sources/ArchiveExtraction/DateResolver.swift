@@ -25,6 +25,10 @@ struct DateResolver: Sendable {
         "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
     ]
 
+    private static let relativeStarts: Set<String> = [
+        "yesterday", "today", "tonight", "tomorrow", "last", "in", "since", "until", "by", "of", "from", "during",
+    ]
+
     /// What one expression says before any year is chosen.
     private struct Expression {
         var tokens: Range<Int>
@@ -158,7 +162,7 @@ struct DateResolver: Sendable {
         var index = 0
         func word(_ i: Int) -> String { i < tokens.count ? tokens[i].lowercased : "" }
         func number(_ i: Int, in range: ClosedRange<Int>) -> Int? {
-            guard i < tokens.count, tokens[i].kind == .number || tokens[i].kind == .word else { return nil }
+            guard i < tokens.count, let first = tokens[i].text.utf8.first, first >= 0x30, first <= 0x39 else { return nil }
             var text = tokens[i].text
             for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) && text.count > 2 { text.removeLast(2) }
             guard let value = Int(text), range.contains(value) else { return nil }
@@ -168,6 +172,14 @@ struct DateResolver: Sendable {
         func afterDot(_ i: Int) -> Int { i < tokens.count && tokens[i].text == "." && tokens[i].start == tokens[i - 1].end ? i + 1 : i }
 
         while index < tokens.count {
+            let token = tokens[index]
+            // Every date expression starts with a digit, a capital or one of a few lower-case words.
+            guard token.kind != .punctuation,
+                  token.isCapitalized || token.kind == .number || Self.relativeStarts.contains(token.lowercased)
+                    || token.text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else {
+                index += 1
+                continue
+            }
             let lower = word(index)
             var expression: Expression?
             if tokens[index].text.utf8.count == 10, tokens[index].text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,

@@ -494,9 +494,9 @@ struct EntityRecognizer: Sendable {
         var byKey: [String: Int] = [:]
         var bySurname: [String: [Int]] = [:]
         // Full names first, so that surnames and short forms can join them.
+        let wordCounts = mentions.map { $0.tokens.count }
         let order = mentions.indices.sorted {
-            let a = mentions[$0].surface.split(separator: " ").count, b = mentions[$1].surface.split(separator: " ").count
-            return a != b ? a > b : mentions[$0].start < mentions[$1].start
+            wordCounts[$0] != wordCounts[$1] ? wordCounts[$0] > wordCounts[$1] : mentions[$0].start < mentions[$1].start
         }
         for index in order {
             guard let kind = mentions[index].kind else { continue }
