@@ -267,11 +267,21 @@ struct QuoteAttributor: Sendable {
 
     /// The person named last before this point, outside quotes.
     private func resolvePronoun(before offset: Int, _ context: Context) -> String? {
-        var best: Mention?
-        for mention in context.mentions where mention.start < offset && mention.kind == .person {
-            if context.insideQuote[mention.tokens.lowerBound] { continue }
-            if best == nil || mention.start > best!.start { best = mention }
+        // Mentions are in text order: find the first at or after the offset, then walk back.
+        var low = 0
+        var high = context.mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if context.mentions[middle].start < offset { low = middle + 1 } else { high = middle }
         }
-        return best?.entity.map { context.entities[$0].name }
+        var index = low - 1
+        while index >= 0 {
+            let mention = context.mentions[index]
+            if mention.kind == .person, !context.insideQuote[mention.tokens.lowerBound] {
+                return mention.entity.map { context.entities[$0].name }
+            }
+            index -= 1
+        }
+        return nil
     }
 }

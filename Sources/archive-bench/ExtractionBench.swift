@@ -39,11 +39,26 @@ struct ExtractionBench: ParsableCommand {
             }
             extraction = min(extraction, Date().timeIntervalSince(start))
         }
+        // The same work spread over every core, as the ingest does.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var parallel = Double.infinity
+        for _ in 0..<max(1, passes) {
+            let start = Date()
+            DispatchQueue.concurrentPerform(iterations: cores) { worker in
+                var index = worker
+                while index < articles.count {
+                    _ = extractor.extract(articles[index])
+                    index += cores
+                }
+            }
+            parallel = min(parallel, Date().timeIntervalSince(start))
+        }
         let megabytes = Double(articles.reduce(0) { $0 + $1.body.utf8.count }) / 1_048_576
         print("articles:            \(articles.count) (\(String(format: "%.1f", megabytes)) MB, \(words) words)")
         print("baseline (split):    \(String(format: "%.3f", baseline)) s  \(Int(Double(words) / baseline)) words/s")
         print("extraction:          \(String(format: "%.3f", extraction)) s  \(Int(Double(words) / extraction)) words/s")
         print("extraction/baseline: \(String(format: "%.1f", extraction / baseline))× the time of splitting into words")
+        print("extraction, \(cores) cores: \(String(format: "%.3f", parallel)) s  \(Int(Double(words) / parallel)) words/s")
         if sink == 42 { print("") }  // keeps the work from being optimized away
     }
 
