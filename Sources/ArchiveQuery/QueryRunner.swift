@@ -13,6 +13,11 @@ public struct QueryRunner {
         try run(builder.build(), rawText: builder.rawText)
     }
 
+    /// SQLite's plan for a query, one line per step ("SEARCH e USING INDEX …", "SCAN …").
+    public func plan(_ query: BuiltQuery) throws -> [String] {
+        try database.prepare("EXPLAIN QUERY PLAN " + query.sql).rows(query.parameters).compactMap { $0.string("detail") }
+    }
+
     public func run(_ query: BuiltQuery, rawText: Bool = false) throws -> ResultTable {
         let statement: Statement
         let rows: [Row]

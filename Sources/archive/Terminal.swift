@@ -7,6 +7,10 @@ import Glibc
 enum Terminal {
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    /// Colour and bold only on a terminal, and never when NO_COLOR is set (no-color.org).
+    static var usesColor: Bool {
+        standardOutputIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
 
     /// Columns of the terminal on standard output, nil when it is not a terminal.
     static var width: Int? {

@@ -21,7 +21,7 @@ extension Archive {
         var sql = false
 
         func run() throws {
-            let search = FullTextSearch(text: text, raw: raw, limit: limit, highlight: format == .table && Terminal.standardOutputIsTerminal)
+            let search = FullTextSearch(text: text, raw: raw, limit: limit, highlight: format == .table && Terminal.usesColor)
             let query = try search.build()
             if sql {
                 Terminal.write(SQLPrinter.describe(query))
