@@ -292,7 +292,8 @@ struct EntityRecognizer: Sendable {
             mention.kind = .organization
         } else if mention.role != nil {
             mention.kind = .person
-        } else if words.count >= 2, isGivenName(words[0]) || isInitial(span, tokens) {
+        } else if words.count >= 2, isGivenName(words[0]) || isInitial(span, tokens)
+                    || words.count <= 3 && lexicon.surnamesFirst.contains(words[0]) && words.dropFirst().allSatisfy({ isNameLike($0) }) {
             mention.kind = .person
         } else if Self.placePrepositions.contains(before) {
             mention.kind = .place
@@ -417,7 +418,11 @@ struct EntityRecognizer: Sendable {
             let mention = mentions[index]
             let key = NameKey.make(mention.surface)
             let before = mention.tokens.lowerBound > 0 ? tokens[mention.tokens.lowerBound - 1].lowercased : ""
-            if ["in", "at", "near", "outside", "of"].contains(before) { continue }
+            if ["in", "at", "near", "outside", "of"].contains(before) {
+                // "at Headingley", "in Tunbridge Wells": where the match is played.
+                if mention.kind == nil, before != "of" { mentions[index].kind = .place }
+                continue
+            }
             let sentence = text.sentences[text.sentenceOfToken[mention.tokens.lowerBound]]
             // A dateline ("LONDON 1996-08-30") names where the report was filed.
             if sentence.tokens.count <= 4, sentence.tokens.contains(where: { CivilDate.parseISO(tokens[$0].text) != nil }) { continue }
