@@ -28,6 +28,7 @@ public struct QueryBuilder: Sendable {
     public func build() throws -> BuiltQuery {
         var conditions = Conditions()
         let select: String
+        var pagedInside = false
         switch target {
         case .events:
             try eventConditions(&conditions)
@@ -40,11 +41,16 @@ public struct QueryBuilder: Sendable {
                         FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id
                         WHERE ae.event_id = e.id ORDER BY a.published_at, a.id)) AS articles,
                     (SELECT count(*) FROM article_events AS ae WHERE ae.event_id = e.id) AS article_count
-                FROM events AS e
+                FROM (SELECT e.id FROM events AS e
+                    \(conditions.whereClause)
+                    ORDER BY e.occurred_on DESC, e.id DESC
+                    LIMIT ? OFFSET ?) AS page
+                JOIN events AS e ON e.id = page.id
                 LEFT JOIN places AS pl ON pl.id = e.place_id
-                \(conditions.whereClause)
-                ORDER BY e.occurred_on IS NULL, e.occurred_on DESC, e.id DESC
+                ORDER BY e.occurred_on DESC, e.id DESC
                 """
+            // The page is chosen first, so the list columns are computed for its rows alone.
+            pagedInside = true
         case .articles:
             try articleConditions(&conditions, articleID: "a.id", includeText: true)
             select = """
@@ -53,7 +59,7 @@ public struct QueryBuilder: Sendable {
                     (SELECT min(ae.event_id) FROM article_events AS ae WHERE ae.article_id = a.id) AS event_id
                 FROM source_articles AS a
                 \(conditions.whereClause)
-                ORDER BY a.published_at IS NULL, a.published_at DESC, a.id
+                ORDER BY a.published_at DESC, a.id DESC
                 """
         case .quotes:
             for name in filter.people {
@@ -73,7 +79,7 @@ public struct QueryBuilder: Sendable {
                 JOIN source_articles AS a ON a.id = q.article_id
                 LEFT JOIN people AS p ON p.id = q.person_id
                 \(conditions.whereClause)
-                ORDER BY a.published_at IS NULL, a.published_at DESC, a.id, q.start_offset
+                ORDER BY a.published_at DESC, a.id DESC, q.start_offset
                 """
         case .people:
             select = try entityQuery(table: "people", aliasTable: "person_aliases", linkTable: "article_people",
@@ -90,7 +96,9 @@ public struct QueryBuilder: Sendable {
                                      column: "place_id", extraColumns: "", conditions: &conditions,
                                      own: own, ownIDs: Self.placeIDs, ownKeys: 2) { $0.filter.place = nil }
         }
-        return BuiltQuery(sql: select + "\nLIMIT ? OFFSET ?", parameters: conditions.parameters + [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))])
+        // NULL sorts below every value, so undated rows come last in these DESC orders.
+        let page: [DatabaseValue] = [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
+        return BuiltQuery(sql: pagedInside ? select : select + "\nLIMIT ? OFFSET ?", parameters: conditions.parameters + page)
     }
 
     // MARK: - Conditions
