@@ -44,13 +44,19 @@ import Testing
         (Array("   \n\n".utf8), .empty),
         ([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01], .binary),
         (Array("Title\nCaf".utf8) + [0xE9, 0x20, 0x6F, 0x6B], .invalidEncoding),
-        (Array("Only a title\n".utf8), .noText),
+        (Array("\u{7}\n12 34\n".utf8), .noText),
     ])
     func badInputIsRefusedWithAReason(bytes: [UInt8], code: ReadError.Code) {
         let error = #expect(throws: ReadError.self) { _ = try ArticleFormat.text.read(bytes, path: "bad.txt") }
         #expect(error?.code == code)
         #expect(error?.description.hasPrefix("bad.txt: ") == true)
         #expect(error?.description.contains("\n") == false)
+    }
+
+    @Test func aOneLineBriefIsItsOwnText() throws {
+        let article = try ArticleFormat.text.read(Array("Mayor Olga Petrenko reopened the harbour.\n".utf8), path: "brief.txt")
+        #expect(article.title == "Mayor Olga Petrenko reopened the harbour.")
+        #expect(article.body == article.title)
     }
 
     @Test func byteOrderMarkIsIgnored() throws {
