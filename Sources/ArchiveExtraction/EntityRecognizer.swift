@@ -57,6 +57,7 @@ struct EntityRecognizer: Sendable {
         resolveDocumentLevel(&mentions, text: body)
         if SportsReport.isSports(body: body, title: title, lexicon: lexicon) {
             reclassifyTeams(&mentions, text: body)
+            addResultLineTeams(&mentions, text: body)
         }
         // A lone unknown word that nothing supports is dropped rather than guessed.
         mentions.removeAll { $0.kind == nil }
@@ -172,6 +173,10 @@ struct EntityRecognizer: Sendable {
         if lexicon.organizations[NameKey.make(whole)] != nil || lexicon.places[NameKey.make(whole)] != nil {
             return [makeMention(span, in: text, role: nil)]
         }
+        // "Irish Republican Army": a name ending in an organization word holds no titles.
+        if span.count > 1, lexicon.organizationSuffixes.contains(tokens[span.upperBound - 1].text) {
+            return splitJoined(span, in: text, role: nil)
+        }
         var result: [Mention] = []
         var partStart = span.lowerBound
         var role: String? = roleBefore(span.lowerBound, in: text)
@@ -208,6 +213,12 @@ struct EntityRecognizer: Sendable {
                                role: role ?? tokens[span.lowerBound].text)
         }
         let hasJoiner = span.contains { Self.organizationConnectors.contains(tokens[$0].text) || tokens[$0].text == "of" }
+        // "Johnson Controls Inc and Lear Corp": two organizations, each complete before the "and".
+        if let and = span.first(where: { tokens[$0].text == "and" || tokens[$0].text == "&" }), and > span.lowerBound,
+           and + 1 < span.upperBound, lexicon.organizationSuffixes.contains(tokens[and - 1].text),
+           looksLikeOrganization((and + 1)..<span.upperBound, tokens) {
+            return splitJoined(span.lowerBound..<and, in: text, role: role) + splitJoined((and + 1)..<span.upperBound, in: text, role: nil)
+        }
         if !hasJoiner || looksLikeOrganization(span, tokens) {
             return [makeMention(span, in: text, role: role)]
         }
@@ -454,6 +465,41 @@ struct EntityRecognizer: Sendable {
                 break
             }
         }
+    }
+
+    /// Results and standings ("Greenock Morton 1 Falkirk 0", "Reading 4 1 1 2 5 10 4"): a name
+    /// followed straight by a number, in a short line of numbers, is a team, whatever its words.
+    private func addResultLineTeams(_ mentions: inout [Mention], text: AnalyzedText) {
+        let tokens = text.tokens
+        var byStart: [Int: Int] = [:]
+        for (index, mention) in mentions.enumerated() { byStart[mention.tokens.lowerBound] = index }
+        for sentence in text.sentences where sentence.tokens.count <= 24 {
+            let numbers = sentence.tokens.filter { tokens[$0].kind == .number }.count
+            guard numbers >= 2, numbers * 3 >= sentence.tokens.count else { continue }
+            var index = sentence.tokens.lowerBound
+            while index < sentence.tokens.upperBound {
+                guard tokens[index].kind == .word, tokens[index].isCapitalized else { index += 1; continue }
+                var end = index + 1
+                while end < sentence.tokens.upperBound, tokens[end].kind == .word,
+                      tokens[end].isCapitalized || ["of", "and", "&"].contains(tokens[end].text) { end += 1 }
+                // Players in scorecards carry an initial ("C. Lewis 80"); teams do not.
+                let isInitial = end - index == 1 && tokens[index].text.count == 1
+                if end < sentence.tokens.upperBound, tokens[end].kind == .number, !isInitial,
+                   !(index > 0 && tokens[index - 1].text == ".") {
+                    let span = index..<end
+                    let surface = text.text(span)
+                    let mention = Mention(tokens: span, start: tokens[index].start, end: tokens[end - 1].end, surface: surface,
+                                          kind: .organization, role: nil, possessive: false, tentative: false)
+                    if let existing = byStart[index], mentions[existing].tokens == span {
+                        mentions[existing].kind = .organization
+                    } else if byStart[index] == nil {
+                        mentions.append(mention)
+                    }
+                }
+                index = end
+            }
+        }
+        mentions.sort { $0.start < $1.start }
     }
 
     /// Names in lines written in capitals: only those already known (from the lists or the
