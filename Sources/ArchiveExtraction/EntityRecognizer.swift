@@ -101,14 +101,20 @@ struct EntityRecognizer: Sendable {
                     } else if token.kind == .word, Self.connectors.contains(token.text),
                               end + 1 < sentence.tokens.upperBound, isNameWord(tokens[end + 1]) {
                         end += 2
-                    } else if token.text == ".", tokens[end - 1].text.count == 1, tokens[end - 1].isCapitalized,
+                    } else if token.text == ".", tokens[end - 1].text.count == 1 && tokens[end - 1].isCapitalized
+                                || ["St", "Mt", "Ft"].contains(tokens[end - 1].text),
                               end + 1 < sentence.tokens.upperBound, isNameWord(tokens[end + 1]) {
-                        end += 2  // an initial: "P. Simmons", "George W. Bush"
+                        end += 2  // an initial or a saint: "P. Simmons", "George W. Bush", "St. Louis"
                     } else {
                         break
                     }
                 }
                 var start = index
+                // "Fourth-placed Leicestershire": a hyphenated adjective is not part of the name.
+                while start < end - 1, tokens[start].text.contains("-"),
+                      tokens[start].text.split(separator: "-").dropFirst().contains(where: { $0.first?.isLowercase == true }) {
+                    start += 1
+                }
                 // A capitalized everyday word opening a sentence is not a name unless the article
                 // capitalizes it elsewhere too, or it begins a known name ("New Zealand", "White House").
                 while start < end, start == firstWord || start == index && isAfterOpeningQuote(start, tokens),
@@ -208,7 +214,10 @@ struct EntityRecognizer: Sendable {
         let tokens = text.tokens
         // "Australian Tom Moody", "American Oliver McCall": a nationality before a given name.
         if span.count >= 3, lexicon.demonyms[tokens[span.lowerBound].lowercased] != nil,
-           isGivenName(tokens[span.lowerBound + 1].text) {
+           isGivenName(tokens[span.lowerBound + 1].text)
+            || span.count <= 4 && span.dropFirst().allSatisfy({ isNameLike(tokens[$0].text) })
+                && lexicon.places[NameKey.make(text.text((span.lowerBound + 1)..<span.upperBound))] == nil
+                && !looksLikeOrganization(span, tokens) {
             return splitJoined((span.lowerBound + 1)..<span.upperBound, in: text,
                                role: role ?? tokens[span.lowerBound].text)
         }
