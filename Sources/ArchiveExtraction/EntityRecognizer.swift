@@ -333,7 +333,7 @@ struct EntityRecognizer: Sendable {
         } else if words.count == 1, tokens[span.lowerBound].isAllCaps, words[0].count <= 6 {
             mention.kind = .organization
             mention.tentative = true
-        } else if words.count >= 2, lexicon.places[NameKey.make(words[0])] != nil, !isGivenName(words[0]) {
+        } else if words.count >= 2, lexicon.primaryPlaces.contains(NameKey.make(words[0])), !isGivenName(words[0]) {
             // "Hong Kong Open", "Bristol Rovers", "China Daily": named after a place, so not a person.
             mention.kind = .organization
             mention.tentative = true
@@ -463,6 +463,11 @@ struct EntityRecognizer: Sendable {
             let mention = mentions[index]
             let key = NameKey.make(mention.surface)
             let before = mention.tokens.lowerBound > 0 ? tokens[mention.tokens.lowerBound - 1].lowercased : ""
+            // "(Zorc 59th)", "(Smicer 90th)": a scorer and the minute of the goal.
+            if before == "(", mention.tokens.upperBound < tokens.count, isOrdinal(tokens[mention.tokens.upperBound].text) {
+                if mention.kind == nil || mention.tentative { mentions[index].kind = .person }
+                continue
+            }
             if ["in", "at", "near", "outside", "of"].contains(before) {
                 // "at Headingley", "in Tunbridge Wells": where the match is played.
                 if mention.kind == nil, before != "of" { mentions[index].kind = .place }
@@ -486,13 +491,18 @@ struct EntityRecognizer: Sendable {
                 // "Bristol Rovers", "Borussia Dortmund": a club named after its town.
                 let words = mention.surface.split(separator: " ")
                 if let first = words.first, let last = words.last,
-                   lexicon.places[NameKey.make(first)] != nil || lexicon.places[NameKey.make(last)] != nil {
+                   lexicon.primaryPlaces.contains(NameKey.make(first)) || lexicon.primaryPlaces.contains(NameKey.make(last)) {
                     mentions[index].kind = .organization
                 }
             default:
                 break
             }
         }
+    }
+
+    private func isOrdinal(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isNumber }
+        return !digits.isEmpty && ["st", "nd", "rd", "th"].contains(String(text.dropFirst(digits.count)).prefix(2).lowercased())
     }
 
     /// Results and standings ("Greenock Morton 1 Falkirk 0", "Reading 4 1 1 2 5 10 4"): a name
@@ -510,8 +520,11 @@ struct EntityRecognizer: Sendable {
                 var end = index + 1
                 while end < sentence.tokens.upperBound, tokens[end].kind == .word,
                       tokens[end].isCapitalized || ["of", "and", "&"].contains(tokens[end].text) { end += 1 }
-                // Players in scorecards carry an initial ("C. Lewis 80"); teams do not.
+                // Players in scorecards carry an initial ("C. Lewis 80") or a given name ("Graham
+                // Thorpe 3 5 0 159"); teams do not.
                 let isInitial = end - index == 1 && tokens[index].text.count == 1
+                    || end - index >= 2 && isGivenName(tokens[index].text)
+                    || byStart[index].map { mentions[$0].kind == .person && !mentions[$0].tentative } == true
                 if end < sentence.tokens.upperBound, tokens[end].kind == .number, !isInitial,
                    !(index > 0 && tokens[index - 1].text == ".") {
                     let span = index..<end

@@ -22,6 +22,9 @@ struct Lexicon: Sendable {
     let organizations: [String: String]
     /// Match key → canonical name, for every known place and variant.
     let places: [String: String]
+    /// Match keys of places under their main names (not the many foreign exonyms): only these
+    /// make a word a place when it merely begins a longer name ("Bristol Rovers").
+    let primaryPlaces: Set<String>
     /// Lower-case demonym → the place it points to.
     let demonyms: [String: String]
     /// Match keys of countries and nations: in a sports report these stay places.
@@ -63,6 +66,7 @@ struct Lexicon: Sendable {
             places[NameKey.make(line)] = String(line)
             longest = max(longest, line.split(separator: " ").count)
         }
+        let primary = Set(places.keys)
         for line in lines("places-exonyms.txt") {
             let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
             guard names.count == 2, places[NameKey.make(names[1])] == nil else { continue }
@@ -87,6 +91,7 @@ struct Lexicon: Sendable {
         usStates = Set(lines("us-states-geonames.txt").map { NameKey.make($0) })
         self.organizations = organizations
         self.places = places
+        self.primaryPlaces = primary.union(lines("place-variants.txt").flatMap { $0.split(separator: "|").map { NameKey.make($0) } })
         self.demonyms = demonyms
         self.longestName = longest
         boilerplate = BoilerplateRules(lines("boilerplate.txt").map(String.init))
