@@ -34,52 +34,97 @@ public final class IngestPipeline {
     }
 
     /// Ingests files; read errors are counted in the report, database failures are thrown.
+    ///
+    /// Files go in chunks of `batchSize`: every core reads, normalizes and hashes its share of a
+    /// chunk, the stored hashes are looked up, every core extracts the new articles, and this
+    /// thread writes the chunk in one transaction. Memory stays bounded by the chunk, whatever the
+    /// number of files, and results are written in file order, so runs are repeatable.
     public func ingest(_ files: [InputFile], report: inout IngestReport) throws {
-        var pending: [(path: String, bundle: ArticleBundle)] = []
-        for (number, file) in files.enumerated() {
-            do {
-                let bytes = try Self.readBytes(file.path)
-                if let bundle = try prepare(bytes: bytes, format: file.format, file: file, report: &report) {
-                    pending.append((file.path, bundle))
+        var done = 0
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let chunk = Array(files[start..<min(files.count, start + batchSize)])
+            let normalizer = self.normalizer
+            let prepared = Self.parallelMap(chunk) { file in
+                Result { try Self.prepared(bytes: Self.readBytes(file.path), format: file.format, file: file, path: file.path,
+                                           normalizer: normalizer) }
+            }
+            var work: [(path: String, article: PreparedArticle)] = []
+            for (file, result) in zip(chunk, prepared) {
+                switch result {
+                case .failure(let error as ReadError): fail(error.description, &report)
+                case .failure(let error): fail("\(file.path): \(error)", &report)
+                case .success(let article):
+                    if try writer.articleID(contentHash: article.contentHash) != nil {
+                        report.duplicates += 1
+                    } else {
+                        work.append((file.path, article))
+                    }
                 }
-            } catch let error as ReadError {
-                fail(error.description, &report)
             }
-            if pending.count >= batchSize {
-                try flush(&pending, report: &report)
+            let extractor = self.extractor
+            let bundles = Self.parallelMap(work) { item in
+                item.article.bundle(extractor.extract(item.article.normalized, metadata: item.article.raw))
             }
-            onProgress?(number + 1, files.count)
-        }
-        try flush(&pending, report: &report)
-    }
-
-    /// Ingests one article given as bytes (standard input), named `name` in messages.
-    public func ingest(bytes: [UInt8], format: ArticleFormat, name: String, report: inout IngestReport) throws {
-        do {
-            if let bundle = try prepare(bytes: bytes, format: format, file: nil, name: name, report: &report) {
-                var pending = [(path: name, bundle: bundle)]
-                try flush(&pending, report: &report)
-            }
-        } catch let error as ReadError {
-            fail(error.description, &report)
+            var pending = Array(zip(work.map(\.path), bundles)).map { (path: $0.0, bundle: $0.1) }
+            try flush(&pending, report: &report)
+            done += chunk.count
+            onProgress?(done, files.count)
         }
     }
 
-    private func prepare(bytes: [UInt8], format: ArticleFormat, file: InputFile?, name: String? = nil,
-                         report: inout IngestReport) throws -> ArticleBundle? {
-        let path = file?.path ?? name ?? "-"
+    /// An article read and normalized, with its identity, waiting for extraction.
+    struct PreparedArticle: Sendable {
+        let raw: RawArticle
+        let normalized: NormalizedArticle
+        let file: InputFile?
+        let format: ArticleFormat
+        let contentHash: String
+
+        func bundle(_ facts: ArticleFacts) -> ArticleBundle {
+            BundleMapper.bundle(facts, raw: raw, file: file, format: format, contentHash: contentHash)
+        }
+    }
+
+    private static func prepared(bytes: [UInt8], format: ArticleFormat, file: InputFile?, path: String,
+                                 normalizer: ArticleNormalizer) throws -> PreparedArticle {
         let raw = try format.read(bytes, path: path)
         let normalized = normalizer.normalize(raw)
         guard normalized.body.contains(where: { $0.isLetter }) else {
             throw ReadError(.noText, path: path, "no article text left once boilerplate is removed")
         }
         let hash = SHA256.hex(normalized.title + "\n\n" + normalized.body)
-        if try writer.articleID(contentHash: hash) != nil {
-            report.duplicates += 1
-            return nil
+        return PreparedArticle(raw: raw, normalized: normalized, file: file, format: format, contentHash: hash)
+    }
+
+    /// `transform` applied to every element on every core, results in the input's order.
+    static func parallelMap<T, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        guard items.count > 1, cores > 1 else { return items.map(transform) }
+        let results = ResultSlots<U>(count: items.count)
+        nonisolated(unsafe) let input = items
+        DispatchQueue.concurrentPerform(iterations: cores) { worker in
+            var index = worker
+            while index < input.count {
+                results.set(index, transform(input[index]))
+                index += cores
+            }
         }
-        let facts = extractor.extract(normalized, metadata: raw)
-        return BundleMapper.bundle(facts, raw: raw, file: file, format: format, contentHash: hash)
+        return results.values()
+    }
+
+    /// Ingests one article given as bytes (standard input), named `name` in messages.
+    public func ingest(bytes: [UInt8], format: ArticleFormat, name: String, report: inout IngestReport) throws {
+        do {
+            let article = try Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer)
+            if try writer.articleID(contentHash: article.contentHash) != nil {
+                report.duplicates += 1
+                return
+            }
+            var pending = [(path: name, bundle: article.bundle(extractor.extract(article.normalized, metadata: article.raw)))]
+            try flush(&pending, report: &report)
+        } catch let error as ReadError {
+            fail(error.description, &report)
+        }
     }
 
     private func flush(_ pending: inout [(path: String, bundle: ArticleBundle)], report: inout IngestReport) throws {
