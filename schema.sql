@@ -46,7 +46,8 @@ CREATE TABLE people (
     id            INTEGER PRIMARY KEY,
     name          TEXT NOT NULL,               -- the fullest form seen, e.g. 'Steve Witkoff'
     key           TEXT NOT NULL UNIQUE,        -- matching form of name
-    surname_key   TEXT NOT NULL,               -- matching form of the last name, for 'Witkoff' alone
+    surname_key   TEXT NOT NULL,               -- the last name with spelling variants folded ('dmitrev' for
+                                               -- Dmitriev and Dmitryev), for 'Witkoff' alone
     role          TEXT                         -- a role the articles give, e.g. 'envoy'
 ) STRICT;
 

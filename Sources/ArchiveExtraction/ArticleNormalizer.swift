@@ -31,6 +31,10 @@ public struct ArticleNormalizer: Sendable {
             if paragraphs.isEmpty, line == title { continue }
             paragraphs.append(line)
         }
+        // A brief is its own headline: its one line stays as the body.
+        if paragraphs.isEmpty, article.body.trimmingSpaces == article.title.trimmingSpaces, !title.isEmpty {
+            paragraphs = [title]
+        }
         return NormalizedArticle(title: title, body: paragraphs.joined(separator: "\n\n"), author: author, droppedLines: dropped)
     }
 

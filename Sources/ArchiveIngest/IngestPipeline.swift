@@ -131,6 +131,7 @@ public final class IngestPipeline {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
+        let grouper = EventGrouper(writer: writer)
         var added = 0
         var duplicates = 0
         var failures: [String] = []
@@ -138,7 +139,9 @@ public final class IngestPipeline {
             for (path, bundle) in batch {
                 do {
                     switch try writer.write(bundle, ingestedAt: ingestedAt) {
-                    case .inserted: added += 1
+                    case .inserted(let id):
+                        added += 1
+                        try writer.database.inSavepoint("grouping") { try grouper.group(article: id) }
                     case .duplicate: duplicates += 1
                     }
                 } catch let error as DatabaseError where !Self.isFatal(error) {

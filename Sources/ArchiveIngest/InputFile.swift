@@ -2,4 +2,9 @@
 public struct InputFile: Sendable, Equatable {
     public let path: String
     public let format: ArticleFormat
+
+    public init(path: String, format: ArticleFormat) {
+        self.path = path
+        self.format = format
+    }
 }

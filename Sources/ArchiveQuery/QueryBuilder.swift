@@ -63,7 +63,7 @@ public struct QueryBuilder: Sendable {
                 """
         case .quotes:
             for name in filter.people {
-                conditions.add("q.person_id IN (\(Self.personIDs))", Self.keyParameters(name, count: 3))
+                conditions.add("q.person_id IN (\(Self.personIDs))", Self.personParameters(name))
             }
             var articleFilter = self
             articleFilter.filter.people = []
@@ -130,10 +130,17 @@ public struct QueryBuilder: Sendable {
         Array(repeating: .text(MatchKey.make(name)), count: count)
     }
 
+    /// Parameters for `personIDs`: the name's key, its folded surname when it is one word, the key.
+    static func personParameters(_ name: String) -> [DatabaseValue] {
+        let key = MatchKey.make(name)
+        let surname = key.contains(" ") ? key : MatchKey.surname(key)
+        return [.text(key), .text(surname), .text(key)]
+    }
+
     private func eventConditions(_ conditions: inout Conditions) throws {
         for name in filter.people {
             conditions.add("e.id IN (SELECT event_id FROM event_people WHERE person_id IN (\(Self.personIDs)))",
-                           Self.keyParameters(name, count: 3))
+                           Self.personParameters(name))
         }
         for name in filter.organizations {
             conditions.add("e.id IN (SELECT event_id FROM event_organizations WHERE organization_id IN (\(Self.organizationIDs)))",
@@ -168,7 +175,7 @@ public struct QueryBuilder: Sendable {
     private func articleConditions(_ conditions: inout Conditions, articleID: String, includeText: Bool) throws {
         for name in filter.people {
             conditions.add("\(articleID) IN (SELECT article_id FROM article_people WHERE person_id IN (\(Self.personIDs)))",
-                           Self.keyParameters(name, count: 3))
+                           Self.personParameters(name))
         }
         for name in filter.organizations {
             conditions.add("\(articleID) IN (SELECT article_id FROM article_organizations WHERE organization_id IN (\(Self.organizationIDs)))",
@@ -204,7 +211,8 @@ public struct QueryBuilder: Sendable {
                              conditions: inout Conditions, own: [String], ownIDs: String, ownKeys: Int,
                              removingOwn: (inout QueryBuilder) -> Void) throws -> String {
         for name in own {
-            conditions.add("t.id IN (\(ownIDs))", Self.keyParameters(name, count: ownKeys))
+            conditions.add("t.id IN (\(ownIDs))",
+                           ownIDs == Self.personIDs ? Self.personParameters(name) : Self.keyParameters(name, count: ownKeys))
         }
         var others = self
         removingOwn(&others)

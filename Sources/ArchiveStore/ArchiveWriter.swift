@@ -97,8 +97,10 @@ public final class ArchiveWriter {
         return database.lastInsertedRowID
     }
 
-    /// The canonical person for a name in an article. A full name is its own key; a lone surname
-    /// ('Putin') joins the one stored person with that surname, if exactly one exists.
+    /// The canonical person for a name in an article. A full name is its own key; a spelling
+    /// variant of a stored full name ("Kirill Dmitryev" for "Kirill Dmitriev") joins it; a lone
+    /// surname ("Putin", "Vitkoff") joins the one stored person with that surname. When two stored
+    /// people could match, the name is kept apart rather than merged wrongly.
     private func personID(for person: EntityRecord) throws -> Int64 {
         let key = MatchKey.make(person.name)
         let surname = MatchKey.surname(person.name)
@@ -108,9 +110,24 @@ public final class ArchiveWriter {
             }
             return existing
         }
-        if !key.contains(" ") {
-            let candidates = try database.rows("SELECT id FROM people WHERE surname_key = ? LIMIT 2", [surname])
-            if candidates.count == 1, let id = candidates[0].int(0) { return id }
+        let given = key.split(separator: " ").dropLast().first.map(String.init)
+        let candidates = try database.rows("SELECT id, key FROM people WHERE surname_key = ? LIMIT 3", [surname])
+        let compatible = candidates.filter { row in
+            guard let other = row.string(1) else { return false }
+            let otherGiven = other.split(separator: " ").dropLast().first.map(String.init)
+            // A lone surname fits anyone; two given names must agree, or one be the other's initial.
+            guard let given, let otherGiven else { return true }
+            return given == otherGiven || given.hasPrefix(otherGiven.prefix(1)) && (given.count == 1 || otherGiven.count == 1)
+        }
+        if compatible.count == 1, let id = compatible[0].int(0) {
+            // A fuller name replaces a lone surname as the display name.
+            if given != nil {
+                try database.run("""
+                    UPDATE people SET name = ?, key = ? WHERE id = ? AND instr(key, ' ') = 0
+                    AND NOT EXISTS (SELECT 1 FROM people WHERE key = ?)
+                    """, person.name, key, id, key)
+            }
+            return id
         }
         try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)",
                          person.name, key, surname, person.role)

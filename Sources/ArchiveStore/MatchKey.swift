@@ -23,9 +23,23 @@ public enum MatchKey {
         return result
     }
 
-    /// The key of the last word of a name: 'witkoff' for 'Steve Witkoff'.
+    /// The key of the last word of a name, with the spellings that transliteration varies folded
+    /// together: 'Dmitriev' and 'Dmitryev', 'Zelensky', 'Zelenskyy' and 'Zelenskiy', 'Witkoff' and
+    /// 'Vitkoff', 'Umerov' and 'Umyerov' each share one.
     public static func surname(_ name: some StringProtocol) -> String {
         let key = make(name)
-        return key.split(separator: " ").last.map(String.init) ?? key
+        return transliterationFolded(key.split(separator: " ").last.map(String.init) ?? key)
+    }
+
+    /// Folds the letters Latin spellings of Cyrillic (and other) names disagree on: w/v, y/i, ye/ie/e,
+    /// and doubled letters.
+    public static func transliterationFolded(_ word: String) -> String {
+        var text = word.replacingOccurrences(of: "w", with: "v")
+        for (from, to) in [("yy", "i"), ("iy", "i"), ("ij", "i"), ("ye", "e"), ("ie", "e"), ("y", "i")] {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        var result = ""
+        for character in text where character != result.last { result.append(character) }
+        return result
     }
 }

@@ -75,11 +75,28 @@ import Testing
         #expect(try database.scalar("SELECT author FROM source_articles WHERE title LIKE 'What we know%'") == .text("Tamilla Hasanova"))
     }
 
-    @Test func eventDatesAreResolvedFromTheText() throws {
+    @Test func bothSeedsFormOneEventDatedFromTheText() throws {
         _ = try ingestSeeds()
         let database = try Database(path: db, mode: .readOnly)
-        let dates = try database.rows("SELECT occurred_on FROM events").compactMap { $0.string(0) }
-        #expect(dates == ["2025-12-20", "2025-12-20"])
+        let events = try database.rows("SELECT occurred_on, place, article_count FROM event_list")
+        #expect(events.count == 1)
+        #expect(events.first?.string(0) == "2025-12-20")
+        #expect(events.first?.string(1)?.hasSuffix("Florida") == true)
+        #expect(events.first?.int(2) == 2)
+        let participants = try database.rows("""
+            SELECT p.name FROM event_people AS ep JOIN people AS p ON p.id = ep.person_id WHERE ep.role = 'participant'
+            """).compactMap { $0.string(0) }
+        #expect(Set(participants).isSuperset(of: ["Steve Witkoff", "Jared Kushner", "Kirill Dmitriev"]))
+    }
+
+    @Test func spellingVariantsAreOnePerson() throws {
+        _ = try ingestSeeds()
+        let dmitryev = try CommandResult.run(["query", "--person", "Dmitryev", "--db", db, "--format", "ndjson"])
+        #expect(dmitryev.standardOutput.split(separator: "\n").count == 1)
+        let people = try CommandResult.run(["query", "--person", "Putin", "--show", "people", "--db", db, "--format", "csv"])
+        #expect(people.standardOutput.contains("Vladimir Putin"))
+        let database = try Database(path: db, mode: .readOnly)
+        #expect(try database.integer("SELECT count(*) FROM people WHERE name LIKE '%Dmit%'") == 1)
     }
 
     @Test func databaseComesFromTheEnvironmentWhenNoFlagIsGiven() throws {

@@ -1,0 +1,63 @@
+import ArchiveExtraction
+import ArchiveStore
+import Foundation
+
+/// Joins each newly stored article to the events of the articles that report the same happening,
+/// merging events that the new article shows to be one.
+///
+/// Whether two articles report the same happening depends on those two articles alone — their
+/// dates, the people their leads name, the places, and the words of headline and lead — so the
+/// events that result (the connected groups of such pairs) are the same whatever order the
+/// articles arrive in, and an article that bridges two events merges them.
+struct EventGrouper {
+    let writer: ArchiveWriter
+    /// How alike two articles must be to report one happening.
+    var threshold = 0.38
+    /// Dates further apart than this are different happenings.
+    var maximumDays = 3
+
+    func group(article: Int64) throws {
+        guard let profile = try writer.groupingProfile(article: article) else { return }
+        let terms = ContentTerms.weights(profile.title + "\n" + profile.lead)
+        let search = ContentTerms.top(terms, count: 8).map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }
+            .joined(separator: " OR ")
+        let day = profile.occurredOn.flatMap { $0.count == 10 ? $0 : nil }
+        var events: Set<Int64> = [profile.eventID]
+        for candidate in try writer.candidateArticles(for: article, terms: search.isEmpty ? nil : search, day: day, days: maximumDays) {
+            guard let other = try writer.groupingProfile(article: candidate), !events.contains(other.eventID) else { continue }
+            let otherTerms = ContentTerms.weights(other.title + "\n" + other.lead)
+            if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(other.eventID) }
+        }
+        guard events.count > 1, let target = events.min() else { return }
+        try writer.mergeEvents(Array(events), into: target)
+    }
+
+    func similarity(_ a: GroupingProfile, _ aTerms: [String: Double], _ b: GroupingProfile, _ bTerms: [String: Double]) -> Double {
+        if let dayA = a.occurredOn, let dayB = b.occurredOn, dayA.count == 10, dayB.count == 10,
+           let gap = Self.daysBetween(dayA, dayB), gap > maximumDays {
+            return 0
+        }
+        let words = ContentTerms.cosine(aTerms, bTerms)
+        let union = a.people.union(b.people).count
+        guard union > 0 else { return words }
+        let people = Double(a.people.intersection(b.people).count) / Double(union)
+        let places = a.places.isEmpty || b.places.isEmpty ? 0 : Double(a.places.intersection(b.places).count) / Double(a.places.union(b.places).count)
+        return 0.80 * words + 0.15 * people + 0.05 * places
+    }
+
+    static func daysBetween(_ a: String, _ b: String) -> Int? {
+        func days(_ text: String) -> Int? {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            var components = DateComponents()
+            components.year = parts[0]
+            components.month = parts[1]
+            components.day = parts[2]
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            return calendar.date(from: components).map { Int($0.timeIntervalSince1970 / 86_400) }
+        }
+        guard let x = days(a), let y = days(b) else { return nil }
+        return abs(x - y)
+    }
+}

@@ -1,0 +1,88 @@
+/// The store's side of grouping articles into events: profiles, candidates, merges.
+extension ArchiveWriter {
+    /// How much of the body counts as the lead.
+    static let leadLength = 1000
+
+    public func groupingProfile(article: Int64) throws -> GroupingProfile? {
+        guard let row = try database.rows("""
+            SELECT a.id, ae.event_id, e.occurred_on, a.title, substr(a.body, 1, ?)
+            FROM source_articles AS a
+            JOIN article_events AS ae ON ae.article_id = a.id
+            JOIN events AS e ON e.id = ae.event_id
+            WHERE a.id = ?
+            """, [Self.leadLength, article]).first, let eventID = row.int(1) else { return nil }
+        let people = try database.rows("""
+            SELECT p.surname_key FROM article_people AS ap JOIN people AS p ON p.id = ap.person_id
+            WHERE ap.article_id = ? AND (ap.first_offset IS NULL OR ap.first_offset < ?)
+            """, [article, Self.leadLength]).compactMap { $0.string(0) }
+        let places = try database.rows("""
+            SELECT place_id FROM article_places WHERE article_id = ? AND (first_offset IS NULL OR first_offset < ?)
+            """, [article, Self.leadLength]).compactMap { $0.int(0) }
+        return GroupingProfile(articleID: article, eventID: eventID, occurredOn: row.string(2), title: row.string(3) ?? "",
+                               lead: row.string(4) ?? "", people: Set(people), places: Set(places))
+    }
+
+    /// Articles that may report the same happening: those sharing a person named early on, and
+    /// those the full-text index finds for `terms` (an FTS5 expression); when the article has a day,
+    /// only those whose event lies within `days` of it (or has no day).
+    public func candidateArticles(for article: Int64, terms: String?, day: String?, days: Int = 3, limit: Int = 200) throws -> [Int64] {
+        let window = """
+            AND (? IS NULL OR e.occurred_on IS NULL OR length(e.occurred_on) < 10
+                 OR e.occurred_on BETWEEN date(?, '-\(days) days') AND date(?, '+\(days) days'))
+            """
+        var ids = try database.rows("""
+            SELECT DISTINCT other.article_id FROM article_people AS mine
+            JOIN article_people AS other ON other.person_id = mine.person_id AND other.article_id <> mine.article_id
+            JOIN article_events AS ae ON ae.article_id = other.article_id
+            JOIN events AS e ON e.id = ae.event_id
+            WHERE mine.article_id = ? AND (mine.first_offset IS NULL OR mine.first_offset < ?)
+            \(window)
+            ORDER BY other.article_id DESC
+            LIMIT ?
+            """, [article, Self.leadLength, day, day, day, limit]).compactMap { $0.int(0) }
+        if let terms {
+            ids += try database.rows("""
+                SELECT f.rowid FROM source_articles_fts AS f
+                JOIN article_events AS ae ON ae.article_id = f.rowid
+                JOIN events AS e ON e.id = ae.event_id
+                WHERE source_articles_fts MATCH ? AND f.rowid <> ?
+                \(window)
+                ORDER BY rank
+                LIMIT ?
+                """, [terms, article, day, day, day, limit]).compactMap { $0.int(0) }
+        }
+        var seen: Set<Int64> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Moves every article, participant and organization of `others` into `target` and deletes
+    /// them; the target keeps its title and place, and takes a date if it had none.
+    public func mergeEvents(_ others: [Int64], into target: Int64) throws {
+        for other in others where other != target {
+            try database.run("INSERT OR IGNORE INTO article_events (article_id, event_id) SELECT article_id, ? FROM article_events WHERE event_id = ?", target, other)
+            try database.run("""
+                INSERT INTO event_people (event_id, person_id, role) SELECT ?, person_id, role FROM event_people WHERE event_id = ?
+                ON CONFLICT (event_id, person_id) DO UPDATE SET
+                    role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
+                """, target, other)
+            try database.run("""
+                INSERT INTO event_organizations (event_id, organization_id, role)
+                SELECT ?, organization_id, role FROM event_organizations WHERE event_id = ?
+                ON CONFLICT (event_id, organization_id) DO UPDATE SET
+                    role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
+                """, target, other)
+            try database.run("""
+                UPDATE events SET
+                    occurred_on = coalesce(occurred_on, (SELECT occurred_on FROM events WHERE id = ?)),
+                    date_precision = coalesce(date_precision, (SELECT date_precision FROM events WHERE id = ?)),
+                    date_source = coalesce(date_source, (SELECT date_source FROM events WHERE id = ?)),
+                    place_id = coalesce(place_id, (SELECT place_id FROM events WHERE id = ?)),
+                    place = coalesce(place, (SELECT place FROM events WHERE id = ?)),
+                    first_seen = min(first_seen, (SELECT first_seen FROM events WHERE id = ?)),
+                    last_seen = max(last_seen, (SELECT last_seen FROM events WHERE id = ?))
+                WHERE id = ?
+                """, other, other, other, other, other, other, other, target)
+            try database.run("DELETE FROM events WHERE id = ?", other)
+        }
+    }
+}

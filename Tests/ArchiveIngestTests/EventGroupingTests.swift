@@ -1,0 +1,123 @@
+import ArchiveIngest
+import ArchiveStore
+import ArchiveTestSupport
+import Testing
+
+/// Articles about one happening become one event, in any order; different happenings stay apart.
+@Suite struct EventGroupingTests {
+    static let articles: [(String, String)] = [
+        ("storm-1.md", """
+            ---
+            title: Storm Helga floods Lisbon harbour
+            published: 2025-02-11
+            ---
+            Storm Helga flooded the Lisbon harbour on Tuesday, February 11, 2025, and mayor Carla Mendes closed the docks.
+            Fishermen said the surge was the worst they remembered.
+            """),
+        ("storm-2.md", """
+            ---
+            title: Lisbon docks shut as Helga surge floods harbour
+            published: 2025-02-12
+            ---
+            Mayor Carla Mendes kept the Lisbon docks shut a day after storm Helga flooded the harbour on February 11, 2025.
+            """),
+        ("storm-3.md", """
+            ---
+            title: Harbour clean-up begins after Helga
+            published: 2025-02-13
+            ---
+            Crews began clearing the Lisbon harbour on Thursday after storm Helga flooded the docks, mayor Carla Mendes said.
+            """),
+        ("vote-1.md", """
+            ---
+            title: Senate rejects fishing quota bill
+            published: 2025-06-03
+            ---
+            The senate in Oslo rejected the fishing quota bill on Tuesday, June 3, 2025, after senator Jonas Berg spoke against it.
+            """),
+        ("storm-4.md", """
+            ---
+            title: Storm Helga floods Lisbon harbour again
+            published: 2026-01-20
+            ---
+            A new storm named Helga flooded the Lisbon harbour on January 20, 2026, and mayor Carla Mendes closed the docks.
+            """),
+    ]
+
+    /// The grouping as sets of file names, whatever the event ids.
+    func grouping(order: [Int]) throws -> Set<Set<String>> {
+        let folder = TemporaryDirectory()
+        let database = try ArchiveSchema.open(folder.path("e.db"), mode: .readWrite)
+        let pipeline = IngestPipeline(database: database, batchSize: 2)
+        for index in order {
+            let (name, text) = Self.articles[index]
+            var report = IngestReport()
+            try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
+            #expect(report.added == 1)
+        }
+        let rows = try database.rows("""
+            SELECT ae.event_id, a.path FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id
+            """)
+        var groups: [Int64: Set<String>] = [:]
+        for row in rows {
+            groups[row.int(0)!, default: []].insert(String(row.string(1)!.split(separator: "/").last!))
+        }
+        #expect(try database.integer("SELECT count(*) FROM events") == Int64(groups.count))
+        return Set(groups.values)
+    }
+
+    @Test func oneHappeningIsOneEventAndOthersStayApart() throws {
+        let groups = try grouping(order: [0, 1, 2, 3, 4])
+        #expect(groups == [["storm-1.md", "storm-2.md", "storm-3.md"], ["vote-1.md"], ["storm-4.md"]])
+    }
+
+    @Test(arguments: [[4, 3, 2, 1, 0], [2, 4, 0, 3, 1], [1, 3, 0, 4, 2]])
+    func anyOrderGivesTheSameEvents(order: [Int]) throws {
+        #expect(try grouping(order: order) == (try grouping(order: [0, 1, 2, 3, 4])))
+    }
+
+    static let bridge: [(String, String)] = [
+        ("collapse.md", """
+            ---
+            title: Dom Luis bridge collapses in Porto
+            published: 2025-03-03
+            ---
+            The Dom Luis bridge in Porto collapsed into the Douro on March 3, 2025, engineer Rui Costa said. \
+            Divers searched the river below the broken arch.
+            """),
+        ("ferries.md", """
+            ---
+            title: Ferries and buses replace crossing, commuters queue
+            published: 2025-03-04
+            ---
+            Commuters queued for hours on March 4, 2025 as ferries and buses ran instead, transport chief Ana Silva said. \
+            Tickets were free all week.
+            """),
+        ("both.md", """
+            ---
+            title: After Dom Luis bridge collapse in Porto, ferries and buses replace crossing
+            published: 2025-03-04
+            ---
+            After the Dom Luis bridge collapsed into the Douro in Porto on March 3, 2025, commuters queued for hours \
+            as ferries and buses replaced the crossing, engineer Rui Costa and transport chief Ana Silva said.
+            """),
+    ]
+
+    @Test func anArticleBridgingTwoEventsMergesThem() throws {
+        let folder = TemporaryDirectory()
+        let database = try ArchiveSchema.open(folder.path("b.db"), mode: .readWrite)
+        let pipeline = IngestPipeline(database: database)
+        func add(_ index: Int) throws {
+            var report = IngestReport()
+            let (name, text) = Self.bridge[index]
+            try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
+        }
+        try add(0)
+        try add(1)
+        #expect(try database.integer("SELECT count(*) FROM events") == 2, "the two reports alone look different")
+        try add(2)
+        #expect(try database.integer("SELECT count(*) FROM events") == 1)
+        #expect(try database.integer("SELECT count(*) FROM article_events") == 3)
+        #expect(try database.integer("SELECT count(*) FROM event_people WHERE event_id NOT IN (SELECT id FROM events)") == 0)
+    }
+}
