@@ -99,6 +99,20 @@ import Testing
         #expect(try database.integer("SELECT count(*) FROM people WHERE name LIKE '%Dmit%'") == 1)
     }
 
+    @Test func showEventAndPerson() throws {
+        _ = try ingestSeeds()
+        let event = try CommandResult.run(["show", "event", "1", "--db", db])
+        #expect(event.status == 0)
+        #expect(event.standardOutput.contains("seeds/000_2b88fdd5aa2003cb.txt") && event.standardOutput.contains("seeds/004_1cf3fa070075e9c9.txt"))
+        #expect(event.standardOutput.contains("Kirill Dmitriev"))
+        let person = try CommandResult.run(["show", "person", "rubio", "--db", db, "--format", "ndjson"])
+        #expect(person.standardOutput.contains("\"name\": \"Marco Rubio\""))
+        #expect(person.standardOutput.contains("They have to want to make a deal"))
+        let missing = try CommandResult.run(["show", "person", "Nobody Atall", "--db", db])
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("no person called \"Nobody Atall\""))
+    }
+
     @Test func databaseComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
         let result = try CommandResult.run(["ingest", Repository.path("seeds")], environment: ["ARCHIVE_DB": db])
         #expect(result.status == 0)
