@@ -53,14 +53,18 @@ struct Lexicon: Sendable {
         speechVerbs = Set(lines("speech-verbs.txt").map { $0.lowercased() })
         organizationSuffixes = Set(lines("org-suffixes.txt").map(String.init))
         var longest = 1
-        var organizations: [String: String] = [:]
-        for line in lines("organizations.txt") {
-            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
-            for name in names {
-                organizations[NameKey.make(name)] = names[0]
-                longest = max(longest, name.split(separator: " ").count)
+        /// Reads "Canonical|Variant|…" lines into key → canonical name.
+        func variants(_ file: String, into map: inout [String: String]) {
+            for line in lines(file) {
+                let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+                for name in names {
+                    map[NameKey.make(name)] = names[0]
+                    longest = max(longest, name.split(separator: " ").count)
+                }
             }
         }
+        var organizations: [String: String] = [:]
+        variants("organizations.txt", into: &organizations)
         var places: [String: String] = [:]
         for line in lines("places-geonames.txt") {
             places[NameKey.make(line)] = String(line)
@@ -73,13 +77,7 @@ struct Lexicon: Sendable {
             places[NameKey.make(names[1])] = names[0]
             longest = max(longest, names[1].split(separator: " ").count)
         }
-        for line in lines("place-variants.txt") {
-            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
-            for name in names {
-                places[NameKey.make(name)] = names[0]
-                longest = max(longest, name.split(separator: " ").count)
-            }
-        }
+        variants("place-variants.txt", into: &places)
         var demonyms: [String: String] = [:]
         for line in lines("demonyms.txt") {
             // "Catholic|" names a faith, not a place: still no one's name.

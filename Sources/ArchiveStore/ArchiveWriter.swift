@@ -66,24 +66,22 @@ public final class ArchiveWriter {
             if let event = bundle.event {
                 let eventID = try insertEvent(event, placeIDs: placeIDs, seenAt: ingestedAt)
                 try database.run("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", articleID, eventID)
-                let participants = Set(event.participants)
-                for (name, id) in personIDs {
-                    try database.run("""
-                        INSERT INTO event_people (event_id, person_id, role) VALUES (?, ?, ?)
-                        ON CONFLICT (event_id, person_id) DO UPDATE SET
-                            role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
-                        """, eventID, id, participants.contains(name) ? "participant" : "mentioned")
-                }
-                let organizations = Set(event.participatingOrganizations)
-                for (name, id) in organizationIDs {
-                    try database.run("""
-                        INSERT INTO event_organizations (event_id, organization_id, role) VALUES (?, ?, ?)
-                        ON CONFLICT (event_id, organization_id) DO UPDATE SET
-                            role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
-                        """, eventID, id, organizations.contains(name) ? "participant" : "mentioned")
-                }
+                try linkToEvent(eventID, personIDs, participants: Set(event.participants), table: "event_people", column: "person_id")
+                try linkToEvent(eventID, organizationIDs, participants: Set(event.participatingOrganizations),
+                                table: "event_organizations", column: "organization_id")
             }
             return .inserted(articleID: articleID)
+        }
+    }
+
+    /// Links an article's people or organizations to its event; taking part outranks being mentioned.
+    private func linkToEvent(_ eventID: Int64, _ ids: [String: Int64], participants: Set<String>, table: String, column: String) throws {
+        for (name, id) in ids {
+            try database.run("""
+                INSERT INTO \(table) (event_id, \(column), role) VALUES (?, ?, ?)
+                ON CONFLICT (event_id, \(column)) DO UPDATE SET
+                    role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
+                """, eventID, id, participants.contains(name) ? "participant" : "mentioned")
         }
     }
 
