@@ -4,20 +4,36 @@ import ArchiveExtraction
 public enum ArticleFormat: String, Sendable, CaseIterable {
     case text
     case markdown
+    /// One article object, an array, or a wrapper such as {"articles": […]}.
+    case json
+    /// One article object per line.
+    case jsonl
 
     public init?(pathExtension: String) {
         switch pathExtension.lowercased() {
         case "txt", "text": self = .text
         case "md", "markdown": self = .markdown
+        case "json": self = .json
+        case "jsonl", "ndjson": self = .jsonl
         default: return nil
         }
     }
 
-    func read(_ bytes: [UInt8], path: String) throws -> RawArticle {
+    /// Every article in the bytes. An error that spoils the whole file is thrown; an error in one
+    /// article of several (a bad line of JSON Lines) is returned in its place.
+    func readAll(_ bytes: [UInt8], path: String) throws -> [Result<RawArticle, ReadError>] {
         let text = try TextDecoder.decode(bytes, path: path)
         switch self {
-        case .text: return try PlainTextReader.read(text, path: path)
-        case .markdown: return try MarkdownReader.read(text, path: path)
+        case .text: return [.reading { () throws(ReadError) in try PlainTextReader.read(text, path: path) }]
+        case .markdown: return [.reading { () throws(ReadError) in try MarkdownReader.read(text, path: path) }]
+        case .json: return try JSONArticleReader.read(json: text, path: path)
+        case .jsonl: return JSONArticleReader.read(jsonLines: text, path: path)
         }
+    }
+
+    /// The one article in the bytes (the first, for formats that hold several).
+    func read(_ bytes: [UInt8], path: String) throws -> RawArticle {
+        guard let first = try readAll(bytes, path: path).first else { throw ReadError(.noText, path: path, "no articles") }
+        return try first.get()
     }
 }

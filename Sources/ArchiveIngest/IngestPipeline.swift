@@ -53,12 +53,8 @@ public final class IngestPipeline {
                 switch result {
                 case .failure(let error as ReadError): fail(error.description, &report)
                 case .failure(let error): fail("\(file.path): \(error)", &report)
-                case .success(let article):
-                    if try writer.articleID(contentHash: article.contentHash) != nil {
-                        report.duplicates += 1
-                    } else {
-                        work.append((file.path, article))
-                    }
+                case .success(let articles):
+                    try sortOut(articles, path: file.path, into: &work, report: &report)
                 }
             }
             let extractor = self.extractor
@@ -85,15 +81,35 @@ public final class IngestPipeline {
         }
     }
 
+    /// Every article of a file, read and normalized, or the reason each could not be.
     private static func prepared(bytes: [UInt8], format: ArticleFormat, file: InputFile?, path: String,
-                                 normalizer: ArticleNormalizer) throws -> PreparedArticle {
-        let raw = try format.read(bytes, path: path)
-        let normalized = normalizer.normalize(raw)
-        guard normalized.body.contains(where: { $0.isLetter }) else {
-            throw ReadError(.noText, path: path, "no article text left once boilerplate is removed")
+                                 normalizer: ArticleNormalizer) throws -> [Result<PreparedArticle, ReadError>] {
+        try format.readAll(bytes, path: path).map { result in
+            result.flatMap { raw in
+                let normalized = normalizer.normalize(raw)
+                guard normalized.body.contains(where: { $0.isLetter }) else {
+                    return .failure(ReadError(.noText, path: path, "no article text left once boilerplate is removed"))
+                }
+                let hash = SHA256.hex(normalized.title + "\n\n" + normalized.body)
+                return .success(PreparedArticle(raw: raw, normalized: normalized, file: file, format: format, contentHash: hash))
+            }
         }
-        let hash = SHA256.hex(normalized.title + "\n\n" + normalized.body)
-        return PreparedArticle(raw: raw, normalized: normalized, file: file, format: format, contentHash: hash)
+    }
+
+    /// Reports the failures and the articles already stored; queues the rest for extraction.
+    private func sortOut(_ articles: [Result<PreparedArticle, ReadError>], path: String,
+                         into work: inout [(path: String, article: PreparedArticle)], report: inout IngestReport) throws {
+        for article in articles {
+            switch article {
+            case .failure(let error): fail(error.description, &report)
+            case .success(let article):
+                if try writer.articleID(contentHash: article.contentHash) != nil {
+                    report.duplicates += 1
+                } else {
+                    work.append((path, article))
+                }
+            }
+        }
     }
 
     /// `transform` applied to every element on every core, results in the input's order.
@@ -112,15 +128,13 @@ public final class IngestPipeline {
         return results.values()
     }
 
-    /// Ingests one article given as bytes (standard input), named `name` in messages.
+    /// Ingests what standard input holds (one article, or several as JSON), named `name` in messages.
     public func ingest(bytes: [UInt8], format: ArticleFormat, name: String, report: inout IngestReport) throws {
         do {
-            let article = try Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer)
-            if try writer.articleID(contentHash: article.contentHash) != nil {
-                report.duplicates += 1
-                return
-            }
-            var pending = [(path: name, bundle: article.bundle(extractor.extract(article.normalized, metadata: article.raw)))]
+            var work: [(path: String, article: PreparedArticle)] = []
+            try sortOut(Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer),
+                        path: name, into: &work, report: &report)
+            var pending = work.map { (path: $0.path, bundle: $0.article.bundle(extractor.extract($0.article.normalized, metadata: $0.article.raw))) }
             try flush(&pending, report: &report)
         } catch let error as ReadError {
             fail(error.description, &report)

@@ -4,7 +4,7 @@ public struct IngestReport: Sendable, Equatable {
     public var added = 0
     /// Articles already in the archive (same text), left as they were.
     public var duplicates = 0
-    /// One line per file that could not be ingested, naming the file.
+    /// One line per file, or article within a file, that could not be ingested, naming the file.
     public var failures: [String] = []
     public var skippedHidden = 0
     public var skippedUnknown = 0
@@ -13,10 +13,11 @@ public struct IngestReport: Sendable, Equatable {
 
     public var failed: Int { failures.count }
 
-    /// "2 articles added, 0 already stored, 1 file failed; skipped 3 hidden and 1 of unknown kind".
+    /// "2 articles added, 0 already stored, 1 could not be read (see the errors above); skipped 3
+    /// hidden and 1 of unknown kind". A file of several articles can fail in part.
     public var summary: String {
         var text = "\(added) \(added == 1 ? "article" : "articles") added, \(duplicates) already stored"
-        if failed > 0 { text += ", \(failed) \(failed == 1 ? "file" : "files") failed" }
+        if failed > 0 { text += ", \(failed) could not be read (see the errors above)" }
         var skipped: [String] = []
         if skippedHidden > 0 { skipped.append("\(skippedHidden) hidden") }
         if skippedUnknown > 0 { skipped.append("\(skippedUnknown) of unknown kind") }

@@ -4,7 +4,7 @@ import ArchiveExtraction
 /// published). The title is the front matter's, else the first heading, else the first line.
 /// Markup is reduced to plain text: headings, emphasis, links and images.
 enum MarkdownReader {
-    static func read(_ text: String, path: String) throws -> RawArticle {
+    static func read(_ text: String, path: String) throws(ReadError) -> RawArticle {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)[...]
         var meta: [String: String] = [:]
         if lines.first?.trimmingCharacters() == "---" {

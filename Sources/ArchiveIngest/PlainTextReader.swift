@@ -3,7 +3,7 @@ import ArchiveExtraction
 /// Reads a plain-text article: the first non-empty line is the title, the rest is the body (a
 /// one-line file is a brief whose line is both).
 enum PlainTextReader {
-    static func read(_ text: String, path: String) throws -> RawArticle {
+    static func read(_ text: String, path: String) throws(ReadError) -> RawArticle {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
         while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
         guard let title = lines.first else { throw ReadError(.empty, path: path, "the file is empty") }

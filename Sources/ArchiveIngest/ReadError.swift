@@ -16,3 +16,14 @@ public struct ReadError: Error, CustomStringConvertible, Sendable, Equatable {
 
     public var description: String { "\(path): \(reason)" }
 }
+
+extension Result where Failure == ReadError {
+    /// The value `body` reads, or the reason it could not.
+    static func reading(_ body: () throws(ReadError) -> Success) -> Self {
+        do {
+            return .success(try body())
+        } catch {
+            return .failure(error)
+        }
+    }
+}

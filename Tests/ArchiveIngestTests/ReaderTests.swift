@@ -59,6 +59,49 @@ import Testing
         #expect(article.body == article.title)
     }
 
+    @Test func newsAPIJSONWithSynonymsWrappersAndHTML() throws {
+        let json = """
+            {"status": "ok", "articles": [
+              {"source": {"name": "Example Wire"}, "author": "Lena Hoffmann", "title": "Harbour reopens",
+               "url": "https://example.org/a", "publishedAt": "2025-12-19T08:00:00Z",
+               "content": "<p>Mayor Olga Petrenko reopened the harbour.</p><p>&ldquo;It took three years,&rdquo; she said.</p>"},
+              {"source": "Daily Ledger", "headline": "Vote delayed", "articleBody": "Senator Paul Avery asked for time.",
+               "date": "Thu, 18 Dec 2025 10:00:00 GMT", "authors": [{"name": "A. Writer"}, "B. Writer"]},
+              {"title": "Nothing to read", "url": "https://example.org/c"}
+            ]}
+            """
+        let results = try ArticleFormat.json.readAll(Array(json.utf8), path: "news.json")
+        #expect(results.count == 3)
+        let first = try results[0].get()
+        #expect(first.outlet == "Example Wire")
+        #expect(first.published == "2025-12-19T08:00:00Z")
+        #expect(first.body.contains("“It took three years,” she said."))
+        #expect(!first.body.contains("<p>"))
+        let second = try results[1].get()
+        #expect(second.title == "Vote delayed")
+        #expect(second.outlet == "Daily Ledger")
+        #expect(second.author == "A. Writer, B. Writer")
+        #expect(second.published == "2025-12-18T10:00:00Z")
+        guard case .failure(let error) = results[2] else { Issue.record("an object with no text was read"); return }
+        #expect(error.description.hasPrefix("news.json: item 3: no article text"))
+    }
+
+    @Test func jsonLinesReportsTheBadLine() throws {
+        let text = "{\"title\": \"One\", \"body\": \"Karl Fischer spoke.\"}\nnot json\n\n{\"headline\": \"Two\", \"text\": \"Ruth Ellison spoke.\", \"seendate\": \"20251220T101500Z\"}\n"
+        let results = try ArticleFormat.jsonl.readAll(Array(text.utf8), path: "feed.jsonl")
+        #expect(results.count == 3)
+        #expect(try results[2].get().published == "2025-12-20T10:15:00Z")
+        guard case .failure(let error) = results[1] else { Issue.record("a bad line was read"); return }
+        #expect(error.description == "feed.jsonl: line 2: not a JSON object")
+    }
+
+    @Test func malformedJSONIsOneClearLine() {
+        let error = #expect(throws: ReadError.self) { _ = try ArticleFormat.json.readAll(Array("{\"title\": ".utf8), path: "bad.json") }
+        #expect(error?.code == .malformed)
+        #expect(error?.description.hasPrefix("bad.json: not valid JSON") == true)
+        #expect(error?.description.contains("\n") == false)
+    }
+
     @Test func byteOrderMarkIsIgnored() throws {
         let article = try ArticleFormat.text.read([0xEF, 0xBB, 0xBF] + Array("Title\nBody text here.".utf8), path: "bom.txt")
         #expect(article.title == "Title")

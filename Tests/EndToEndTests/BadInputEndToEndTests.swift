@@ -20,7 +20,7 @@ import Testing
         for path in [empty, binary, invalid] {
             #expect(errors.filter { $0.contains(path) }.count == 1, "no single line names \(path)")
         }
-        #expect(result.standardError.contains("1 article added, 0 already stored, 3 files failed"))
+        #expect(result.standardError.contains("1 article added, 0 already stored, 3 could not be read"))
         let database = try Database(path: db, mode: .readOnly)
         #expect(try database.integer("SELECT count(*) FROM source_articles") == 1)
     }

@@ -15,7 +15,7 @@ extension Archive {
         var json = false
         @Flag(help: "Include the cleaned body text in the JSON.")
         var body = false
-        @Option(help: "The kind of file on standard input: text or markdown.")
+        @Option(help: "The kind of file on standard input: text, markdown, json or jsonl.")
         var format: String = "text"
 
         func run() throws {
@@ -24,12 +24,19 @@ extension Archive {
             var failed = !collected.errors.isEmpty
             for error in collected.errors { Terminal.printError("error: " + error.description) }
             var articles: [(String, Result<RawArticle, Error>)] = []
+            func add(_ name: String, _ read: () throws -> [Result<RawArticle, ReadError>]) {
+                do {
+                    articles += try read().map { (name, $0.mapError { $0 as Error }) }
+                } catch {
+                    articles.append((name, .failure(error)))
+                }
+            }
             if paths.contains("-") {
                 let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                articles.append(("<stdin>", Result { try ArticleFileReader.read(bytes: bytes, format: ArticleFormat(rawValue: format) ?? .text, name: "<stdin>") }))
+                add("<stdin>") { try ArticleFileReader.readAll(bytes: bytes, format: ArticleFormat(rawValue: format) ?? .text, name: "<stdin>") }
             }
             for file in collected.files {
-                articles.append((file.path, Result { try ArticleFileReader.read(file) }))
+                add(file.path) { try ArticleFileReader.readAll(file) }
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]

@@ -14,7 +14,7 @@ extension Archive {
                   completion: .file())
         var paths: [String]
 
-        @Option(help: "The kind of file on standard input: text or markdown.")
+        @Option(help: "The kind of file on standard input: text, markdown, json or jsonl.")
         var format: String = "text"
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
