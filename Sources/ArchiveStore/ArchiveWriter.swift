@@ -102,6 +102,9 @@ public final class ArchiveWriter {
     private func personID(for person: EntityRecord) throws -> Int64 {
         let key = MatchKey.make(person.name)
         let surname = MatchKey.surname(person.name)
+        if let merged = try mergedID(kind: "person", table: "people", keys: [key] + person.aliases.map { MatchKey.make($0) }) {
+            return merged
+        }
         if let existing = try database.integer("SELECT id FROM people WHERE key = ?", key) {
             if let role = person.role {
                 try database.run("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", role, existing)
@@ -136,7 +139,10 @@ public final class ArchiveWriter {
     private func entityID(for entity: EntityRecord, table: String, aliasTable: String, column: String) throws -> Int64 {
         let key = MatchKey.make(entity.name)
         let id: Int64
-        if let existing = try database.integer("SELECT id FROM \(table) WHERE key = ?", key) {
+        if let merged = try mergedID(kind: table == "places" ? "place" : "organization", table: table,
+                                     keys: [key] + entity.aliases.map { MatchKey.make($0) }) {
+            id = merged
+        } else if let existing = try database.integer("SELECT id FROM \(table) WHERE key = ?", key) {
             id = existing
         } else if let known = try entity.aliases.lazy.compactMap({
             try self.database.integer("SELECT \(column) FROM \(aliasTable) WHERE key = ? LIMIT 1", MatchKey.make($0))
@@ -148,6 +154,19 @@ public final class ArchiveWriter {
         }
         try addAliases(entity.aliases + [entity.name], table: aliasTable, column: column, id: id)
         return id
+    }
+
+    /// The entity a name was merged into by hand (`archive merge`), if it was.
+    private func mergedID(kind: String, table: String, keys: [String]) throws -> Int64? {
+        for key in Set(keys) {
+            if let id = try database.integer("""
+                SELECT m.into_id FROM merges AS m WHERE m.kind = ? AND m.from_key = ?
+                AND EXISTS (SELECT 1 FROM \(table) WHERE id = m.into_id)
+                """, kind, key) {
+                return id
+            }
+        }
+        return nil
     }
 
     private func addAliases(_ aliases: [String], table: String, column: String, id: Int64) throws {

@@ -192,6 +192,30 @@ enum SchemaSQL {
     CREATE INDEX event_organizations_organization ON event_organizations (organization_id, event_id);
 
     -- ---------------------------------------------------------------------------------------------
+    -- Manual corrections (`archive merge person 'Vitkoff' 'Steve Witkoff'`). Every later ingest
+    -- respects them: a name merged away is always read as the entity it was merged into.
+    CREATE TABLE merges (
+        id             INTEGER PRIMARY KEY,
+        kind           TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'place')),
+        from_name      TEXT NOT NULL,              -- the entity merged away, as it was named
+        from_key       TEXT NOT NULL,
+        from_aliases   TEXT NOT NULL,              -- its aliases, separated by char(30), to give back on unmerge
+        into_id        INTEGER NOT NULL,           -- the people, organizations or places row it joined
+        created_at     TEXT NOT NULL,
+        UNIQUE (kind, from_key)
+    ) STRICT;
+
+    -- What each merge moved, so that `archive unmerge` can move it back.
+    CREATE TABLE merge_moves (
+        merge_id       INTEGER NOT NULL REFERENCES merges (id) ON DELETE CASCADE,
+        article_id     INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+        mention_count  INTEGER NOT NULL,
+        first_offset   INTEGER,
+        role           TEXT,
+        PRIMARY KEY (merge_id, article_id)
+    ) STRICT, WITHOUT ROWID;
+
+    -- ---------------------------------------------------------------------------------------------
     -- Full-text search. External-content FTS5 tables named <table>_fts, kept in sync by triggers:
     -- the layout Datasette and sqlite-utils detect on their own.
     --   SELECT title, snippet(source_articles_fts, 1, '[', ']', '…', 12) FROM source_articles_fts
