@@ -111,7 +111,9 @@ CREATE INDEX events_occurred_on ON events (occurred_on);
 CREATE INDEX events_place ON events (place_id);
 
 -- ---------------------------------------------------------------------------------------------
--- What each article said. Every row points back to its article and to the text it came from.
+-- What was said. The same quotation carried by several articles is one quote (compared lower-cased
+-- with punctuation removed); its text is the longest form seen, with the article and offsets of
+-- that form, and quote_articles lists every article that carries it.
 CREATE TABLE quotes (
     id             INTEGER PRIMARY KEY,
     article_id     INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
@@ -119,13 +121,26 @@ CREATE TABLE quotes (
     speaker_as_written TEXT,                   -- 'Umerov', 'he' resolved, or null
     cue            TEXT,                       -- the verb that attributes it: 'said', 'wrote', …
     text           TEXT NOT NULL,              -- the words inside the quotation marks
-    start_offset   INTEGER NOT NULL,
+    start_offset   INTEGER NOT NULL,           -- of text in article_id's body
     end_offset     INTEGER NOT NULL,
+    match_key      TEXT NOT NULL,              -- text lower-cased, punctuation removed: one quote, many reports
     CHECK (end_offset >= start_offset)
 ) STRICT;
 
 CREATE INDEX quotes_article ON quotes (article_id);
 CREATE INDEX quotes_person ON quotes (person_id);
+CREATE INDEX quotes_match_key ON quotes (match_key);
+
+-- Every article that carries a quote, with where it stands in that article.
+CREATE TABLE quote_articles (
+    quote_id       INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+    article_id     INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+    start_offset   INTEGER NOT NULL,
+    end_offset     INTEGER NOT NULL,
+    PRIMARY KEY (quote_id, article_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX quote_articles_article ON quote_articles (article_id, quote_id);
 
 -- ---------------------------------------------------------------------------------------------
 -- Links. Mention counts and the first offset say how prominent an entity is in an article.
@@ -259,7 +274,7 @@ END;
 -- ---------------------------------------------------------------------------------------------
 -- Views for people at the sqlite3 prompt.
 
--- Who said what: one row per quote, with the article that carries it.
+-- Who said what: one row per quote, first reported when, and by how many articles.
 CREATE VIEW quote_list AS
 SELECT
     q.id                                         AS quote_id,
@@ -267,12 +282,15 @@ SELECT
     q.text                                       AS quote,
     a.title                                      AS article,
     a.outlet                                     AS outlet,
-    a.published_at                               AS published_at,
+    (SELECT min(x.published_at) FROM quote_articles AS qa JOIN source_articles AS x ON x.id = qa.article_id
+        WHERE qa.quote_id = q.id)                AS published_at,
+    (SELECT count(*) FROM quote_articles AS qa WHERE qa.quote_id = q.id)
+                                                 AS article_count,
     q.article_id                                 AS article_id
 FROM quotes AS q
 JOIN source_articles AS a ON a.id = q.article_id
 LEFT JOIN people AS p ON p.id = q.person_id
-ORDER BY a.published_at DESC, q.article_id, q.start_offset;
+ORDER BY published_at DESC, q.article_id, q.start_offset;
 
 -- Events, newest first, with who took part and how many articles report them.
 CREATE VIEW event_list AS

@@ -60,7 +60,8 @@ public struct DetailQuery {
             ("Quotes", try table("""
                 SELECT coalesce(p.name, q.speaker_as_written) AS speaker, q.text AS quote, q.article_id AS article_id
                 FROM quotes AS q LEFT JOIN people AS p ON p.id = q.person_id
-                WHERE q.article_id IN (SELECT article_id FROM article_events WHERE event_id = ?)
+                WHERE q.id IN (SELECT qa.quote_id FROM quote_articles AS qa JOIN article_events AS ae
+                    ON ae.article_id = qa.article_id WHERE ae.event_id = ?)
                 ORDER BY q.article_id, q.start_offset
                 """, [id])),
         ]
@@ -128,7 +129,8 @@ public struct DetailQuery {
                 """, [id, id, id])),
             ("Quotes", try table("""
                 SELECT coalesce(p.name, q.speaker_as_written) AS speaker, q.cue AS cue, q.text AS quote
-                FROM quotes AS q LEFT JOIN people AS p ON p.id = q.person_id WHERE q.article_id = ? ORDER BY q.start_offset
+                FROM quote_articles AS qa JOIN quotes AS q ON q.id = qa.quote_id LEFT JOIN people AS p ON p.id = q.person_id
+                WHERE qa.article_id = ? ORDER BY qa.start_offset
                 """, [id])),
         ]
     }

@@ -65,16 +65,22 @@ public struct QueryBuilder: Sendable {
             for name in filter.people {
                 conditions.add("q.person_id IN (\(Self.personIDs))", Self.personParameters(name))
             }
+            // A quote matches when any article carrying it does.
             var articleFilter = self
             articleFilter.filter.people = []
-            try articleFilter.articleConditions(&conditions, articleID: "q.article_id", includeText: false)
+            var carried = Conditions()
+            try articleFilter.articleConditions(&carried, articleID: "qa.article_id", includeText: false)
+            if !carried.clauses.isEmpty {
+                conditions.add("q.id IN (SELECT qa.quote_id FROM quote_articles AS qa \(carried.whereClause))", carried.parameters)
+            }
             if let text = filter.text {
                 conditions.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [.text(try matchExpression(text))])
             }
             select = """
                 SELECT q.id AS id, coalesce(p.name, q.speaker_as_written) AS speaker, q.text AS quote, q.cue AS cue,
                     a.id AS article_id, a.title AS article, a.outlet AS outlet, a.published_at AS published_at,
-                    q.start_offset AS start, q.end_offset AS "end"
+                    q.start_offset AS start, q.end_offset AS "end",
+                    (SELECT count(*) FROM quote_articles AS qa WHERE qa.quote_id = q.id) AS article_count
                 FROM quotes AS q
                 JOIN source_articles AS a ON a.id = q.article_id
                 LEFT JOIN people AS p ON p.id = q.person_id

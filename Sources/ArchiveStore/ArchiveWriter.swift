@@ -57,11 +57,7 @@ public final class ArchiveWriter {
                 try link(articleID, id, place, table: "article_places", column: "place_id")
             }
             for quote in bundle.quotes {
-                try database.run("""
-                    INSERT INTO quotes (article_id, person_id, speaker_as_written, cue, text, start_offset, end_offset)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, articleID, quote.speaker.flatMap { personIDs[$0] }, quote.speakerAsWritten, quote.cue,
-                    quote.text, quote.startOffset, quote.endOffset)
+                try store(quote, articleID: articleID, personID: quote.speaker.flatMap { personIDs[$0] })
             }
             if let event = bundle.event {
                 let eventID = try insertEvent(event, placeIDs: placeIDs, seenAt: ingestedAt)
@@ -72,6 +68,36 @@ public final class ArchiveWriter {
             }
             return .inserted(articleID: articleID)
         }
+    }
+
+    /// A quote already carried by another article becomes one more report of it: the longest
+    /// form is kept, and a speaker is added when the first report had none.
+    private func store(_ quote: QuoteRecord, articleID: Int64, personID: Int64?) throws {
+        let key = MatchKey.quote(quote.text)
+        let existing = key.isEmpty ? nil : try database.rows("SELECT id, length(text) FROM quotes WHERE match_key = ? LIMIT 1", [key]).first
+        let quoteID: Int64
+        if let existing, let id = existing.int(0) {
+            quoteID = id
+            if quote.text.count > Int(existing.int(1) ?? 0) {
+                try database.run("UPDATE quotes SET text = ?, article_id = ?, start_offset = ?, end_offset = ? WHERE id = ?",
+                                 quote.text, articleID, quote.startOffset, quote.endOffset, id)
+            }
+            if let personID {
+                try database.run("""
+                    UPDATE quotes SET person_id = ?, speaker_as_written = coalesce(speaker_as_written, ?), cue = coalesce(cue, ?)
+                    WHERE id = ? AND person_id IS NULL
+                    """, personID, quote.speakerAsWritten, quote.cue, id)
+            }
+        } else {
+            try database.run("""
+                INSERT INTO quotes (article_id, person_id, speaker_as_written, cue, text, start_offset, end_offset, match_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, articleID, personID, quote.speakerAsWritten, quote.cue, quote.text, quote.startOffset, quote.endOffset, key)
+            quoteID = database.lastInsertedRowID
+        }
+        try database.run("""
+            INSERT OR IGNORE INTO quote_articles (quote_id, article_id, start_offset, end_offset) VALUES (?, ?, ?, ?)
+            """, quoteID, articleID, quote.startOffset, quote.endOffset)
     }
 
     /// Links an article's people or organizations to its event; taking part outranks being mentioned.

@@ -42,4 +42,21 @@ public enum MatchKey {
         for character in text where character != result.last { result.append(character) }
         return result
     }
+
+    /// The form quotations are compared on: lower case, letters and digits only, single spaces.
+    /// "We can't force Russia," and "we cant force Russia" are one quote.
+    public static func quote(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in make(text) {
+            if character.isLetter || character.isNumber {
+                if pendingSpace, !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            } else if character.isWhitespace {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
 }

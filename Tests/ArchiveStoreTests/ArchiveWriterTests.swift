@@ -76,4 +76,27 @@ import Testing
         #expect(try database.integer("SELECT count(*) FROM events") == 1)
         #expect(try database.integer("SELECT count(*) FROM quotes") == 1)
     }
+
+    @Test func oneQuotationCarriedByManyArticlesIsOneQuote() throws {
+        var first = bundle(hash: "wire-1", body: "“We had good talks” said Witkoff.")
+        first.article.publishedAt = "2025-12-21"
+        first.quotes = [QuoteRecord(text: "We had good talks", startOffset: 1, endOffset: 18, speaker: nil, speakerAsWritten: nil, cue: nil)]
+        var second = bundle(hash: "wire-2", body: "Witkoff: “We had good talks, and more to come.” Later: “We had good talks!”")
+        second.article.publishedAt = "2025-12-20"
+        second.quotes = [
+            QuoteRecord(text: "We had GOOD talks!", startOffset: 56, endOffset: 74, speaker: "Steve Witkoff", speakerAsWritten: "Witkoff", cue: "said"),
+            QuoteRecord(text: "We had good talks, and more to come.", startOffset: 10, endOffset: 46, speaker: nil, speakerAsWritten: nil, cue: nil),
+        ]
+        try database.inTransaction {
+            _ = try writer.write(first, ingestedAt: "now")
+            _ = try writer.write(second, ingestedAt: "now")
+        }
+        #expect(try database.integer("SELECT count(*) FROM quotes") == 2)
+        let shared = try database.rows("SELECT speaker, published_at, article_count FROM quote_list WHERE quote LIKE 'We had good talks' OR quote LIKE 'We had GOOD talks!'")
+        #expect(shared.count == 1)
+        #expect(shared.first?.string(0) == "Steve Witkoff")   // the second report named the speaker
+        #expect(shared.first?.string(1) == "2025-12-20")      // the earliest report
+        #expect(shared.first?.int(2) == 2)
+        #expect(try database.scalar("SELECT text FROM quotes WHERE match_key = 'we had good talks'") == .text("We had GOOD talks!"))
+    }
 }
