@@ -36,7 +36,9 @@ extension Archive {
                 let started = Date()
                 pipeline.onProgress = { done, total in
                     let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
-                    FileHandle.standardError.write("\r\(done)/\(total) files, \(Int(rate)) files/s   ".data(using: .utf8)!)
+                    let left = Int(Double(total - done) / max(rate, 0.001))
+                    let eta = left >= 60 ? "\(left / 60) min \(left % 60) s" : "\(left) s"
+                    FileHandle.standardError.write("\r\(done)/\(total) files, \(Int(rate)) files/s, about \(eta) left   ".data(using: .utf8)!)
                 }
             }
             var report = IngestReport()

@@ -1,0 +1,60 @@
+import ArchiveStore
+import ArchiveTestSupport
+import Foundation
+import Testing
+
+/// Two ingests at once, and queries while an ingest writes: all succeed, nothing is lost.
+@Suite struct ConcurrencyEndToEndTests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("archive.db") }
+
+    func writeArticles(_ folderName: String, count: Int) {
+        let people = ["Anna Kowalczyk", "Tomas Ribeiro", "Olga Petrenko", "Karl Fischer", "Ruth Ellison"]
+        let places = ["Geneva", "Lisbon", "Odesa", "Vienna", "Oslo"]
+        for number in 0..<count {
+            let person = people[number % people.count], place = places[number % places.count]
+            folder.write("\(folderName)/\(number).txt", """
+                \(folderName) report \(number) from \(place)
+                \(person) spoke in \(place) on Monday about item \(number) of the \(folderName) agenda.
+                “We will decide on item \(number) soon,” \(person) said.
+                """)
+        }
+    }
+
+    final class Results: @unchecked Sendable {
+        var values: [CommandResult?] = [nil, nil, nil]
+        let lock = NSLock()
+        func set(_ index: Int, _ value: CommandResult) { lock.lock(); values[index] = value; lock.unlock() }
+    }
+
+    @Test func twoIngestsAndQueriesAtOnce() throws {
+        writeArticles("north", count: 300)
+        writeArticles("south", count: 300)
+        _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+        let results = Results()
+        let db = self.db, folder = self.folder
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
+            switch job {
+            case 0: results.set(0, try! CommandResult.run(["ingest", folder.path("north"), "--db", db]))
+            case 1: results.set(1, try! CommandResult.run(["ingest", folder.path("south"), "--db", db]))
+            default:
+                // Queries while both write.
+                var last: CommandResult?
+                for _ in 0..<20 {
+                    let query = try! CommandResult.run(["query", "--person", "Witkoff", "--db", db, "--format", "ndjson"])
+                    if query.status != 0 || query.standardError.contains("locked") { last = query; break }
+                    last = query
+                }
+                results.set(2, last!)
+            }
+        }
+        for result in results.values {
+            #expect(result?.status == 0, "\(result?.standardError ?? "no result")")
+            #expect(result?.standardError.contains("locked") == false)
+        }
+        #expect(results.values[2]?.standardOutput.contains("Steve Witkoff") == true)
+        let database = try Database(path: db, mode: .readOnly)
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 602)
+        #expect(try database.scalar("PRAGMA integrity_check") == .text("ok"))
+    }
+}
