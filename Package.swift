@@ -16,9 +16,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ArchiveStore", dependencies: ["CSQLite"]),
         .target(name: "ArchiveExtraction"),
-        .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "CSQLite"]),
+        .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "CSQLite", "CLibXML2"]),
         .target(name: "ArchiveQuery", dependencies: ["ArchiveStore"]),
         .executableTarget(
             name: "archive",

@@ -8,6 +8,8 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
     case json
     /// One article object per line.
     case jsonl
+    /// A saved web page.
+    case html
 
     public init?(pathExtension: String) {
         switch pathExtension.lowercased() {
@@ -15,6 +17,7 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
         case "md", "markdown": self = .markdown
         case "json": self = .json
         case "jsonl", "ndjson": self = .jsonl
+        case "html", "htm", "xhtml": self = .html
         default: return nil
         }
     }
@@ -22,12 +25,18 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
     /// Every article in the bytes. An error that spoils the whole file is thrown; an error in one
     /// article of several (a bad line of JSON Lines) is returned in its place.
     func readAll(_ bytes: [UInt8], path: String) throws -> [Result<RawArticle, ReadError>] {
+        if self == .html {
+            // libxml2 reads the page's own charset; only emptiness is checked here.
+            guard bytes.contains(where: { $0 > 0x20 }) else { throw ReadError(.empty, path: path, "the file is empty") }
+            return [.reading { () throws(ReadError) in try HTMLArticleReader.read(bytes, path: path) }]
+        }
         let text = try TextDecoder.decode(bytes, path: path)
         switch self {
         case .text: return [.reading { () throws(ReadError) in try PlainTextReader.read(text, path: path) }]
         case .markdown: return [.reading { () throws(ReadError) in try MarkdownReader.read(text, path: path) }]
         case .json: return try JSONArticleReader.read(json: text, path: path)
         case .jsonl: return JSONArticleReader.read(jsonLines: text, path: path)
+        case .html: return []
         }
     }
 

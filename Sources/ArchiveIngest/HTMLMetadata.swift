@@ -1,0 +1,149 @@
+import Foundation
+
+/// What a page says about itself: JSON-LD `NewsArticle`/`Article`, OpenGraph and `article:`
+/// properties, ordinary meta tags, the canonical link, and `<title>`, in that order of trust.
+struct HTMLMetadata {
+    var title: String?
+    var author: String?
+    var published: String?
+    var url: String?
+    var outlet: String?
+
+    init(_ root: HTMLNode) {
+        var meta: [String: String] = [:]
+        var ldArticles: [[String: Any]] = []
+        var pageTitle: String?
+        for element in root.elements(where: { ["meta", "link", "script", "title", "time"].contains($0.name) }) {
+            switch element.name {
+            case "meta":
+                let key = (element.attribute("property") ?? element.attribute("name") ?? element.attribute("itemprop") ?? "").lowercased()
+                if let content = element.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty,
+                   !content.isEmpty, meta[key] == nil {
+                    meta[key] = content
+                }
+            case "link":
+                if element.attribute("rel")?.lowercased() == "canonical", let href = element.attribute("href") { meta["canonical"] = href }
+            case "script":
+                if element.attribute("type")?.lowercased().contains("ld+json") == true {
+                    ldArticles += Self.articles(inJSONLD: element.text)
+                }
+            case "title":
+                if pageTitle == nil { pageTitle = Self.clean(element.text) }
+            case "time":
+                if meta["time"] == nil, let value = element.attribute("datetime") { meta["time"] = value }
+            default:
+                break
+            }
+        }
+        let ld = ldArticles.first ?? [:]
+        let socialTitle: String? = meta["og:title"] ?? meta["twitter:title"]
+        title = Self.string(ld["headline"]) ?? socialTitle ?? pageTitle.map(Self.withoutSiteName)
+        let metaAuthor: String? = meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 }
+        let otherAuthor: String? = meta["byl"].map { $0.replacingOccurrences(of: "By ", with: "") } ?? meta["dc.creator"] ?? meta["sailthru.author"]
+        author = Self.names(ld["author"]) ?? metaAuthor ?? otherAuthor
+        let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+                        "publish-date", "date", "dc.date", "dc.date.issued", "sailthru.date"]
+        let stated: String? = Self.string(ld["datePublished"]) ?? dateKeys.lazy.compactMap { meta[$0] }.first
+        let fallback: String? = Self.string(ld["dateCreated"]) ?? meta["time"]
+        published = (stated ?? fallback).flatMap(PublicationDate.iso) ?? Self.firstDate(in: root)
+        url = meta["canonical"] ?? meta["og:url"] ?? Self.string(ld["url"])
+        outlet = Self.names(ld["publisher"]) ?? meta["og:site_name"] ?? meta["application-name"]
+    }
+
+    private static let months: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9,
+        "october": 10, "november": 11, "december": 12, "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
+        "oktober": 10, "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+        "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    ]
+
+    /// The first full date in the page's text, where a page states its date only in words or
+    /// figures ("16.10.2019", "7. November 2023", "May 23, 2019").
+    static func firstDate(in root: HTMLNode) -> String? {
+        let body = root.elements { $0.name == "body" }.first ?? root
+        // Text nodes joined with spaces: libxml2's own text of an element runs paragraphs together.
+        var text = ""
+        var stack = [body]
+        while let node = stack.popLast(), text.utf8.count < 20_000 {
+            if node.isText { text += node.content + " "; continue }
+            guard node.isElement, node.name != "script", node.name != "style" else { continue }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" }).map(String.init)
+        func number(_ text: String) -> Int? { Int(text.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) }
+        func make(_ year: Int, _ month: Int, _ day: Int) -> String? {
+            guard (1990...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        for (index, word) in words.enumerated() {
+            let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count >= 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].prefix(4).count == 4,
+               let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2].prefix(4)), let date = make(year, month, day) {
+                return date
+            }
+            if let iso = PublicationDate.iso(word), word.count >= 10, iso.prefix(4).allSatisfy(\.isNumber), word.first?.isNumber == true,
+               word.contains("-"), let year = Int(iso.prefix(4)), (1990...2100).contains(year) {
+                return String(iso.prefix(10))
+            }
+            guard index + 2 < words.count else { continue }
+            // "7. November 2023", "7 November 2023"
+            if let day = number(word), let month = months[words[index + 1].lowercased()], let year = Int(words[index + 2]),
+               let date = make(year, month, day) {
+                return date
+            }
+            // "May 23, 2019"
+            if let month = months[word.lowercased()], let day = number(words[index + 1]), let year = Int(words[index + 2]),
+               let date = make(year, month, day) {
+                return date
+            }
+        }
+        return nil
+    }
+
+    /// "Talks resume | Example Wire" → "Talks resume": the site's name is not the headline.
+    static func withoutSiteName(_ title: String) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+            if let range = title.range(of: separator, options: .backwards) {
+                let head = String(title[..<range.lowerBound])
+                if head.count >= 15 { return head }
+            }
+        }
+        return title
+    }
+
+    private static func clean(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private static func string(_ value: Any?) -> String? {
+        if let text = value as? String { return text.isEmpty ? nil : clean(text) }
+        if let list = value as? [Any] { return list.lazy.compactMap { string($0) }.first }
+        return nil
+    }
+
+    /// A person or organization given as "Name", {"name": …}, or a list of either.
+    private static func names(_ value: Any?) -> String? {
+        if let text = value as? String { return text.isEmpty ? nil : clean(text) }
+        if let object = value as? [String: Any] { return string(object["name"]) }
+        if let list = value as? [Any] {
+            let all = list.compactMap { names($0) }
+            return all.isEmpty ? nil : all.joined(separator: "; ")
+        }
+        return nil
+    }
+
+    /// Article objects in a JSON-LD block: at its top, in a list, or in "@graph".
+    static func articles(inJSONLD text: String) -> [[String: Any]] {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return [] }
+        var found: [[String: Any]] = []
+        var stack: [Any] = [value]
+        while let item = stack.popLast() {
+            if let list = item as? [Any] { stack.append(contentsOf: list.reversed()); continue }
+            guard let object = item as? [String: Any] else { continue }
+            let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
+            if types.contains(where: { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }) { found.append(object) }
+            if let graph = object["@graph"] { stack.append(graph) }
+        }
+        return found
+    }
+}

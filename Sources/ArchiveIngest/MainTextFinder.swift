@@ -1,0 +1,170 @@
+/// Finds a page's main text and leaves out the rest: navigation, scripts, styles, asides, footers,
+/// share bars, related-article lists, cookie notices, reader comments.
+///
+/// A container the page marks as the article body is taken when it holds enough text; otherwise
+/// every paragraph scores its parent and grandparent by its length, commas and lack of links, and
+/// the best-scoring element is the article. Its paragraphs are kept in order.
+struct MainTextFinder {
+    private static let skippedTags: Set<String> = [
+        "script", "style", "noscript", "nav", "aside", "footer", "form", "iframe", "svg", "button", "select", "option",
+        "template", "canvas", "object", "embed", "menu", "dialog", "input", "textarea", "label",
+    ]
+    /// Words in a class or id that mark page furniture rather than the article.
+    private static let furniture = [
+        "comment", "share", "sharing", "social", "related", "recommend", "newsletter", "subscribe", "cookie", "consent",
+        "promo", "advert", "sponsor", "sidebar", "menu", "breadcrumb", "footer", "navbar", "navigation", "popup",
+        "modal", "banner", "toolbar", "signup", "paywall", "outbrain", "taboola", "widget", "popular", "trending",
+        "byline", "caption", "disqus", "reply", "replies", "author-bio",
+    ]
+    private static let blockTags: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
+                                                 "td", "th"]
+    private static let bodyMarkers = ["articlebody", "article-body", "article__body", "story-body", "storybody", "post-content",
+                                      "entry-content", "article-content", "article__content", "post-body", "story-content",
+                                      "c-entry-content", "main-content", "article-text", "body-text"]
+
+    func paragraphs(in root: HTMLNode) -> [String] {
+        var result: [String] = []
+        if let marked = markedBody(root) {
+            collect(marked, into: &result)
+            return result
+        }
+        guard let (best, scores) = bestScoring(root) else {
+            collect(root, into: &result)
+            return result
+        }
+        // The article may be split across siblings (a lead block, then the text): siblings that
+        // score well, or are substantial paragraphs themselves, come along (as in Readability).
+        let top = scores[xmlNodeKey(best)] ?? 0
+        let parent = best.pointer.pointee.parent.map(HTMLNode.init)
+        guard let parent, parent.isElement else {
+            collect(best, into: &result)
+            return result
+        }
+        for sibling in parent.children where sibling.isElement && !isFurniture(sibling) {
+            let score = scores[xmlNodeKey(sibling)] ?? 0
+            if xmlNodeKey(sibling) == xmlNodeKey(best) || score >= top * 0.2 {
+                collect(sibling, into: &result)
+            } else if Self.blockTags.contains(sibling.name), textLength(sibling) >= 80 {
+                result.append(Self.collapsed(visibleText(sibling)))
+            }
+        }
+        return result
+    }
+
+    private func isFurniture(_ node: HTMLNode) -> Bool {
+        if Self.skippedTags.contains(node.name) { return true }
+        if node.attribute("aria-hidden") == "true" || node.attribute("hidden") != nil { return true }
+        if let role = node.attribute("role")?.lowercased(), ["navigation", "complementary", "banner", "contentinfo", "dialog"].contains(role) {
+            return true
+        }
+        let labels = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        guard !labels.trimmingCharacters().isEmpty else { return false }
+        if Self.bodyMarkers.contains(where: { labels.contains($0) }) { return false }
+        let words = labels.split(whereSeparator: { !$0.isLetter && $0 != "-" }).flatMap { $0.split(separator: "-") }
+        return words.contains { word in Self.furniture.contains { word.hasPrefix($0) } }
+    }
+
+    /// A container the page itself marks as the article body, if it holds a real article.
+    private func markedBody(_ root: HTMLNode) -> HTMLNode? {
+        let marked = root.elements { node in
+            if node.attribute("itemprop")?.lowercased() == "articlebody" { return true }
+            let labels = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+            return Self.bodyMarkers.contains { labels.contains($0) }
+        }
+        return marked.first { textLength($0) >= 250 }
+    }
+
+    private func bestScoring(_ root: HTMLNode) -> (HTMLNode, [xmlNodeKey: Double])? {
+        var scores: [xmlNodeKey: (node: HTMLNode, score: Double)] = [:]
+        func add(_ node: HTMLNode?, _ score: Double) {
+            guard let node else { return }
+            let key = xmlNodeKey(node)
+            scores[key, default: (node, 0)].score += score
+        }
+        var stack: [(node: HTMLNode, parents: [HTMLNode])] = [(root, [])]
+        while let (node, parents) = stack.popLast() {
+            guard node.isElement, !isFurniture(node) else { continue }
+            if node.name == "p" || node.name == "pre" || node.name == "blockquote" || node.name == "li" || node.name == "td" {
+                let length = textLength(node)
+                if length >= 25 {
+                    let commas = Double(node.text.filter { $0 == "," || $0 == "，" }.count)
+                    let score = 1 + commas + min(Double(length) / 100, 3)
+                    add(parents.last, score)
+                    add(parents.dropLast().last, score / 2)
+                }
+                continue
+            }
+            for child in node.children.reversed() { stack.append((child, parents + [node])) }
+        }
+        guard let best = scores.values.max(by: { $0.score < $1.score })?.node else { return nil }
+        return (best, scores.mapValues(\.score))
+    }
+
+    /// Characters of text outside links: links are navigation, not prose.
+    private func textLength(_ node: HTMLNode) -> Int {
+        var total = 0
+        var stack = [node]
+        while let current = stack.popLast() {
+            if current.isText { total += current.content.trimmingCharacters().count; continue }
+            guard current.isElement, current.name != "a", !isFurniture(current) else { continue }
+            stack.append(contentsOf: current.children)
+        }
+        return total
+    }
+
+    private func collect(_ node: HTMLNode, into result: inout [String]) {
+        var inline = ""
+        func flushInline() {
+            let text = Self.collapsed(inline)
+            if text.count >= 40 { result.append(text) }
+            inline = ""
+        }
+        for child in node.children {
+            if child.isText {
+                inline += child.content
+                continue
+            }
+            guard child.isElement, !isFurniture(child) else { continue }
+            if Self.blockTags.contains(child.name) {
+                flushInline()
+                let text = Self.collapsed(visibleText(child))
+                let linked = Self.collapsed(linkText(child)).count
+                if !text.isEmpty, !(linked * 10 > text.count * 6 && text.count < 200) { result.append(text) }
+            } else if ["a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "q", "time", "mark", "code"].contains(child.name) {
+                inline += visibleText(child)
+            } else if child.name == "br" {
+                inline += " "
+            } else {
+                flushInline()
+                collect(child, into: &result)
+            }
+        }
+        flushInline()
+    }
+
+    private func visibleText(_ node: HTMLNode) -> String {
+        var text = ""
+        for child in node.children {
+            if child.isText { text += child.content } else if child.isElement, !isFurniture(child) {
+                text += child.name == "br" ? " " : visibleText(child)
+                if Self.blockTags.contains(child.name) { text += " " }
+            }
+        }
+        return text
+    }
+
+    private func linkText(_ node: HTMLNode) -> String {
+        node.elements { $0.name == "a" }.map(\.text).joined(separator: " ")
+    }
+
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// A node's identity, for using nodes as dictionary keys.
+struct xmlNodeKey: Hashable {
+    let address: UInt
+
+    init(_ node: HTMLNode) { address = UInt(bitPattern: node.pointer) }
+}
