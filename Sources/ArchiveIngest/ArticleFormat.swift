@@ -10,6 +10,8 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
     case jsonl
     /// A saved web page.
     case html
+    /// An RSS 2.0 or Atom feed: one article per item.
+    case feed
 
     public init?(pathExtension: String) {
         switch pathExtension.lowercased() {
@@ -18,6 +20,7 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
         case "json": self = .json
         case "jsonl", "ndjson": self = .jsonl
         case "html", "htm", "xhtml": self = .html
+        case "rss", "atom", "xml": self = .feed
         default: return nil
         }
     }
@@ -30,13 +33,17 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
             guard bytes.contains(where: { $0 > 0x20 }) else { throw ReadError(.empty, path: path, "the file is empty") }
             return [.reading { () throws(ReadError) in try HTMLArticleReader.read(bytes, path: path) }]
         }
+        if self == .feed {
+            guard bytes.contains(where: { $0 > 0x20 }) else { throw ReadError(.empty, path: path, "the file is empty") }
+            return try FeedReader.read(bytes, path: path)
+        }
         let text = try TextDecoder.decode(bytes, path: path)
         switch self {
         case .text: return [.reading { () throws(ReadError) in try PlainTextReader.read(text, path: path) }]
         case .markdown: return [.reading { () throws(ReadError) in try MarkdownReader.read(text, path: path) }]
         case .json: return try JSONArticleReader.read(json: text, path: path)
         case .jsonl: return JSONArticleReader.read(jsonLines: text, path: path)
-        case .html: return []
+        case .html, .feed: return []
         }
     }
 

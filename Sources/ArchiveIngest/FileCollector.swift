@@ -28,7 +28,7 @@ public struct FileCollector: Sendable {
                     result.files.append(InputFile(path: path, format: format))
                 } else {
                     result.errors.append(ReadError(.unreadable, path: path,
-                        "unknown kind of file (.\(ext)); readable: .txt, .text, .md, .markdown, .json, .jsonl, .ndjson, .html, .htm"))
+                        "unknown kind of file (.\(ext)); readable: .txt, .text, .md, .markdown, .json, .jsonl, .ndjson, .html, .htm, .rss, .atom, .xml"))
                 }
                 continue
             }

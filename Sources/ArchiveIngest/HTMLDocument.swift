@@ -1,8 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// A web page parsed by libxml2's forgiving HTML parser, with the few ways of walking it the
-/// readers need. Owns the parsed tree and frees it when released.
+/// A web page parsed by libxml2's forgiving HTML parser (or a feed by its XML parser), with the
+/// few ways of walking it the readers need. Owns the parsed tree and frees it when released.
 final class HTMLDocument {
     private let document: htmlDocPtr
 
@@ -16,6 +16,22 @@ final class HTMLDocument {
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     htmlReadMemory($0, Int32(buffer.count), url, nil, options)
+                }
+            }
+        }
+        guard let parsed else { return nil }
+        document = parsed
+    }
+
+    /// Parses bytes as XML (a feed), recovering from what errors it can.
+    init?(xml bytes: [UInt8]) {
+        archive_libxml2_quiet()
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                            | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReadMemory($0, Int32(buffer.count), nil, nil, options)
                 }
             }
         }
@@ -62,6 +78,15 @@ struct HTMLNode {
         guard let value = xmlNodeGetContent(pointer) else { return "" }
         defer { archive_libxml2_free(value) }
         return String(cString: value)
+    }
+
+    /// The first child element with this (local) name.
+    func child(_ name: String) -> HTMLNode? { children.first { $0.isElement && $0.name == name } }
+
+    /// The trimmed text of the first child element with this name, if it has any.
+    func childText(_ name: String) -> String? {
+        guard let text = child(name)?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
     }
 
     /// Every element below this node (itself included), depth first, in document order.
