@@ -39,6 +39,35 @@ CREATE TABLE source_articles (
 CREATE INDEX source_articles_published_at ON source_articles (published_at);
 CREATE INDEX source_articles_outlet ON source_articles (outlet COLLATE NOCASE);
 
+-- The same story run by several outlets with small edits (a wire copy) is stored once: each further
+-- outlet's copy keeps its own metadata here, and counts as coverage of the article's event.
+CREATE TABLE article_copies (
+    id            INTEGER PRIMARY KEY,
+    article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+    title         TEXT NOT NULL,
+    outlet        TEXT,
+    author        TEXT,
+    url           TEXT,
+    path          TEXT,
+    published_at  TEXT,
+    content_hash  TEXT NOT NULL UNIQUE,        -- the copy's own text: ingesting it again is a no-op too
+    ingested_at   TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX article_copies_article ON article_copies (article_id);
+CREATE INDEX article_copies_outlet ON article_copies (outlet COLLATE NOCASE);
+
+-- MinHash bands of each article's three-word shingles (locality-sensitive hashing): a near-copy
+-- shares at least one band with its original in all but rare cases, an unrelated text almost never.
+CREATE TABLE article_fingerprints (
+    band          INTEGER NOT NULL CHECK (band BETWEEN 0 AND 7),
+    value         INTEGER NOT NULL,
+    article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (band, value, article_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX article_fingerprints_article ON article_fingerprints (article_id);
+
 -- ---------------------------------------------------------------------------------------------
 -- Canonical entities. Each has a display name and a unique matching key; every spelling seen in
 -- an article is kept in its *_aliases table.
@@ -304,7 +333,8 @@ SELECT
         WHERE ep.event_id = e.id AND ep.role = 'participant' ORDER BY p.name))
                                                  AS participants,
     (SELECT count(*) FROM article_events AS ae WHERE ae.event_id = e.id)
-                                                 AS article_count
+      + (SELECT count(*) FROM article_events AS ae JOIN article_copies AS c ON c.article_id = ae.article_id
+         WHERE ae.event_id = e.id)               AS article_count
 FROM events AS e
 LEFT JOIN places AS pl ON pl.id = e.place_id
 ORDER BY e.occurred_on DESC, e.id DESC;

@@ -9,8 +9,16 @@ import Foundation
 /// dates, the people their leads name, the places, and the words of headline and lead — so the
 /// events that result (the connected groups of such pairs) are the same whatever order the
 /// articles arrive in, and an article that bridges two events merges them.
-struct EventGrouper {
+final class EventGrouper {
     let writer: ArchiveWriter
+    /// Term weights of articles already compared, by article id: the same candidates come up again
+    /// and again. Bounded, so memory stays flat on any archive.
+    private var termCache: [Int64: [String: Double]] = [:]
+    private static let cacheLimit = 20_000
+
+    init(writer: ArchiveWriter) {
+        self.writer = writer
+    }
     /// How alike two articles must be to report one happening.
     var threshold = 0.38
     /// Dates further apart than this are different happenings.
@@ -18,18 +26,27 @@ struct EventGrouper {
 
     func group(article: Int64) throws {
         guard let profile = try writer.groupingProfile(article: article) else { return }
-        let terms = ContentTerms.weights(profile.title + "\n" + profile.lead)
+        let terms = self.terms(profile)
         let search = ContentTerms.top(terms, count: 8).map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }
             .joined(separator: " OR ")
         let day = profile.occurredOn.flatMap { $0.count == 10 ? $0 : nil }
         var events: Set<Int64> = [profile.eventID]
-        for candidate in try writer.candidateArticles(for: article, terms: search.isEmpty ? nil : search, day: day, days: maximumDays) {
+        for candidate in try writer.candidateArticles(for: article, terms: search.isEmpty ? nil : search, day: day,
+                                                      days: maximumDays, limit: 150) {
             guard let other = try writer.groupingProfile(article: candidate), !events.contains(other.eventID) else { continue }
-            let otherTerms = ContentTerms.weights(other.title + "\n" + other.lead)
+            let otherTerms = self.terms(other)
             if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(other.eventID) }
         }
         guard events.count > 1, let target = events.min() else { return }
         try writer.mergeEvents(Array(events), into: target)
+    }
+
+    private func terms(_ profile: GroupingProfile) -> [String: Double] {
+        if let cached = termCache[profile.articleID] { return cached }
+        if termCache.count >= Self.cacheLimit { termCache.removeAll(keepingCapacity: true) }
+        let terms = ContentTerms.weights(profile.title + "\n" + profile.lead)
+        termCache[profile.articleID] = terms
+        return terms
     }
 
     func similarity(_ a: GroupingProfile, _ aTerms: [String: Double], _ b: GroupingProfile, _ bTerms: [String: Double]) -> Double {

@@ -17,6 +17,7 @@ public final class IngestPipeline {
     private let normalizer = ArticleNormalizer()
     private let batchSize: Int
     private let ingestedAt: String
+    private let grouper: EventGrouper
 
     /// Called after each file with (files done, files in all).
     public var onProgress: ((Int, Int) -> Void)?
@@ -25,6 +26,7 @@ public final class IngestPipeline {
 
     public init(database: Database, today: Date = Date(), batchSize: Int = 256) {
         self.writer = ArchiveWriter(database: database)
+        self.grouper = EventGrouper(writer: writer)
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: today)
         self.extractor = Extractor(today: (parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1))
         self.batchSize = max(1, batchSize)
@@ -75,9 +77,18 @@ public final class IngestPipeline {
         let file: InputFile?
         let format: ArticleFormat
         let contentHash: String
+        let fingerprint: [Int64]
 
         func bundle(_ facts: ArticleFacts) -> ArticleBundle {
-            BundleMapper.bundle(facts, raw: raw, file: file, format: format, contentHash: contentHash)
+            var bundle = BundleMapper.bundle(facts, raw: raw, file: file, format: format, contentHash: contentHash)
+            bundle.article.fingerprint = fingerprint
+            return bundle
+        }
+
+        /// The article's metadata, as a copy of another's text.
+        var record: ArticleRecord {
+            ArticleRecord(title: normalized.title, body: "", outlet: raw.outlet, author: normalized.author, url: raw.url,
+                          path: file?.path, publishedAt: raw.published, format: format.rawValue, contentHash: contentHash)
         }
     }
 
@@ -91,7 +102,8 @@ public final class IngestPipeline {
                     return .failure(ReadError(.noText, path: path, "no article text left once boilerplate is removed"))
                 }
                 let hash = SHA256.hex(normalized.title + "\n\n" + normalized.body)
-                return .success(PreparedArticle(raw: raw, normalized: normalized, file: file, format: format, contentHash: hash))
+                return .success(PreparedArticle(raw: raw, normalized: normalized, file: file, format: format, contentHash: hash,
+                                                fingerprint: TextFingerprint.bands(normalized.body)))
             }
         }
     }
@@ -105,11 +117,21 @@ public final class IngestPipeline {
             case .success(let article):
                 if try writer.articleID(contentHash: article.contentHash) != nil {
                     report.duplicates += 1
+                } else if let original = try original(of: article.normalized.body, fingerprint: article.fingerprint) {
+                    try writer.database.inTransaction { try writer.addCopy(of: original, article.record, ingestedAt: ingestedAt) }
+                    report.copies += 1
                 } else {
                     work.append((path, article))
                 }
             }
         }
+    }
+
+    /// The stored article this text is a near-copy of (a fingerprint band shared, and most of their
+    /// three-word shingles in common), if any.
+    private func original(of body: String, fingerprint: [Int64]) throws -> Int64? {
+        guard body.utf8.count >= 300 else { return nil }  // short texts are too alike by chance
+        return try writer.nearCopies(of: fingerprint).first { TextFingerprint.resemblance($0.body, body) >= 0.7 }?.id
     }
 
     /// `transform` applied to every element on every core, results in the input's order.
@@ -145,13 +167,21 @@ public final class IngestPipeline {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let grouper = EventGrouper(writer: writer)
         var added = 0
         var duplicates = 0
+        var copies = 0
         var failures: [String] = []
         try writer.database.inTransaction {
             for (path, bundle) in batch {
                 do {
+                    if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
+                       let original = try original(of: bundle.article.body, fingerprint: bundle.article.fingerprint) {
+                        var copy = bundle.article
+                        copy.body = ""
+                        try writer.addCopy(of: original, copy, ingestedAt: ingestedAt)
+                        copies += 1
+                        continue
+                    }
                     switch try writer.write(bundle, ingestedAt: ingestedAt) {
                     case .inserted(let id):
                         added += 1
@@ -165,6 +195,7 @@ public final class IngestPipeline {
         }
         report.added += added
         report.duplicates += duplicates
+        report.copies += copies
         for failure in failures { fail(failure, &report) }
     }
 

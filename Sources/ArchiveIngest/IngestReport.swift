@@ -4,6 +4,8 @@ public struct IngestReport: Sendable, Equatable {
     public var added = 0
     /// Articles already in the archive (same text), left as they were.
     public var duplicates = 0
+    /// Near-copies of stored articles (a wire story run by another outlet): kept as copies.
+    public var copies = 0
     /// One line per file, or article within a file, that could not be ingested, naming the file.
     public var failures: [String] = []
     public var skippedHidden = 0
@@ -17,6 +19,7 @@ public struct IngestReport: Sendable, Equatable {
     /// hidden and 1 of unknown kind". A file of several articles can fail in part.
     public var summary: String {
         var text = "\(added) \(added == 1 ? "article" : "articles") added, \(duplicates) already stored"
+        if copies > 0 { text += ", \(copies) kept as \(copies == 1 ? "a copy" : "copies") of stored articles (wire stories)" }
         if failed > 0 { text += ", \(failed) could not be read (see the errors above)" }
         var skipped: [String] = []
         if skippedHidden > 0 { skipped.append("\(skippedHidden) hidden") }

@@ -53,10 +53,14 @@ public struct DetailQuery {
                 ORDER BY role DESC, kind DESC, name
                 """, [id, id])),
             ("Articles", try table("""
-                SELECT a.id AS id, a.published_at AS published_at, a.outlet AS outlet, a.title AS title, a.path AS path
-                FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id
-                WHERE ae.event_id = ? ORDER BY a.published_at, a.id
-                """, [id])),
+                SELECT a.id AS id, a.published_at AS published_at, a.outlet AS outlet, a.title AS title, a.path AS path,
+                    NULL AS copy_of
+                FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id WHERE ae.event_id = ?
+                UNION ALL
+                SELECT NULL, c.published_at, c.outlet, c.title, c.path, c.article_id
+                FROM article_events AS ae JOIN article_copies AS c ON c.article_id = ae.article_id WHERE ae.event_id = ?
+                ORDER BY published_at, id
+                """, [id, id])),
             ("Quotes", try table("""
                 SELECT coalesce(p.name, q.speaker_as_written) AS speaker, q.text AS quote, q.article_id AS article_id
                 FROM quotes AS q LEFT JOIN people AS p ON p.id = q.person_id
@@ -118,6 +122,9 @@ public struct DetailQuery {
         guard !summary.rows.isEmpty else { throw NotFound(description: "no article \(id) in \(database.path)") }
         return [
             ("Article", summary),
+            ("Also run by", try table("""
+                SELECT outlet, published_at, title, url, path FROM article_copies WHERE article_id = ? ORDER BY published_at, id
+                """, [id])),
             ("Named", try table("""
                 SELECT 'person' AS kind, p.name AS name, ap.mention_count AS mentions, ap.role AS role
                 FROM article_people AS ap JOIN people AS p ON p.id = ap.person_id WHERE ap.article_id = ?

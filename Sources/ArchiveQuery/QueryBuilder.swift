@@ -52,15 +52,35 @@ public struct QueryBuilder: Sendable {
             // The page is chosen first, so the list columns are computed for its rows alone.
             pagedInside = true
         case .articles:
-            try articleConditions(&conditions, articleID: "a.id", includeText: true)
+            // Other outlets' copies of an article (wire stories) are listed too, each under its own
+            // outlet, with copy_of naming the stored article whose text they share. Each arm of the
+            // union gets the conditions itself, so both are answered from indexes.
+            var shared = self
+            shared.filter.outlet = nil
+            var copies = Conditions()
+            try shared.articleConditions(&conditions, articleID: "a.id", includeText: true)
+            try shared.articleConditions(&copies, articleID: "c.article_id", includeText: true)
+            if let outlet = filter.outlet {
+                conditions.add("a.outlet = ? COLLATE NOCASE", [.text(outlet)])
+                copies.add("c.outlet = ? COLLATE NOCASE", [.text(outlet)])
+            }
             select = """
+                SELECT id, published_at, title, outlet, author, path, url, event_id, copy_of FROM (
                 SELECT a.id AS id, a.published_at AS published_at, a.title AS title, a.outlet AS outlet,
                     a.author AS author, a.path AS path, a.url AS url,
-                    (SELECT min(ae.event_id) FROM article_events AS ae WHERE ae.article_id = a.id) AS event_id
+                    (SELECT min(ae.event_id) FROM article_events AS ae WHERE ae.article_id = a.id) AS event_id,
+                    NULL AS copy_of, a.id AS sort_article
                 FROM source_articles AS a
                 \(conditions.whereClause)
-                ORDER BY a.published_at DESC, a.id DESC
+                UNION ALL
+                SELECT NULL, c.published_at, c.title, c.outlet, c.author, c.path, c.url,
+                    (SELECT min(ae.event_id) FROM article_events AS ae WHERE ae.article_id = c.article_id),
+                    c.article_id, c.article_id
+                FROM article_copies AS c
+                \(copies.whereClause))
+                ORDER BY published_at DESC, sort_article DESC, copy_of
                 """
+            conditions.parameters += copies.parameters
         case .quotes:
             for name in filter.people {
                 conditions.add("q.person_id IN (\(Self.personIDs))", Self.personParameters(name))

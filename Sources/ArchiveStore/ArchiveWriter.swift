@@ -20,7 +20,10 @@ public final class ArchiveWriter {
 
     /// The id of the stored article with this content hash, if any: lets the ingest skip extraction.
     public func articleID(contentHash: String) throws -> Int64? {
-        try database.integer("SELECT id FROM source_articles WHERE content_hash = ?", contentHash)
+        try database.integer("""
+            SELECT id FROM source_articles WHERE content_hash = ?
+            UNION ALL SELECT article_id FROM article_copies WHERE content_hash = ?
+            """, contentHash, contentHash)
     }
 
     public func write(_ bundle: ArticleBundle, ingestedAt: String) throws -> Outcome {
@@ -118,7 +121,32 @@ public final class ArchiveWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, article.title, article.body, article.outlet, article.author, article.url, article.path,
             article.publishedAt, article.format, article.language, article.contentHash, ingestedAt)
-        return database.lastInsertedRowID
+        let id = database.lastInsertedRowID
+        for (band, value) in article.fingerprint.enumerated() {
+            try database.run("INSERT OR IGNORE INTO article_fingerprints (band, value, article_id) VALUES (?, ?, ?)", band, value, id)
+        }
+        return id
+    }
+
+    /// Stored articles that share a fingerprint band with these, with their bodies for the caller
+    /// to confirm.
+    public func nearCopies(of fingerprint: [Int64]) throws -> [(id: Int64, body: String)] {
+        guard !fingerprint.isEmpty else { return [] }
+        let lookups = fingerprint.indices.map { _ in "SELECT article_id FROM article_fingerprints WHERE band = ? AND value = ?" }
+        let values: [DatabaseValueConvertible?] = fingerprint.enumerated().flatMap { [$0.offset, $0.element] as [DatabaseValueConvertible?] }
+        let rows = try database.rows("""
+            SELECT a.id, a.body FROM source_articles AS a WHERE a.id IN (\(lookups.joined(separator: " UNION ")))
+            ORDER BY a.id LIMIT 20
+            """, values)
+        return rows.compactMap { row in row.int(0).flatMap { id in row.string(1).map { (id, $0) } } }
+    }
+
+    /// Records another outlet's copy of a stored article: its metadata only, the text is the article's.
+    public func addCopy(of articleID: Int64, _ copy: ArticleRecord, ingestedAt: String) throws {
+        try database.run("""
+            INSERT OR IGNORE INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, articleID, copy.title, copy.outlet, copy.author, copy.url, copy.path, copy.publishedAt, copy.contentHash, ingestedAt)
     }
 
     /// The canonical person for a name in an article. A full name is its own key; a spelling

@@ -12,10 +12,12 @@ public struct ArticleRecord: Sendable, Equatable {
     public var language: String?
     /// The article's identity: equal hashes are one article, stored once.
     public var contentHash: String
+    /// MinHash bands of the body, for finding near-copies (wire stories run by several outlets).
+    public var fingerprint: [Int64]
 
     public init(title: String, body: String, outlet: String? = nil, author: String? = nil, url: String? = nil,
                 path: String? = nil, publishedAt: String? = nil, format: String, language: String? = nil,
-                contentHash: String) {
+                contentHash: String, fingerprint: [Int64] = []) {
         self.title = title
         self.body = body
         self.outlet = outlet
@@ -26,5 +28,6 @@ public struct ArticleRecord: Sendable, Equatable {
         self.format = format
         self.language = language
         self.contentHash = contentHash
+        self.fingerprint = fingerprint
     }
 }
