@@ -469,8 +469,10 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             if ["in", "at", "near", "outside", "of"].contains(before) {
-                // "at Headingley", "in Tunbridge Wells": where the match is played.
-                if mention.kind == nil, before != "of" { mentions[index].kind = .place }
+                // "at Headingley", "At Tunbridge Wells:": where the match is played.
+                if before != "of", mention.kind == nil || mention.kind == .person && mention.tentative && mention.role == nil {
+                    mentions[index].kind = .place
+                }
                 continue
             }
             let sentence = text.sentences[text.sentenceOfToken[mention.tokens.lowerBound]]
