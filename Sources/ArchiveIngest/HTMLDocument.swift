@@ -8,31 +8,24 @@ final class HTMLDocument {
 
     /// Parses bytes as saved from a browser. The encoding comes from a byte-order mark or the
     /// page's own meta charset, as libxml2 reads them; nil when the bytes hold no document at all.
-    init?(bytes: [UInt8], url: String? = nil) {
-        archive_libxml2_quiet()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), url, nil, options)
-                }
-            }
-        }
-        guard let parsed else { return nil }
-        document = parsed
+    convenience init?(bytes: [UInt8], url: String? = nil) {
+        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue
+        self.init(bytes) { htmlReadMemory($0, $1, url, nil, Int32(options)) }
     }
 
     /// Parses bytes as XML (a feed), recovering from what errors it can.
-    init?(xml bytes: [UInt8]) {
+    convenience init?(xml bytes: [UInt8]) {
+        let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+        self.init(bytes) { xmlReadMemory($0, $1, nil, nil, Int32(options)) }
+    }
+
+    private init?(_ bytes: [UInt8], parse: (UnsafePointer<CChar>, Int32) -> xmlDocPtr?) {
         archive_libxml2_quiet()
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReadMemory($0, Int32(buffer.count), nil, nil, options)
-                }
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { parse($0, Int32(buffer.count)) }
             }
         }
         guard let parsed else { return nil }
