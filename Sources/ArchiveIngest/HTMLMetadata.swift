@@ -39,8 +39,9 @@ struct HTMLMetadata {
         let socialTitle: String? = meta["og:title"] ?? meta["twitter:title"]
         title = Self.string(ld["headline"]) ?? socialTitle ?? pageTitle.map(Self.withoutSiteName)
         let metaAuthor: String? = meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 }
-        let otherAuthor: String? = meta["byl"].map { $0.replacingOccurrences(of: "By ", with: "") } ?? meta["dc.creator"] ?? meta["sailthru.author"]
-        author = Self.names(ld["author"]) ?? metaAuthor ?? otherAuthor
+        let otherAuthor: String? = meta["byl"].map { $0.replacingOccurrences(of: "By ", with: "") } ?? meta["dc.creator"]
+            ?? meta["dc:creator"] ?? meta["sailthru.author"]
+        author = Self.names(ld["author"]) ?? metaAuthor ?? otherAuthor ?? Self.byline(in: root)
         let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
                         "publish-date", "date", "dc.date", "dc.date.issued", "sailthru.date"]
         let stated: String? = Self.string(ld["datePublished"]) ?? dateKeys.lazy.compactMap { meta[$0] }.first
@@ -48,6 +49,28 @@ struct HTMLMetadata {
         published = (stated ?? fallback).flatMap(PublicationDate.iso) ?? Self.firstDate(in: root)
         url = meta["canonical"] ?? meta["og:url"] ?? Self.string(ld["url"])
         outlet = Self.names(ld["publisher"]) ?? meta["og:site_name"] ?? meta["application-name"]
+    }
+
+    /// The author as the page shows it: a link marked rel="author", or a short element whose class
+    /// says author or byline ("By Lena Hoffmann", "Von R. R.", "Erstellt von Andri Bryner").
+    static func byline(in root: HTMLNode) -> String? {
+        let marked = root.elements { $0.name == "a" && $0.attribute("rel")?.lowercased().contains("author") == true }
+        let classed = root.elements { node in
+            let labels = ((node.attribute("class") ?? "") + " " + (node.attribute("itemprop") ?? "")).lowercased()
+            return labels.contains("author") || labels.contains("byline")
+        }
+        for node in marked + classed {
+            var text = clean(node.text)
+            for prefix in ["By ", "by ", "Von ", "von ", "Erstellt von ", "Auteur : ", "Auteur: ", "Par ", "Written by ", "Author: "]
+            where text.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count))
+            }
+            if let comma = text.firstIndex(of: ","), text[comma...].contains(where: \.isNumber) { text = String(text[..<comma]) }
+            if (2...60).contains(text.count), text.first?.isLetter == true, !text.lowercased().hasPrefix("author") {
+                return text
+            }
+        }
+        return nil
     }
 
     private static let months: [String: Int] = [
