@@ -57,9 +57,16 @@ struct MainTextFinder {
         if let role = node.attribute("role")?.lowercased(), ["navigation", "complementary", "banner", "contentinfo", "dialog"].contains(role) {
             return true
         }
+        // The page's frame is never furniture, whatever its classes say ("has-sidebar" on <body>).
+        if ["html", "body", "main", "article"].contains(node.name) { return false }
         let labels = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
         guard !labels.trimmingCharacters().isEmpty else { return false }
         if Self.bodyMarkers.contains(where: { labels.contains($0) }) { return false }
+        // A wrapper that says it holds the content is not furniture either.
+        if ["content", "entry", "story", "post-", "article", "text"].contains(where: { labels.contains($0) }),
+           !["comment", "related", "teaser"].contains(where: { labels.contains($0) }) {
+            return false
+        }
         let words = labels.split(whereSeparator: { !$0.isLetter && $0 != "-" }).flatMap { $0.split(separator: "-") }
         return words.contains { word in Self.furniture.contains { word.hasPrefix($0) } }
     }
