@@ -8,6 +8,8 @@ struct HTMLMetadata {
     var published: String?
     var url: String?
     var outlet: String?
+    /// The publisher's summary (og:description, description): often the lead, shown above the text.
+    var summary: String?
 
     init(_ root: HTMLNode) {
         var meta: [String: String] = [:]
@@ -49,6 +51,7 @@ struct HTMLMetadata {
         published = (stated ?? fallback).flatMap(PublicationDate.iso) ?? Self.firstDate(in: root)
         url = meta["canonical"] ?? meta["og:url"] ?? Self.string(ld["url"])
         outlet = Self.names(ld["publisher"]) ?? meta["og:site_name"] ?? meta["application-name"]
+        summary = meta["og:description"] ?? meta["description"] ?? Self.string(ld["description"])
     }
 
     /// The author as the page shows it: a link marked rel="author", or a short element whose class

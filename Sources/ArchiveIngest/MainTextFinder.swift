@@ -91,6 +91,14 @@ struct MainTextFinder {
         var stack: [(node: HTMLNode, parents: [HTMLNode])] = [(root, [])]
         while let (node, parents) = stack.popLast() {
             guard node.isElement, !isFurniture(node) else { continue }
+            // Text written straight into a <div> (no <p>) counts as a paragraph of that div.
+            if node.name == "div" {
+                let direct = node.children.filter(\.isText).reduce(0) { $0 + $1.content.trimmingCharacters().count }
+                if direct >= 100 {
+                    add(node, 1 + min(Double(direct) / 100, 3))
+                    add(parents.last, (1 + min(Double(direct) / 100, 3)) / 2)
+                }
+            }
             if node.name == "p" || node.name == "pre" || node.name == "blockquote" || node.name == "li" || node.name == "td" {
                 let length = textLength(node)
                 if length >= 25 {
