@@ -27,6 +27,9 @@ struct EntityRecognizer: Sendable {
         "of", "de", "del", "della", "di", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn",
         "and", "&", "for", "on", "the", "y",
     ]
+    /// Particles of people's names, which may come two together ("Leon van der Wath", "de la Cruz").
+    private static let particles: Set<String> = ["de", "del", "della", "di", "da", "van", "von", "der", "den", "du", "la",
+                                                 "le", "al", "bin", "ibn", "dos", "das", "los", "las", "y"]
     /// Connectors that only an organization name may contain; elsewhere they separate two names.
     private static let organizationConnectors: Set<String> = ["and", "&", "for", "on", "the"]
     private static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "throughout", "around", "into", "from"]
@@ -101,6 +104,9 @@ struct EntityRecognizer: Sendable {
                     } else if token.kind == .word, Self.connectors.contains(token.text),
                               end + 1 < sentence.tokens.upperBound, isNameWord(tokens[end + 1]) {
                         end += 2
+                    } else if token.kind == .word, Self.particles.contains(token.text), end + 2 < sentence.tokens.upperBound,
+                              Self.particles.contains(tokens[end + 1].text), isNameWord(tokens[end + 2]) {
+                        end += 3  // "van der", "de la", "bin al"
                     } else if token.text == ".", tokens[end - 1].text.count == 1 && tokens[end - 1].isCapitalized
                                 || ["St", "Mt", "Ft"].contains(tokens[end - 1].text),
                               end + 1 < sentence.tokens.upperBound, isNameWord(tokens[end + 1]) {
@@ -118,7 +124,8 @@ struct EntityRecognizer: Sendable {
                 // A capitalized everyday word opening a sentence is not a name unless the article
                 // capitalizes it elsewhere too, or it begins a known name ("New Zealand", "White House").
                 while start < end, start == firstWord || start == index && isAfterOpeningQuote(start, tokens),
-                      !beginsKnownName(start, end, text), isEverydayWord(tokens[start], midCapitals: midCapitals) {
+                      !beginsKnownName(start, end, text),
+                      isEverydayWord(tokens[start], midCapitals: midCapitals, next: start + 1 < tokens.count ? tokens[start + 1] : nil) {
                     start += 1
                     while start < end, !isNameWord(tokens[start]) { start += 1 }
                 }
@@ -147,9 +154,10 @@ struct EntityRecognizer: Sendable {
         return false
     }
 
-    private func isEverydayWord(_ token: Token, midCapitals: Set<String>) -> Bool {
+    private func isEverydayWord(_ token: Token, midCapitals: Set<String>, next: Token? = nil) -> Bool {
         let lower = token.lowercased
-        if token.text.count == 1 { return lower == "a" || lower == "i" }  // an initial, not a word
+        // "I. Salisbury": a letter with a period is an initial, not the pronoun.
+        if token.text.count == 1 { return (lower == "a" || lower == "i") && next?.text != "." }
         if Self.notNames.contains(lower) { return true }
         if lexicon.givenNames.contains(token.text) || lexicon.places[NameKey.make(token.text)] != nil
             || lexicon.organizations[NameKey.make(token.text)] != nil {
