@@ -11,9 +11,9 @@ import Foundation
 /// articles arrive in, and an article that bridges two events merges them.
 final class EventGrouper {
     let writer: ArchiveWriter
-    /// Term weights of articles already compared, by article id: the same candidates come up again
-    /// and again. Bounded, so memory stays flat on any archive.
-    private var termCache: [Int64: [String: Double]] = [:]
+    /// Profiles and term weights of articles already compared, by article id: the same candidates
+    /// come up again and again. Bounded, so memory stays flat on any archive.
+    private var cache: [Int64: (GroupingProfile, [String: Double])] = [:]
     private static let cacheLimit = 20_000
 
     init(writer: ArchiveWriter) {
@@ -25,28 +25,30 @@ final class EventGrouper {
     var maximumDays = 3
 
     func group(article: Int64) throws {
-        guard let profile = try writer.groupingProfile(article: article) else { return }
-        let terms = self.terms(profile)
+        guard let (profile, terms) = try profileAndTerms(article) else { return }
         let search = ContentTerms.top(terms, count: 8).map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }
             .joined(separator: " OR ")
         let day = profile.occurredOn.flatMap { $0.count == 10 ? $0 : nil }
         var events: Set<Int64> = [profile.eventID]
         for candidate in try writer.candidateArticles(for: article, terms: search.isEmpty ? nil : search, day: day,
-                                                      days: maximumDays, limit: 150) {
-            guard let other = try writer.groupingProfile(article: candidate), !events.contains(other.eventID) else { continue }
-            let otherTerms = self.terms(other)
-            if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(other.eventID) }
+                                                      days: maximumDays, limit: 100) {
+            guard let (other, otherTerms) = try profileAndTerms(candidate),
+                  let eventID = try writer.eventID(article: candidate), !events.contains(eventID) else { continue }
+            if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(eventID) }
         }
         guard events.count > 1, let target = events.min() else { return }
         try writer.mergeEvents(Array(events), into: target)
     }
 
-    private func terms(_ profile: GroupingProfile) -> [String: Double] {
-        if let cached = termCache[profile.articleID] { return cached }
-        if termCache.count >= Self.cacheLimit { termCache.removeAll(keepingCapacity: true) }
-        let terms = ContentTerms.weights(profile.title + "\n" + profile.lead)
-        termCache[profile.articleID] = terms
-        return terms
+    /// A stored article's profile and term weights, read once: all but its event id (which merges
+    /// change, and is read fresh) stays as it was stored.
+    private func profileAndTerms(_ article: Int64) throws -> (GroupingProfile, [String: Double])? {
+        if let cached = cache[article] { return cached }
+        guard let profile = try writer.groupingProfile(article: article) else { return nil }
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        let entry = (profile, ContentTerms.weights(profile.title + "\n" + profile.lead))
+        cache[article] = entry
+        return entry
     }
 
     func similarity(_ a: GroupingProfile, _ aTerms: [String: Double], _ b: GroupingProfile, _ bTerms: [String: Double]) -> Double {

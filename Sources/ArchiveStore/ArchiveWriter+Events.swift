@@ -22,6 +22,11 @@ extension ArchiveWriter {
                                lead: row.string(4) ?? "", people: Set(people), places: Set(places))
     }
 
+    /// The event an article belongs to now.
+    public func eventID(article: Int64) throws -> Int64? {
+        try database.integer("SELECT event_id FROM article_events WHERE article_id = ? LIMIT 1", article)
+    }
+
     /// Articles that may report the same happening: those sharing a person named early on, and
     /// those the full-text index finds for `terms` (an FTS5 expression); when the article has a day,
     /// only those whose event lies within `days` of it (or has no day).
