@@ -20,8 +20,35 @@ struct EventBuilder: Sendable {
         let participants = participantNames(body: body, mentions: mentions, entities: entities)
         let place = eventPlace(title: title, body: body, mentions: mentions, titleMentions: titleMentions)
         let summary = body.sentences.first.map { body.text($0.tokens) }
-        return ArticleEvent(title: title.buffer.text(0..<title.buffer.count), date: date, place: place,
+        return ArticleEvent(title: Self.eventTitle(title.buffer.text(0..<title.buffer.count)), date: date, place: place,
                             participants: participants, summary: summary)
+    }
+
+    /// Framing that says how the story is told, not what happened.
+    private static let framings = [
+        "what we know so far about ", "what we know about ", "live updates: ", "live updates - ", "live: ", "breaking: ",
+        "breaking news: ", "analysis: ", "opinion: ", "explainer: ", "factbox: ", "watch: ", "exclusive: ", "update: ",
+        "in pictures: ", "timeline: ", "q&a: ",
+    ]
+
+    /// The headline without its framing: "What we know so far about today’s US–Russia talks on
+    /// Ukraine" → "Today’s US–Russia talks on Ukraine".
+    static func eventTitle(_ headline: String) -> String {
+        var title = headline
+        var changed = true
+        while changed {
+            changed = false
+            for framing in framings where title.lowercased().hasPrefix(framing) && title.count > framing.count + 10 {
+                title = String(title.dropFirst(framing.count))
+                changed = true
+            }
+        }
+        // "UPDATE 2-Talks resume": a wire service's revision marker.
+        if title.hasPrefix("UPDATE "), let dash = title.firstIndex(of: "-"), title.distance(from: title.startIndex, to: dash) <= 10 {
+            title = String(title[title.index(after: dash)...])
+        }
+        guard let first = title.first else { return headline }
+        return first.uppercased() + title.dropFirst()
     }
 
     private func participantNames(body: AnalyzedText, mentions: [Mention], entities: [Entity]) -> [String] {

@@ -82,6 +82,13 @@ func names(_ entities: [Entity]) -> Set<String> { Set(entities.map(\.name)) }
         #expect(facts.article.droppedLines.count == 4)
     }
 
+    @Test func eventTitleDropsTheHeadlinesFraming() {
+        #expect(EventBuilder.eventTitle("What we know so far about today’s talks in Geneva") == "Today’s talks in Geneva")
+        #expect(EventBuilder.eventTitle("LIVE: Storm Helga floods Lisbon harbour") == "Storm Helga floods Lisbon harbour")
+        #expect(EventBuilder.eventTitle("UPDATE 2-Senate rejects fishing quota bill") == "Senate rejects fishing quota bill")
+        #expect(EventBuilder.eventTitle("Live: ") == "Live: ")
+    }
+
     @Test func anyInputGivesAnAnswer() {
         let inputs = ["", "\u{0}\u{1}\u{2}", String(repeating: "“", count: 5000), String(repeating: "A. ", count: 3000),
                       "\"unclosed quote", "Dec. 99, 2025 and February 30", String(repeating: "Mr. Smith said ", count: 1000)]
