@@ -31,7 +31,7 @@ final class EventGrouper {
         let day = profile.occurredOn.flatMap { $0.count == 10 ? $0 : nil }
         var events: Set<Int64> = [profile.eventID]
         for candidate in try writer.candidateArticles(for: article, terms: search.isEmpty ? nil : search, day: day,
-                                                      days: maximumDays, limit: 100) {
+                                                      days: maximumDays, limit: 40) {
             guard let (other, otherTerms) = try profileAndTerms(candidate),
                   let eventID = try writer.eventID(article: candidate), !events.contains(eventID) else { continue }
             if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(eventID) }

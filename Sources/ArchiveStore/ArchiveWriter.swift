@@ -128,14 +128,18 @@ public final class ArchiveWriter {
         return id
     }
 
-    /// Stored articles that share a fingerprint band with these, with their bodies for the caller
-    /// to confirm.
+    /// Stored articles that share at least two fingerprint bands with these, with their bodies for
+    /// the caller to confirm.
     public func nearCopies(of fingerprint: [Int64]) throws -> [(id: Int64, body: String)] {
         guard !fingerprint.isEmpty else { return [] }
         let lookups = fingerprint.indices.map { _ in "SELECT article_id FROM article_fingerprints WHERE band = ? AND value = ?" }
         let values: [DatabaseValueConvertible?] = fingerprint.enumerated().flatMap { [$0.offset, $0.element] as [DatabaseValueConvertible?] }
+        // Two bands in common, not one: a true near-copy shares about half of them, a text that
+        // merely overlaps in part rarely two, and confirming each candidate costs a full comparison.
         let rows = try database.rows("""
-            SELECT a.id, a.body FROM source_articles AS a WHERE a.id IN (\(lookups.joined(separator: " UNION ")))
+            SELECT a.id, a.body FROM source_articles AS a WHERE a.id IN (
+                SELECT article_id FROM (\(lookups.joined(separator: " UNION ALL ")))
+                GROUP BY article_id HAVING count(*) >= 2)
             ORDER BY a.id LIMIT 20
             """, values)
         return rows.compactMap { row in row.int(0).flatMap { id in row.string(1).map { (id, $0) } } }

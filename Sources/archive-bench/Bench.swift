@@ -7,5 +7,5 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive-bench",
         abstract: "Measure extraction speed against a same-run baseline.",
-        subcommands: [ExtractionBench.self, ScaleBench.self, QueryBench.self])
+        subcommands: [ExtractionBench.self, ScaleBench.self, QueryBench.self, IngestBench.self])
 }
