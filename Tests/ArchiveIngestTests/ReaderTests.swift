@@ -102,6 +102,19 @@ import Testing
         #expect(error?.description.contains("\n") == false)
     }
 
+    @Test func utf16WithAByteOrderMark() throws {
+        let text = "Talks resume\r\nZelenskyy met Dmitriev in Genève.\r\n"
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for bytes in [little, big] {
+            let article = try ArticleFormat.text.read(bytes, path: "utf16.txt")
+            #expect(article.title == "Talks resume")
+            #expect(article.body.contains("Genève"))
+        }
+        let error = #expect(throws: ReadError.self) { _ = try ArticleFormat.text.read([0xFF, 0xFE, 0x41], path: "odd.txt") }
+        #expect(error?.code == .invalidEncoding)
+    }
+
     @Test func byteOrderMarkIsIgnored() throws {
         let article = try ArticleFormat.text.read([0xEF, 0xBB, 0xBF] + Array("Title\nBody text here.".utf8), path: "bom.txt")
         #expect(article.title == "Title")
