@@ -471,6 +471,19 @@ struct EntityRecognizer: Sendable {
             let mention = mentions[index]
             let key = NameKey.make(mention.surface)
             let before = mention.tokens.lowerBound > 0 ? tokens[mention.tokens.lowerBound - 1].lowercased : ""
+            // Cricket scorecards: "c Thorpe b Croft", "lbw b Mullally" name fielders and bowlers.
+            if ["b", "c", "lbw", "st"].contains(before), mention.tokens.count == 1, mention.kind == nil || mention.tentative {
+                mentions[index].kind = .person
+                continue
+            }
+            // A squad list ("Irwin, McAteer, Harte, Houghton,"): family names between commas are players.
+            let after = mention.tokens.upperBound < tokens.count ? tokens[mention.tokens.upperBound].text : ""
+            if before == ",", after == "," || after == "." || after == "and", mention.tokens.count == 1,
+               mention.kind == nil || mention.tentative, lexicon.surnames.contains(mention.surface),
+               lexicon.primaryPlaces.contains(NameKey.make(mention.surface)) == false {
+                mentions[index].kind = .person
+                continue
+            }
             // "(Zorc 59th)", "(Smicer 90th)": a scorer and the minute of the goal.
             if before == "(", mention.tokens.upperBound < tokens.count, isOrdinal(tokens[mention.tokens.upperBound].text) {
                 if mention.kind == nil || mention.tentative { mentions[index].kind = .person }
