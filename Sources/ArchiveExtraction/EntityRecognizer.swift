@@ -68,8 +68,7 @@ struct EntityRecognizer: Sendable {
         mentions.sort { $0.start < $1.start }
         // A headline's capitals say nothing about names whatever its case: only names known from
         // the lists or the body count there.
-        var titleMentions = capitalsMentions(in: title, known: mentions, all: true)
-        for index in titleMentions.indices { titleMentions[index].inTitle = true }
+        let titleMentions = capitalsMentions(in: title, known: mentions, all: true)
         return group(body: mentions, title: titleMentions)
     }
 

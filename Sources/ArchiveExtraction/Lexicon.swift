@@ -95,8 +95,6 @@ struct Lexicon: Sendable {
         boilerplate = BoilerplateRules(lines("boilerplate.txt").map(String.init))
     }
 
-    func isTitle(_ words: [String]) -> Bool { titles.contains(words.joined(separator: " ").lowercased()) }
-
     /// True for an everyday word, including a regular plural of one ("rovers", "wells").
     func isCommonWord(_ lower: String) -> Bool {
         if commonWords.contains(lower) { return true }

@@ -16,6 +16,4 @@ struct Mention: Sendable, Equatable {
     var entity: Int?
     /// For an acronym defined in the text ("RDIF"), the surface of the name it stands for.
     var expands: String?
-    /// True when the mention is in the title rather than the body.
-    var inTitle: Bool = false
 }

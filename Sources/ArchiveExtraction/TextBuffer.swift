@@ -63,9 +63,6 @@ extension Unicode.Scalar {
     }
     var isApostrophe: Bool { self == "'" || self == "\u{2019}" || self == "\u{02BC}" }
     var isHyphen: Bool { self == "-" || self == "\u{2010}" || self == "\u{2011}" }
-    var isDash: Bool { self == "\u{2013}" || self == "\u{2014}" || self == "\u{2012}" || self == "\u{2015}" }
-    var isOpeningQuote: Bool { self == "\u{201C}" || self == "\u{201E}" || self == "\u{00AB}" }
-    var isClosingQuote: Bool { self == "\u{201D}" || self == "\u{00BB}" }
     /// Combining marks that belong to the letter before them.
     var isMark: Bool { value >= 0x300 && properties.generalCategory == .nonspacingMark }
 }

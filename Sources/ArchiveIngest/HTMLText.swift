@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text from a fragment of HTML (article bodies in JSON and feeds often carry markup): tags
 /// removed, block ends as line breaks, the common entities decoded.
 enum HTMLText {
@@ -46,5 +48,3 @@ enum HTMLText {
         return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns what a user types into an FTS5 match expression that cannot be a syntax error: each word
 /// and each "quoted phrase" becomes a quoted FTS5 string, and all must match. Raw expressions
 /// (`--raw`) are passed through for those who want FTS5's own syntax.
@@ -29,5 +31,3 @@ public enum FTSPattern {
         return quoted.isEmpty ? nil : quoted.joined(separator: " ")
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Prints a result table as text in one of the output formats.
 public struct ResultFormatter: Sendable {
     public var format: OutputFormat
@@ -54,5 +56,3 @@ public struct ResultFormatter: Sendable {
         return output
     }
 }
-
-import Foundation
