@@ -28,22 +28,22 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
     /// Every article in the bytes. An error that spoils the whole file is thrown; an error in one
     /// article of several (a bad line of JSON Lines) is returned in its place.
     func readAll(_ bytes: [UInt8], path: String) throws -> [Result<RawArticle, ReadError>] {
-        if self == .html {
-            // libxml2 reads the page's own charset; only emptiness is checked here.
-            guard bytes.contains(where: { $0 > 0x20 }) else { throw ReadError(.empty, path: path, "the file is empty") }
-            return [.reading { () throws(ReadError) in try HTMLArticleReader.read(bytes, path: path) }]
-        }
-        if self == .feed {
-            guard bytes.contains(where: { $0 > 0x20 }) else { throw ReadError(.empty, path: path, "the file is empty") }
-            return try FeedReader.read(bytes, path: path)
-        }
-        let text = try TextDecoder.decode(bytes, path: path)
         switch self {
-        case .text: return [.reading { () throws(ReadError) in try PlainTextReader.read(text, path: path) }]
-        case .markdown: return [.reading { () throws(ReadError) in try MarkdownReader.read(text, path: path) }]
-        case .json: return try JSONArticleReader.read(json: text, path: path)
-        case .jsonl: return JSONArticleReader.read(jsonLines: text, path: path)
-        case .html, .feed: return []
+        case .html, .feed:
+            // libxml2 reads the document's own charset; only emptiness is checked here.
+            guard bytes.contains(where: { $0 > 0x20 }) else { throw ReadError(.empty, path: path, "the file is empty") }
+            if self == .feed { return try FeedReader.read(bytes, path: path) }
+            return [.reading { () throws(ReadError) in try HTMLArticleReader.read(bytes, path: path) }]
+        case .text:
+            let text = try TextDecoder.decode(bytes, path: path)
+            return [.reading { () throws(ReadError) in try PlainTextReader.read(text, path: path) }]
+        case .markdown:
+            let text = try TextDecoder.decode(bytes, path: path)
+            return [.reading { () throws(ReadError) in try MarkdownReader.read(text, path: path) }]
+        case .json:
+            return try JSONArticleReader.read(json: TextDecoder.decode(bytes, path: path), path: path)
+        case .jsonl:
+            return JSONArticleReader.read(jsonLines: try TextDecoder.decode(bytes, path: path), path: path)
         }
     }
 

@@ -71,15 +71,9 @@ public struct DetailQuery {
         ]
     }
 
+    /// The person a name denotes, as `archive merge` finds them: the same look-up, one place.
     private func personID(_ name: String) throws -> Int64 {
-        if let id = Int64(name), try database.integer("SELECT count(*) FROM people WHERE id = ?", id) == 1 { return id }
-        let parameters = QueryBuilder.personParameters(name)
-        let ids = try database.rows("""
-            SELECT p.id FROM people AS p WHERE p.id IN (\(QueryBuilder.personIDs))
-            ORDER BY (SELECT coalesce(sum(mention_count), 0) FROM article_people WHERE person_id = p.id) DESC, p.id
-            """, parameters.map { $0 })
-        guard let first = ids.first?.int(0) else { throw NotFound(description: "no person called \"\(name)\" in \(database.path)") }
-        return first
+        try EntityCorrections(database: database).id(.person, named: name)
     }
 
     private func person(_ id: Int64) throws -> [(String, ResultTable)] {

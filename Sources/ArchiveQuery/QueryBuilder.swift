@@ -110,17 +110,22 @@ public struct QueryBuilder: Sendable {
         case .people:
             select = try entityQuery(table: "people", aliasTable: "person_aliases", linkTable: "article_people",
                                      column: "person_id", extraColumns: "t.role AS role, ", conditions: &conditions,
-                                     own: filter.people, ownIDs: Self.personIDs, ownKeys: 3) { $0.filter.people = [] }
+                                     own: filter.people, ownIDs: Self.personIDs, ownParameters: Self.personParameters) {
+                $0.filter.people = []
+            }
         case .organizations:
             select = try entityQuery(table: "organizations", aliasTable: "organization_aliases", linkTable: "article_organizations",
                                      column: "organization_id", extraColumns: "", conditions: &conditions,
-                                     own: filter.organizations, ownIDs: Self.organizationIDs, ownKeys: 2) { $0.filter.organizations = [] }
+                                     own: filter.organizations, ownIDs: Self.organizationIDs,
+                                     ownParameters: { Self.keyParameters($0, count: 2) }) { $0.filter.organizations = [] }
         case .places:
             var own: [String] = []
             if let place = filter.place { own = [place] }
             select = try entityQuery(table: "places", aliasTable: "place_aliases", linkTable: "article_places",
                                      column: "place_id", extraColumns: "", conditions: &conditions,
-                                     own: own, ownIDs: Self.placeIDs, ownKeys: 2) { $0.filter.place = nil }
+                                     own: own, ownIDs: Self.placeIDs, ownParameters: { Self.keyParameters($0, count: 2) }) {
+                $0.filter.place = nil
+            }
         }
         // NULL sorts below every value, so undated rows come last in these DESC orders.
         let page: [DatabaseValue] = [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
@@ -234,11 +239,11 @@ public struct QueryBuilder: Sendable {
     /// People, organizations or places: those named by their own filter, further limited to those
     /// the articles matching every other filter mention.
     private func entityQuery(table: String, aliasTable: String, linkTable: String, column: String, extraColumns: String,
-                             conditions: inout Conditions, own: [String], ownIDs: String, ownKeys: Int,
+                             conditions: inout Conditions, own: [String], ownIDs: String,
+                             ownParameters: (String) -> [DatabaseValue],
                              removingOwn: (inout QueryBuilder) -> Void) throws -> String {
         for name in own {
-            conditions.add("t.id IN (\(ownIDs))",
-                           ownIDs == Self.personIDs ? Self.personParameters(name) : Self.keyParameters(name, count: ownKeys))
+            conditions.add("t.id IN (\(ownIDs))", ownParameters(name))
         }
         var others = self
         removingOwn(&others)

@@ -23,7 +23,7 @@ public struct EntityCorrections {
     }
 
     /// The row a name denotes: exact name or key, then an alias, then (people) a surname; the most
-    /// mentioned when several fit.
+    /// mentioned when several fit. `archive show` finds people by the same look-up.
     public func id(_ kind: Kind, named name: String) throws -> Int64 {
         if let id = Int64(name), try database.integer("SELECT count(*) FROM \(kind.table) WHERE id = ?", id) == 1 { return id }
         let key = MatchKey.make(name)
@@ -95,10 +95,9 @@ public struct EntityCorrections {
                                  restored, alias, MatchKey.make(alias))
             }
             let role = kind == .person ? ", role" : ""
-            let roleValue = kind == .person ? ", role" : ""
             try database.run("""
                 INSERT INTO \(kind.linkTable) (article_id, \(kind.column), mention_count, first_offset\(role))
-                SELECT article_id, ?, mention_count, first_offset\(roleValue) FROM merge_moves WHERE merge_id = ?
+                SELECT article_id, ?, mention_count, first_offset\(role) FROM merge_moves WHERE merge_id = ?
                 """, restored, mergeID)
             // The kept entity loses the mentions it was given: rows that were only those go.
             let moved = "(SELECT m.mention_count FROM merge_moves AS m WHERE m.merge_id = ? AND m.article_id = \(kind.linkTable).article_id)"
