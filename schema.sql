@@ -19,6 +19,10 @@
 --   * `key` columns hold the form names are matched on: lower case, accents removed, spaces
 --     collapsed ('Zelenskyy' and 'ZELENSKYY' share one key).
 
+-- Article bodies are a few kilobytes: with SQLite's default 4 KiB pages most pages would hold one
+-- body and a lot of empty space. Effective only on a new, empty file.
+PRAGMA page_size = 16384;
+
 -- ---------------------------------------------------------------------------------------------
 -- Articles as they were read. One row per distinct text: ingesting the same file twice is a no-op.
 CREATE TABLE source_articles (
@@ -67,6 +71,16 @@ CREATE TABLE article_fingerprints (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX article_fingerprints_article ON article_fingerprints (article_id);
+
+-- The heaviest words of each article's headline and lead (names and rare words first): articles
+-- that may report the same happening are looked up here, in time independent of the archive's size.
+CREATE TABLE article_terms (
+    term          TEXT NOT NULL,
+    article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (term, article_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX article_terms_article ON article_terms (article_id);
 
 -- ---------------------------------------------------------------------------------------------
 -- Canonical entities. Each has a display name and a unique matching key; every spelling seen in
@@ -152,7 +166,7 @@ CREATE TABLE quotes (
     text           TEXT NOT NULL,              -- the words inside the quotation marks
     start_offset   INTEGER NOT NULL,           -- of text in article_id's body
     end_offset     INTEGER NOT NULL,
-    match_key      TEXT NOT NULL,              -- text lower-cased, punctuation removed: one quote, many reports
+    match_key      TEXT NOT NULL,              -- hash of the text lower-cased, punctuation removed: one quote, many reports
     CHECK (end_offset >= start_offset)
 ) STRICT;
 
@@ -295,7 +309,7 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 
-CREATE TRIGGER quotes_au AFTER UPDATE ON quotes BEGIN
+CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
     INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
     INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
 END;
@@ -355,4 +369,4 @@ ORDER BY p.name, e.occurred_on DESC;
 
 -- 'ARCH' in ASCII: marks the file as an archive, so other SQLite files are never written to.
 PRAGMA application_id = 1095910216;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

@@ -2,8 +2,8 @@
 /// comparing two articles never depends on what else is in the archive): names and rare words
 /// count more than everyday words, and function words not at all.
 public enum ContentTerms {
-    /// Unit-length term weights of a headline and lead.
-    public static func weights(_ text: String) -> [String: Double] {
+    /// The unit-length term vector of a headline and lead.
+    public static func vector(_ text: String) -> TermVector {
         let lexicon = Lexicon.shared
         let tokens = Tokenizer.tokens(TextBuffer(text))
         var counts: [String: Double] = [:]
@@ -14,19 +14,7 @@ public enum ContentTerms {
             if !lexicon.isCommonWord(lower) { weight = token.isCapitalized ? 3 : 2 } else { weight = 1 }
             counts[lower, default: 0] = max(counts[lower] ?? 0, weight) + (counts[lower] == nil ? 0 : 0.5)
         }
-        let norm = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        guard norm > 0 else { return [:] }
-        return counts.mapValues { $0 / norm }
-    }
-
-    public static func cosine(_ a: [String: Double], _ b: [String: Double]) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        return small.reduce(0) { $0 + $1.value * (large[$1.key] ?? 0) }
-    }
-
-    /// The heaviest terms, for a full-text search of similar articles.
-    public static func top(_ weights: [String: Double], count: Int) -> [String] {
-        weights.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map(\.key)
+        return TermVector(counts)
     }
 
     static let functionWords: Set<String> = [

@@ -13,7 +13,7 @@ final class EventGrouper {
     let writer: ArchiveWriter
     /// Profiles and term weights of articles already compared, by article id: the same candidates
     /// come up again and again. Bounded, so memory stays flat on any archive.
-    private var cache: [Int64: (GroupingProfile, [String: Double])] = [:]
+    private var cache: [Int64: (GroupingProfile, TermVector)] = [:]
     private static let cacheLimit = 20_000
 
     init(writer: ArchiveWriter) {
@@ -23,15 +23,24 @@ final class EventGrouper {
     var threshold = 0.38
     /// Dates further apart than this are different happenings.
     var maximumDays = 3
+    /// How many of an article's heaviest words are kept to find it again.
+    static let indexedTerms = 10
 
-    func group(article: Int64) throws {
-        guard let (profile, terms) = try profileAndTerms(article) else { return }
-        let search = ContentTerms.top(terms, count: 8).map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }
-            .joined(separator: " OR ")
+    /// The term vector of an article's headline and lead, as grouping compares them.
+    static func vector(title: String, body: String) -> TermVector {
+        // The lead is counted in code points, as SQLite's substr counts them when a stored lead is read.
+        ContentTerms.vector(title + "\n" + String(String.UnicodeScalarView(body.unicodeScalars.prefix(ArchiveWriter.leadLength))))
+    }
+
+    /// Joins a stored article to the events of the articles that report the same happening;
+    /// `vector` is the article's term vector when the caller has it already.
+    func group(article: Int64, vector: TermVector? = nil) throws {
+        guard let (profile, terms) = try profileAndTerms(article, vector: vector) else { return }
+        let heaviest = Array(terms.heaviest.prefix(Self.indexedTerms))
+        try writer.storeTerms(heaviest, article: article)
         let day = profile.occurredOn.flatMap { $0.count == 10 ? $0 : nil }
         var events: Set<Int64> = [profile.eventID]
-        for candidate in try writer.candidateArticles(for: article, terms: search.isEmpty ? nil : search, day: day,
-                                                      days: maximumDays, limit: 40) {
+        for candidate in try writer.candidateArticles(for: article, terms: heaviest, day: day, days: maximumDays) {
             guard let (other, otherTerms) = try profileAndTerms(candidate),
                   let eventID = try writer.eventID(article: candidate), !events.contains(eventID) else { continue }
             if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(eventID) }
@@ -40,23 +49,32 @@ final class EventGrouper {
         try writer.mergeEvents(Array(events), into: target)
     }
 
+    /// Records the heaviest words of articles stored before they were kept (schema 1), so that
+    /// later articles can find them.
+    func indexOlderArticles() throws {
+        for article in try writer.articlesWithoutTerms() {
+            guard let (_, terms) = try profileAndTerms(article) else { continue }
+            try writer.storeTerms(Array(terms.heaviest.prefix(Self.indexedTerms)), article: article)
+        }
+    }
+
     /// A stored article's profile and term weights, read once: all but its event id (which merges
     /// change, and is read fresh) stays as it was stored.
-    private func profileAndTerms(_ article: Int64) throws -> (GroupingProfile, [String: Double])? {
+    private func profileAndTerms(_ article: Int64, vector: TermVector? = nil) throws -> (GroupingProfile, TermVector)? {
         if let cached = cache[article] { return cached }
         guard let profile = try writer.groupingProfile(article: article) else { return nil }
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        let entry = (profile, ContentTerms.weights(profile.title + "\n" + profile.lead))
+        let entry = (profile, vector ?? ContentTerms.vector(profile.title + "\n" + profile.lead))
         cache[article] = entry
         return entry
     }
 
-    func similarity(_ a: GroupingProfile, _ aTerms: [String: Double], _ b: GroupingProfile, _ bTerms: [String: Double]) -> Double {
+    func similarity(_ a: GroupingProfile, _ aTerms: TermVector, _ b: GroupingProfile, _ bTerms: TermVector) -> Double {
         if let dayA = a.occurredOn, let dayB = b.occurredOn, dayA.count == 10, dayB.count == 10,
            let gap = Self.daysBetween(dayA, dayB), gap > maximumDays {
             return 0
         }
-        let words = ContentTerms.cosine(aTerms, bTerms)
+        let words = aTerms.cosine(bTerms)
         let union = a.people.union(b.people).count
         guard union > 0 else { return words }
         let people = Double(a.people.intersection(b.people).count) / Double(union)

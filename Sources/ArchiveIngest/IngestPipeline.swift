@@ -18,6 +18,10 @@ public final class IngestPipeline {
     private let batchSize: Int
     private let ingestedAt: String
     private let grouper: EventGrouper
+    /// Whether articles stored by an older version have had their grouping terms recorded.
+    private var olderArticlesIndexed = false
+    /// The first article id the triage of the chunk being written could not see.
+    private var unseenFrom: Int64?
 
     /// Called after each file with (files done, files in all).
     public var onProgress: ((Int, Int) -> Void)?
@@ -37,12 +41,17 @@ public final class IngestPipeline {
 
     /// Ingests files; read errors are counted in the report, database failures are thrown.
     ///
-    /// Files go in chunks of `batchSize`: every core reads, normalizes and hashes its share of a
-    /// chunk, the stored hashes are looked up, every core extracts the new articles, and this
-    /// thread writes the chunk in one transaction. Memory stays bounded by the chunk, whatever the
-    /// number of files, and results are written in file order, so runs are repeatable.
+    /// Files go in chunks of `batchSize`, in two stages that overlap: while one thread writes a
+    /// chunk in one transaction (and groups its articles into events), every core reads,
+    /// normalizes and hashes the next chunk, the stored hashes are looked up through a second,
+    /// read-only connection, and every core extracts the new articles. Memory stays bounded by
+    /// two chunks, whatever the number of files, and results are written in file order, so runs
+    /// are repeatable.
     public func ingest(_ files: [InputFile], report: inout IngestReport) throws {
+        let lookup = try lookupWriter()
         var done = 0
+        var writing: BackgroundWork<FlushOutcome>?
+        defer { _ = try? writing?.wait() }
         for start in stride(from: 0, to: files.count, by: batchSize) {
             let chunk = Array(files[start..<min(files.count, start + batchSize)])
             let normalizer = self.normalizer
@@ -50,24 +59,38 @@ public final class IngestPipeline {
                 Result { try Self.prepared(bytes: Self.readBytes(file.path), format: file.format, file: file, path: file.path,
                                            normalizer: normalizer) }
             }
-            var work: [(path: String, article: PreparedArticle)] = []
+            var triaged: [Triaged] = []
             for (file, result) in zip(chunk, prepared) {
                 switch result {
                 case .failure(let error as ReadError): fail(error.description, &report)
                 case .failure(let error): fail("\(file.path): \(error)", &report)
-                case .success(let articles):
-                    try sortOut(articles, path: file.path, into: &work, report: &report)
+                case .success(let articles): try triage(articles, path: file.path, lookup: lookup, into: &triaged, report: &report)
                 }
             }
             let extractor = self.extractor
-            let bundles = Self.parallelMap(work) { item in
-                item.article.bundle(extractor.extract(item.article.normalized, metadata: item.article.raw))
+            let items = Self.parallelMap(triaged) { $0.extracted(by: extractor) }
+            if let previous = writing {
+                writing = nil
+                merge(try previous.wait(), into: &report)
+                onProgress?(done, files.count)
             }
-            var pending = Array(zip(work.map(\.path), bundles)).map { (path: $0.0, bundle: $0.1) }
-            try flush(&pending, report: &report)
+            nonisolated(unsafe) let unsafeSelf = self
+            writing = BackgroundWork { try unsafeSelf.flush(items) }
             done += chunk.count
+        }
+        if let last = writing {
+            writing = nil
+            merge(try last.wait(), into: &report)
             onProgress?(done, files.count)
         }
+    }
+
+    /// The connection that looks up stored hashes and near-copies while the writer writes: a
+    /// read-only one on the same file (WAL lets it read beside the writer), or the writer's own for
+    /// an in-memory archive, whose chunks are then written one after another.
+    private func lookupWriter() throws -> ArchiveWriter {
+        guard writer.database.path != ":memory:", !writer.database.path.isEmpty else { return writer }
+        return ArchiveWriter(database: try Database(path: writer.database.path, mode: .readOnly))
     }
 
     /// An article read and normalized, with its identity, waiting for extraction.
@@ -108,30 +131,54 @@ public final class IngestPipeline {
         }
     }
 
-    /// Reports the failures and the articles already stored; queues the rest for extraction.
-    private func sortOut(_ articles: [Result<PreparedArticle, ReadError>], path: String,
-                         into work: inout [(path: String, article: PreparedArticle)], report: inout IngestReport) throws {
+    /// An article's fate as far as the archive stood when its chunk was read: a near-copy of a
+    /// stored article, or new and to be extracted.
+    enum Triaged: Sendable {
+        case copy(of: Int64, ArticleRecord)
+        case new(path: String, PreparedArticle)
+
+        func extracted(by extractor: Extractor) -> Stored {
+            switch self {
+            case .copy(let original, let record): return .copy(of: original, record)
+            case .new(let path, let article):
+                let bundle = article.bundle(extractor.extract(article.normalized, metadata: article.raw))
+                return .new(path: path, bundle, EventGrouper.vector(title: bundle.article.title, body: bundle.article.body))
+            }
+        }
+    }
+
+    /// What the writer stores: a copy's metadata, or an article with what was extracted from it
+    /// and the term vector grouping compares.
+    enum Stored: Sendable {
+        case copy(of: Int64, ArticleRecord)
+        case new(path: String, ArticleBundle, TermVector)
+    }
+
+    /// Reports the failures and the articles already stored; sorts out copies and new articles.
+    private func triage(_ articles: [Result<PreparedArticle, ReadError>], path: String, lookup: ArchiveWriter,
+                        into triaged: inout [Triaged], report: inout IngestReport) throws {
         for article in articles {
             switch article {
             case .failure(let error): fail(error.description, &report)
             case .success(let article):
-                if try writer.articleID(contentHash: article.contentHash) != nil {
+                if try lookup.articleID(contentHash: article.contentHash) != nil {
                     report.duplicates += 1
-                } else if let original = try original(of: article.normalized.body, fingerprint: article.fingerprint) {
-                    try writer.database.inTransaction { try writer.addCopy(of: original, article.record, ingestedAt: ingestedAt) }
-                    report.copies += 1
+                } else if let original = try Self.original(of: article.normalized.body, fingerprint: article.fingerprint,
+                                                           in: lookup) {
+                    triaged.append(.copy(of: original, article.record))
                 } else {
-                    work.append((path, article))
+                    triaged.append(.new(path: path, article))
                 }
             }
         }
     }
 
     /// The stored article this text is a near-copy of (a fingerprint band shared, and most of their
-    /// three-word shingles in common), if any.
-    private func original(of body: String, fingerprint: [Int64]) throws -> Int64? {
+    /// three-word shingles in common), if any; only articles from `firstID` on when given.
+    private static func original(of body: String, fingerprint: [Int64], in lookup: ArchiveWriter,
+                                 from firstID: Int64 = 0) throws -> Int64? {
         guard body.utf8.count >= 300 else { return nil }  // short texts are too alike by chance
-        return try writer.nearCopies(of: fingerprint).first { TextFingerprint.resemblance($0.body, body) >= 0.7 }?.id
+        return try lookup.nearCopies(of: fingerprint, from: firstID).first { TextFingerprint.resemblance($0.body, body) >= 0.7 }?.id
     }
 
     /// `transform` applied to every element on every core, results in the input's order.
@@ -153,50 +200,72 @@ public final class IngestPipeline {
     /// Ingests what standard input holds (one article, or several as JSON), named `name` in messages.
     public func ingest(bytes: [UInt8], format: ArticleFormat, name: String, report: inout IngestReport) throws {
         do {
-            var work: [(path: String, article: PreparedArticle)] = []
-            try sortOut(Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer),
-                        path: name, into: &work, report: &report)
-            var pending = work.map { (path: $0.path, bundle: $0.article.bundle(extractor.extract($0.article.normalized, metadata: $0.article.raw))) }
-            try flush(&pending, report: &report)
+            var triaged: [Triaged] = []
+            try triage(Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer),
+                       path: name, lookup: writer, into: &triaged, report: &report)
+            merge(try flush(triaged.map { $0.extracted(by: extractor) }), into: &report)
         } catch let error as ReadError {
             fail(error.description, &report)
         }
     }
 
-    private func flush(_ pending: inout [(path: String, bundle: ArticleBundle)], report: inout IngestReport) throws {
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
+    /// What one written chunk added to the report.
+    struct FlushOutcome: Sendable {
         var added = 0
         var duplicates = 0
         var copies = 0
         var failures: [String] = []
+    }
+
+    private func merge(_ outcome: FlushOutcome, into report: inout IngestReport) {
+        report.added += outcome.added
+        report.duplicates += outcome.duplicates
+        report.copies += outcome.copies
+        for failure in outcome.failures { fail(failure, &report) }
+    }
+
+    /// Writes a chunk in one transaction. Articles written since the chunk was triaged (by the
+    /// chunk before, or earlier in this one) were invisible to the triage, so copies of them and
+    /// duplicates are looked for again, among those only.
+    private func flush(_ items: [Stored]) throws -> FlushOutcome {
+        var outcome = FlushOutcome()
+        guard !items.isEmpty else { return outcome }
+        let recentFrom = unseenFrom ?? 0
+        unseenFrom = try writer.database.integer("SELECT coalesce(max(id), 0) + 1 FROM source_articles")
         try writer.database.inTransaction {
-            for (path, bundle) in batch {
-                do {
-                    if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
-                       let original = try original(of: bundle.article.body, fingerprint: bundle.article.fingerprint) {
-                        var copy = bundle.article
-                        copy.body = ""
-                        try writer.addCopy(of: original, copy, ingestedAt: ingestedAt)
-                        copies += 1
-                        continue
+            if !olderArticlesIndexed {
+                try grouper.indexOlderArticles()
+                olderArticlesIndexed = true
+            }
+            for item in items {
+                switch item {
+                case .copy(let original, let record):
+                    try writer.addCopy(of: original, record, ingestedAt: ingestedAt)
+                    outcome.copies += 1
+                case .new(let path, let bundle, let vector):
+                    do {
+                        if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
+                           let original = try Self.original(of: bundle.article.body, fingerprint: bundle.article.fingerprint,
+                                                            in: writer, from: recentFrom) {
+                            var copy = bundle.article
+                            copy.body = ""
+                            try writer.addCopy(of: original, copy, ingestedAt: ingestedAt)
+                            outcome.copies += 1
+                            continue
+                        }
+                        switch try writer.write(bundle, ingestedAt: ingestedAt) {
+                        case .inserted(let id):
+                            outcome.added += 1
+                            try writer.database.inSavepoint("grouping") { try grouper.group(article: id, vector: vector) }
+                        case .duplicate: outcome.duplicates += 1
+                        }
+                    } catch let error as DatabaseError where !Self.isFatal(error) {
+                        outcome.failures.append("\(path): could not be stored: \(error.message)")
                     }
-                    switch try writer.write(bundle, ingestedAt: ingestedAt) {
-                    case .inserted(let id):
-                        added += 1
-                        try writer.database.inSavepoint("grouping") { try grouper.group(article: id) }
-                    case .duplicate: duplicates += 1
-                    }
-                } catch let error as DatabaseError where !Self.isFatal(error) {
-                    failures.append("\(path): could not be stored: \(error.message)")
                 }
             }
         }
-        report.added += added
-        report.duplicates += duplicates
-        report.copies += copies
-        for failure in failures { fail(failure, &report) }
+        return outcome
     }
 
     private func fail(_ message: String, _ report: inout IngestReport) {

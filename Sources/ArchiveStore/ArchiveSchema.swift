@@ -4,7 +4,7 @@ import Foundation
 /// The archive's schema: its version, its text, and how a file becomes (or is recognised as) an archive.
 public enum ArchiveSchema {
     /// The schema version this build writes, stored in `PRAGMA user_version`.
-    public static let version: Int64 = 1
+    public static let version: Int64 = 2
     /// 'ARCH' in ASCII, stored in `PRAGMA application_id`: tells an archive from any other SQLite file.
     public static let applicationID: Int64 = 0x4152_4348
     /// The text of `schema.sql`, as embedded at build time.
@@ -33,6 +33,8 @@ public enum ArchiveSchema {
                 throw DatabaseError(code: DatabaseError.noArchiveCode, message: "\(path) is an empty file, not an archive")
             }
             try refuseReadOnly(database, path: path)
+            // Before WAL: the page size of a WAL database can no longer change.
+            try database.execute("PRAGMA page_size = 16384")
             try enableWAL(database)
             try database.inTransaction { try database.execute(sql) }
         case .archive(let found):
@@ -85,10 +87,35 @@ public enum ArchiveSchema {
         try database.execute("PRAGMA synchronous = NORMAL")
     }
 
-    /// Upgrades an older archive, one version a transaction. Version 1 is the first: nothing to do yet.
+    /// Upgrades an older archive, one version a transaction.
     private static func migrate(_ database: Database, from found: Int64) throws {
-        guard found < version else { return }
-        throw DatabaseError(code: DatabaseError.newerSchemaCode, message:
-            "\(database.path) has schema \(found), which this build cannot upgrade")
+        if found < 2 {
+            try database.inTransaction {
+                try migrateToVersion2(database)
+                try database.execute("PRAGMA user_version = 2")
+            }
+        }
+    }
+
+    /// Version 2 keeps each article's heaviest words for grouping (filled in by the next ingest),
+    /// keys quotes by a hash, and re-indexes a quote only when its text changes.
+    private static func migrateToVersion2(_ database: Database) throws {
+        try database.execute("""
+            CREATE TABLE article_terms (
+                term          TEXT NOT NULL,
+                article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                PRIMARY KEY (term, article_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX article_terms_article ON article_terms (article_id);
+            DROP TRIGGER quotes_au;
+            CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
+                INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+                INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+            END;
+            """)
+        for row in try database.rows("SELECT id, text FROM quotes") {
+            guard let id = row.int(0), let text = row.string(1) else { continue }
+            try database.run("UPDATE quotes SET match_key = ? WHERE id = ?", MatchKey.quote(text), id)
+        }
     }
 }

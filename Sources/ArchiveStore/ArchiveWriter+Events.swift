@@ -1,7 +1,7 @@
 /// The store's side of grouping articles into events: profiles, candidates, merges.
 extension ArchiveWriter {
     /// How much of the body counts as the lead.
-    static let leadLength = 1000
+    public static let leadLength = 1000
 
     public func groupingProfile(article: Int64) throws -> GroupingProfile? {
         guard let row = try database.rows("""
@@ -27,10 +27,28 @@ extension ArchiveWriter {
         try database.integer("SELECT event_id FROM article_events WHERE article_id = ? LIMIT 1", article)
     }
 
+    /// Stores the heaviest words of an article's headline and lead, which `candidateArticles` looks up.
+    public func storeTerms(_ terms: [String], article: Int64) throws {
+        for term in terms {
+            try database.run("INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)", term, article)
+        }
+    }
+
+    /// Stored articles whose heaviest words were never recorded (archives written by schema 1).
+    public func articlesWithoutTerms() throws -> [Int64] {
+        try database.rows("""
+            SELECT id FROM source_articles AS a WHERE NOT EXISTS (SELECT 1 FROM article_terms WHERE article_id = a.id) ORDER BY id
+            """).compactMap { $0.int(0) }
+    }
+
     /// Articles that may report the same happening: those sharing a person named early on, and
-    /// those the full-text index finds for `terms` (an FTS5 expression); when the article has a day,
+    /// those sharing the most of `terms` among their own heaviest words; when the article has a day,
     /// only those whose event lies within `days` of it (or has no day).
-    public func candidateArticles(for article: Int64, terms: String?, day: String?, days: Int = 3, limit: Int = 200) throws -> [Int64] {
+    ///
+    /// Each term is looked up among its newest `perTerm` articles only, so the cost per article
+    /// stays the same however large the archive grows.
+    public func candidateArticles(for article: Int64, terms: [String], day: String?, days: Int = 3, limit: Int = 40,
+                                  perTerm: Int = 200) throws -> [Int64] {
         let window = """
             AND (? IS NULL OR e.occurred_on IS NULL OR length(e.occurred_on) < 10
                  OR e.occurred_on BETWEEN date(?, '-\(days) days') AND date(?, '+\(days) days'))
@@ -45,16 +63,20 @@ extension ArchiveWriter {
             ORDER BY other.article_id DESC
             LIMIT ?
             """, [article, Self.leadLength, day, day, day, limit]).compactMap { $0.int(0) }
-        if let terms {
+        if !terms.isEmpty {
+            let lookups = terms.map { _ in
+                "SELECT * FROM (SELECT article_id FROM article_terms WHERE term = ? AND article_id <> ? ORDER BY article_id DESC LIMIT ?)"
+            }
+            let values: [DatabaseValueConvertible?] = terms.flatMap { [$0, article, perTerm] as [DatabaseValueConvertible?] }
             ids += try database.rows("""
-                SELECT f.rowid FROM source_articles_fts AS f
-                JOIN article_events AS ae ON ae.article_id = f.rowid
+                SELECT t.article_id FROM (\(lookups.joined(separator: " UNION ALL "))) AS t
+                JOIN article_events AS ae ON ae.article_id = t.article_id
                 JOIN events AS e ON e.id = ae.event_id
-                WHERE source_articles_fts MATCH ? AND f.rowid <> ?
-                \(window)
-                ORDER BY rank
+                WHERE 1 \(window)
+                GROUP BY t.article_id
+                ORDER BY count(*) DESC, t.article_id DESC
                 LIMIT ?
-                """, [terms, article, day, day, day, limit]).compactMap { $0.int(0) }
+                """, values + [day, day, day, limit]).compactMap { $0.int(0) }
         }
         var seen: Set<Int64> = []
         return ids.filter { seen.insert($0).inserted }

@@ -128,12 +128,16 @@ public final class ArchiveWriter {
         return id
     }
 
-    /// Stored articles that share at least two fingerprint bands with these, with their bodies for
-    /// the caller to confirm.
-    public func nearCopies(of fingerprint: [Int64]) throws -> [(id: Int64, body: String)] {
+    /// Stored articles (from id `firstID` on) that share at least two fingerprint bands with these,
+    /// with their bodies for the caller to confirm.
+    public func nearCopies(of fingerprint: [Int64], from firstID: Int64 = 0) throws -> [(id: Int64, body: String)] {
         guard !fingerprint.isEmpty else { return [] }
-        let lookups = fingerprint.indices.map { _ in "SELECT article_id FROM article_fingerprints WHERE band = ? AND value = ?" }
-        let values: [DatabaseValueConvertible?] = fingerprint.enumerated().flatMap { [$0.offset, $0.element] as [DatabaseValueConvertible?] }
+        let lookups = fingerprint.indices.map { _ in
+            "SELECT article_id FROM article_fingerprints WHERE band = ? AND value = ? AND article_id >= ?"
+        }
+        let values: [DatabaseValueConvertible?] = fingerprint.enumerated().flatMap {
+            [$0.offset, $0.element, firstID] as [DatabaseValueConvertible?]
+        }
         // Two bands in common, not one: a true near-copy shares about half of them, a text that
         // merely overlaps in part rarely two, and confirming each candidate costs a full comparison.
         let rows = try database.rows("""

@@ -5,6 +5,7 @@ import Foundation
 /// share one key.
 public enum MatchKey {
     public static func make(_ text: some StringProtocol) -> String {
+        if let key = ascii(text) { return key }
         let folded = String(text).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var result = ""
         result.reserveCapacity(folded.utf8.count)
@@ -21,6 +22,31 @@ public enum MatchKey {
             }
         }
         return result
+    }
+
+    /// The key of plain ASCII text (most names), built on bytes without Foundation's folding, which
+    /// costs more than the rest of storing a name; nil for any other text.
+    private static func ascii(_ text: some StringProtocol) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: "`"): bytes.append(UInt8(ascii: "'"))
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The key of the last word of a name, with the spellings that transliteration varies folded
@@ -43,9 +69,25 @@ public enum MatchKey {
         return result
     }
 
+    /// The key quotations are matched on: a 64-bit FNV-1a hash, in hexadecimal, of `quoteForm`.
+    /// A hash rather than the text itself, so that the key and its index do not store every quote
+    /// twice more; empty when the quote has no letters or digits.
+    public static func quote(_ text: String) -> String {
+        let form = quoteForm(text)
+        guard !form.isEmpty else { return "" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in form.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
     /// The form quotations are compared on: lower case, letters and digits only, single spaces.
     /// "We can't force Russia," and "we cant force Russia" are one quote.
-    public static func quote(_ text: String) -> String {
+    public static func quoteForm(_ text: String) -> String {
+        if let form = asciiQuoteForm(text) { return form }
         var result = ""
         var pendingSpace = false
         for character in make(text) {
@@ -58,5 +100,26 @@ public enum MatchKey {
             }
         }
         return result
+    }
+
+    /// `quoteForm` of plain ASCII text, on bytes; nil for any other text.
+    private static func asciiQuoteForm(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            case 0x20, 0x09...0x0D:
+                pendingSpace = true
+            default:
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -97,6 +97,6 @@ import Testing
         #expect(shared.first?.string(0) == "Steve Witkoff")   // the second report named the speaker
         #expect(shared.first?.string(1) == "2025-12-20")      // the earliest report
         #expect(shared.first?.int(2) == 2)
-        #expect(try database.scalar("SELECT text FROM quotes WHERE match_key = 'we had good talks'") == .text("We had GOOD talks!"))
+        #expect(try database.scalar("SELECT text FROM quotes WHERE match_key = '\(MatchKey.quote("we had good talks"))'") == .text("We had GOOD talks!"))
     }
 }

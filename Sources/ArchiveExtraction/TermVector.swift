@@ -1,0 +1,50 @@
+/// Weighted words of a text, scaled to unit length, for cosine similarity.
+///
+/// Kept as hashes sorted by value, so that comparing two vectors is one merge of two arrays of
+/// integers rather than a dictionary look-up of every word (grouping compares each new article
+/// with dozens of others).
+public struct TermVector: Sendable, Equatable {
+    /// Term hashes in increasing order, and their weights.
+    let keys: [UInt64]
+    let weights: [Double]
+    /// The sixteen heaviest terms, heaviest first (ties in alphabetical order), for finding similar articles.
+    public let heaviest: [String]
+
+    public init(_ counts: [String: Double]) {
+        let norm = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let entries = norm > 0 ? counts.map { (key: Self.hash($0.key), weight: $0.value / norm) }.sorted { $0.key < $1.key } : []
+        keys = entries.map(\.key)
+        weights = entries.map(\.weight)
+        heaviest = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(16).map(\.key)
+    }
+
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// The cosine of the angle between two vectors: 0 for no word in common, 1 for the same words
+    /// in the same proportions.
+    public func cosine(_ other: TermVector) -> Double {
+        var (i, j, sum) = (0, 0, 0.0)
+        while i < keys.count && j < other.keys.count {
+            if keys[i] == other.keys[j] {
+                sum += weights[i] * other.weights[j]
+                i += 1
+                j += 1
+            } else if keys[i] < other.keys[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+
+    /// 64-bit FNV-1a: stable across runs and machines, unlike Swift's seeded hashing.
+    static func hash(_ term: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in term.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
