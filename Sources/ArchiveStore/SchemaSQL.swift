@@ -160,7 +160,8 @@ enum SchemaSQL {
     -- ---------------------------------------------------------------------------------------------
     -- What was said. The same quotation carried by several articles is one quote (compared lower-cased
     -- with punctuation removed); its text is the longest form seen, with the article and offsets of
-    -- that form, and quote_articles lists every article that carries it.
+    -- that form, and quote_articles lists every article that carries it. match_key holds that
+    -- comparison form as a 64-bit FNV-1a hash in hexadecimal, so the text is not stored twice more.
     CREATE TABLE quotes (
         id             INTEGER PRIMARY KEY,
         article_id     INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
@@ -170,7 +171,7 @@ enum SchemaSQL {
         text           TEXT NOT NULL,              -- the words inside the quotation marks
         start_offset   INTEGER NOT NULL,           -- of text in article_id's body
         end_offset     INTEGER NOT NULL,
-        match_key      TEXT NOT NULL,              -- hash of the text lower-cased, punctuation removed: one quote, many reports
+        match_key      TEXT NOT NULL,              -- text lower-cased, punctuation removed: one quote, many reports
         CHECK (end_offset >= start_offset)
     ) STRICT;
 

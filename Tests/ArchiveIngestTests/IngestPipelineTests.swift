@@ -1,6 +1,7 @@
 import ArchiveIngest
 import ArchiveStore
 import ArchiveTestSupport
+import Foundation
 import Testing
 
 @Suite struct IngestPipelineTests {
@@ -17,6 +18,27 @@ import Testing
         folder.write("in/one.txt", "Strike ends in Lyon\nUnion leader Claire Dubois said on Monday that workers would return.")
         folder.write("in/two.txt", "Bridge reopens\nMayor Olga Petrenko cut the ribbon in Lviv. “It took three years,” Petrenko said.")
         folder.write("in/three.md", "---\ntitle: Vote delayed\noutlet: Example Wire\n---\nSenator Paul Avery asked for more time.")
+    }
+
+    @Test func articlesOfAnUpgradedArchiveAreFoundForGrouping() throws {
+        let path = folder.path("v1.db")
+        do {
+            let old = try Database(path: path)
+            try old.execute(String(contentsOfFile: Repository.path("Tests/Fixtures/schema-v1.sql"), encoding: .utf8))
+            try old.execute("""
+                INSERT INTO source_articles (title, body, format, content_hash, ingested_at)
+                VALUES ('Lyon strike ends', 'Union leader Claire Dubois said the Lyon strike had ended.', 'text', 'h1', '2025-12-21T00:00:00Z');
+                INSERT INTO events (title, first_seen, last_seen) VALUES ('Lyon strike ends', '2025-12-21T00:00:00Z', '2025-12-21T00:00:00Z');
+                INSERT INTO article_events (article_id, event_id) VALUES (1, 1);
+                """)
+        }
+        let database = try ArchiveSchema.open(path, mode: .readWrite)
+        #expect(try database.integer("SELECT count(*) FROM article_terms") == 0)
+        writeArticles()
+        _ = try ingest([folder.path("in/one.txt")], into: database)
+        #expect(try database.integer("SELECT count(*) FROM article_terms WHERE article_id = 1 AND term = 'lyon'") == 1)
+        // The new report of the same strike found the old one, and joined its event.
+        #expect(try database.integer("SELECT count(DISTINCT event_id) FROM article_events") == 1)
     }
 
     @Test func ingestingTwiceAddsNothingTheSecondTime() throws {

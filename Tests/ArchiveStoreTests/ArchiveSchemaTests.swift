@@ -72,6 +72,29 @@ import Testing
         #expect(try reopened.integer("PRAGMA user_version") == ArchiveSchema.version + 1)
     }
 
+    @Test func anArchiveOfSchemaOneIsUpgradedInPlaceWithItsData() throws {
+        let path = folder.path("v1.db")
+        do {
+            let old = try Database(path: path)
+            try old.execute(String(contentsOfFile: Repository.path("Tests/Fixtures/schema-v1.sql"), encoding: .utf8))
+            try old.execute("""
+                INSERT INTO source_articles (title, body, format, content_hash, ingested_at)
+                VALUES ('Talks', 'He said: "We had good talks."', 'text', 'h1', '2025-12-21T00:00:00Z');
+                INSERT INTO quotes (article_id, text, start_offset, end_offset, match_key)
+                VALUES (1, 'We had good talks.', 10, 28, 'we had good talks');
+                """)
+        }
+        let upgraded = try ArchiveSchema.open(path, mode: .readWrite)
+        #expect(try upgraded.integer("PRAGMA user_version") == ArchiveSchema.version)
+        let reference = try Database(path: ":memory:")
+        try reference.execute(String(contentsOfFile: Repository.path("schema.sql"), encoding: .utf8))
+        let query = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
+        #expect(try upgraded.rows(query) == (try reference.rows(query)))
+        #expect(try upgraded.scalar("SELECT match_key FROM quotes") == .text(MatchKey.quote("we had good talks")))
+        #expect(try upgraded.integer("SELECT count(*) FROM source_articles") == 1)
+        #expect(try upgraded.rows("PRAGMA integrity_check").first?.string(0) == "ok")
+    }
+
     @Test func readOnlyOpenOfAMissingFileCreatesNothing() throws {
         let path = folder.path("missing.db")
         let error = #expect(throws: DatabaseError.self) { _ = try ArchiveSchema.open(path, mode: .readOnly) }
