@@ -12,7 +12,7 @@ public struct TermVector: Sendable, Equatable {
 
     public init(_ counts: [String: Double]) {
         let norm = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let entries = norm > 0 ? counts.map { (key: Self.hash($0.key), weight: $0.value / norm) }.sorted { $0.key < $1.key } : []
+        let entries = norm > 0 ? counts.map { (key: FNV1a.hash($0.key), weight: $0.value / norm) }.sorted { $0.key < $1.key } : []
         keys = entries.map(\.key)
         weights = entries.map(\.weight)
         heaviest = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(16).map(\.key)
@@ -36,15 +36,5 @@ public struct TermVector: Sendable, Equatable {
             }
         }
         return sum
-    }
-
-    /// 64-bit FNV-1a: stable across runs and machines, unlike Swift's seeded hashing.
-    static func hash(_ term: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in term.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 }

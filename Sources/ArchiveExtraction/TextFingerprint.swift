@@ -7,7 +7,7 @@ public enum TextFingerprint {
     public static let bandCount = 8
 
     public static func bands(_ text: String) -> [Int64] {
-        let hashes = shingles(text).map(fnv)
+        let hashes = shingles(text)
         guard !hashes.isEmpty else { return [] }
         var minimums = [UInt64](repeating: .max, count: bandCount * 2)
         for hash in hashes {
@@ -28,26 +28,23 @@ public enum TextFingerprint {
         return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)
     }
 
-    private static func shingles(_ text: String) -> [String] {
+    /// Hashes of the text's three-word shingles: FNV-1a of the three lower-cased words joined by
+    /// spaces, computed without building the joined string.
+    private static func shingles(_ text: String) -> [UInt64] {
         let words = Tokenizer.tokens(TextBuffer(text)).filter { $0.kind != .punctuation }.map(\.lowercased)
-        guard words.count >= 3 else { return words.isEmpty ? [] : [words.joined(separator: " ")] }
-        var result: [String] = []
+        guard words.count >= 3 else { return words.isEmpty ? [] : [FNV1a.hash(words.joined(separator: " "))] }
+        var result: [UInt64] = []
         result.reserveCapacity(words.count)
         for index in 0..<(words.count - 2) {
-            let shingle: String = words[index] + " " + words[index + 1] + " " + words[index + 2]
-            result.append(shingle)
+            var hasher = FNV1a()
+            hasher.add(words[index])
+            hasher.add(0x20)
+            hasher.add(words[index + 1])
+            hasher.add(0x20)
+            hasher.add(words[index + 2])
+            result.append(hasher.value)
         }
         return result
-    }
-
-    /// FNV-1a, 64 bits: stable across runs and machines, unlike Swift's seeded hashing.
-    private static func fnv(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 
     /// SplitMix64's finalizer: spreads every input bit over the output.

@@ -58,6 +58,12 @@ final class EventGrouper {
         }
     }
 
+    /// Drops what was read of articles from `firstID` on: their rows were rolled back, and the ids
+    /// will be given to other articles.
+    func forget(from firstID: Int64) {
+        cache = cache.filter { $0.key < firstID }
+    }
+
     /// A stored article's profile and term weights, read once: all but its event id (which merges
     /// change, and is read fresh) stays as it was stored.
     private func profileAndTerms(_ article: Int64, vector: TermVector? = nil) throws -> (GroupingProfile, TermVector)? {

@@ -227,44 +227,60 @@ public final class IngestPipeline {
     /// Writes a chunk in one transaction. Articles written since the chunk was triaged (by the
     /// chunk before, or earlier in this one) were invisible to the triage, so copies of them and
     /// duplicates are looked for again, among those only.
+    ///
+    /// The chunk is first written whole, with no savepoint per article (FTS5 writes its index out
+    /// at every savepoint); if an article fails, that transaction is rolled back and the chunk
+    /// written again with each article in a savepoint, so that the failing one is left out alone.
     private func flush(_ items: [Stored]) throws -> FlushOutcome {
-        var outcome = FlushOutcome()
-        guard !items.isEmpty else { return outcome }
+        guard !items.isEmpty else { return FlushOutcome() }
         let recentFrom = unseenFrom ?? 0
-        unseenFrom = try writer.database.integer("SELECT coalesce(max(id), 0) + 1 FROM source_articles")
-        try writer.database.inTransaction {
-            if !olderArticlesIndexed {
-                try grouper.indexOlderArticles()
-                olderArticlesIndexed = true
-            }
-            for item in items {
-                switch item {
-                case .copy(let original, let record):
-                    try writer.addCopy(of: original, record, ingestedAt: ingestedAt)
-                    outcome.copies += 1
-                case .new(let path, let bundle, let vector):
-                    do {
-                        if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
-                           let original = try Self.original(of: bundle.article.body, fingerprint: bundle.article.fingerprint,
-                                                            in: writer, from: recentFrom) {
-                            var copy = bundle.article
-                            copy.body = ""
-                            try writer.addCopy(of: original, copy, ingestedAt: ingestedAt)
-                            outcome.copies += 1
-                            continue
-                        }
-                        switch try writer.write(bundle, ingestedAt: ingestedAt) {
-                        case .inserted(let id):
-                            outcome.added += 1
-                            try writer.database.inSavepoint("grouping") { try grouper.group(article: id, vector: vector) }
-                        case .duplicate: outcome.duplicates += 1
-                        }
-                    } catch let error as DatabaseError where !Self.isFatal(error) {
-                        outcome.failures.append("\(path): could not be stored: \(error.message)")
+        let firstNewID = try writer.database.integer("SELECT coalesce(max(id), 0) + 1 FROM source_articles") ?? 1
+        unseenFrom = firstNewID
+        let outcome: FlushOutcome
+        do {
+            writer.isolatesArticles = false
+            defer { writer.isolatesArticles = true }
+            outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: true) }
+        } catch let error as DatabaseError where !Self.isFatal(error) {
+            grouper.forget(from: firstNewID)
+            outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: false) }
+        }
+        olderArticlesIndexed = true
+        return outcome
+    }
+
+    private func write(_ items: [Stored], recentFrom: Int64, failuresAreFatal: Bool) throws -> FlushOutcome {
+        var outcome = FlushOutcome()
+        if !olderArticlesIndexed { try grouper.indexOlderArticles() }
+        try writer.deferTextIndexing()
+        for item in items {
+            switch item {
+            case .copy(let original, let record):
+                try writer.addCopy(of: original, record, ingestedAt: ingestedAt)
+                outcome.copies += 1
+            case .new(let path, let bundle, let vector):
+                do {
+                    if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
+                       let original = try Self.original(of: bundle.article.body, fingerprint: bundle.article.fingerprint,
+                                                        in: writer, from: recentFrom) {
+                        var copy = bundle.article
+                        copy.body = ""
+                        try writer.addCopy(of: original, copy, ingestedAt: ingestedAt)
+                        outcome.copies += 1
+                        continue
                     }
+                    switch try writer.write(bundle, ingestedAt: ingestedAt) {
+                    case .inserted(let id):
+                        outcome.added += 1
+                        try writer.isolated("grouping") { try grouper.group(article: id, vector: vector) }
+                    case .duplicate: outcome.duplicates += 1
+                    }
+                } catch let error as DatabaseError where !Self.isFatal(error) && !failuresAreFatal {
+                    outcome.failures.append("\(path): could not be stored: \(error.message)")
                 }
             }
         }
+        try writer.indexDeferredText()
         return outcome
     }
 

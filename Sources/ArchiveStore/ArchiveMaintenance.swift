@@ -36,6 +36,11 @@ public struct ArchiveMaintenance {
                 problems.append("\(index): \(error.message) (run `archive rebuild-fts`)")
             }
         }
+        if try database.integer("SELECT count(*) FROM fts_deferred") ?? 0 > 0 {
+            // Only an ingest's own transaction ever holds a row here; a committed one stops the
+            // triggers from indexing new rows.
+            problems.append("fts_deferred holds a row outside an ingest, so new rows are not indexed (run `archive rebuild-fts`)")
+        }
         let tables = ["source_articles", "events", "people", "organizations", "places", "quotes",
                       "article_events", "article_people", "article_organizations", "article_places"]
         let counts = try tables.map { ($0, try database.integer("SELECT count(*) FROM \($0)") ?? 0) }
@@ -45,6 +50,7 @@ public struct ArchiveMaintenance {
     /// Rebuilds every full-text index from its table, in one transaction.
     public func rebuildFullTextIndexes() throws {
         try database.inTransaction {
+            try database.execute("DELETE FROM fts_deferred")
             for index in Self.fullTextIndexes {
                 try database.execute("INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
             }

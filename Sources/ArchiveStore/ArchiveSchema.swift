@@ -98,24 +98,36 @@ public enum ArchiveSchema {
     }
 
     /// Version 2 keeps each article's heaviest words for grouping (filled in by the next ingest),
-    /// keys quotes by a hash, and re-indexes a quote only when its text changes.
+    /// keys quotes by a hash, and lets an ingest index a batch's text at once (`fts_deferred`, and
+    /// full-text triggers that leave such a batch alone).
     private static func migrateToVersion2(_ database: Database) throws {
-        try database.execute("""
-            CREATE TABLE article_terms (
-                term          TEXT NOT NULL,
-                article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
-                PRIMARY KEY (term, article_id)
-            ) STRICT, WITHOUT ROWID;
-            CREATE INDEX article_terms_article ON article_terms (article_id);
-            DROP TRIGGER quotes_au;
-            CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
-                INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-                INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
-            END;
-            """)
+        for name in ["article_terms", "article_terms_article", "fts_deferred"] {
+            try database.execute(try definition(of: name))
+        }
+        for trigger in ["source_articles_ai", "source_articles_ad", "source_articles_au", "quotes_ai", "quotes_ad", "quotes_au"] {
+            try database.execute("DROP TRIGGER \(trigger)")
+            try database.execute(try definition(of: trigger))
+        }
         for row in try database.rows("SELECT id, text FROM quotes") {
             guard let id = row.int(0), let text = row.string(1) else { continue }
             try database.run("UPDATE quotes SET match_key = ? WHERE id = ?", MatchKey.quote(text), id)
         }
+    }
+
+    /// The `CREATE` statement of one table, index or trigger, exactly as `schema.sql` writes it, so
+    /// that an upgraded archive and a new one have the same schema to the letter.
+    static func definition(of name: String) throws -> String {
+        let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { line in
+            let words = line.split(separator: " ")
+            return words.first == "CREATE" && words.count > 2 && words[2] == name
+        }) else {
+            throw DatabaseError(code: SQLITE_INTERNAL, message: "schema.sql defines no \(name)")
+        }
+        let isTrigger = lines[start].hasPrefix("CREATE TRIGGER")
+        guard let end = lines[start...].firstIndex(where: { isTrigger ? $0 == "END;" : $0.hasSuffix(";") }) else {
+            throw DatabaseError(code: SQLITE_INTERNAL, message: "schema.sql does not end the definition of \(name)")
+        }
+        return lines[start...end].joined(separator: "\n")
     }
 }

@@ -48,7 +48,7 @@ extension ArchiveWriter {
     /// Each term is looked up among its newest `perTerm` articles only, so the cost per article
     /// stays the same however large the archive grows.
     public func candidateArticles(for article: Int64, terms: [String], day: String?, days: Int = 3, limit: Int = 40,
-                                  perTerm: Int = 200) throws -> [Int64] {
+                                  perTerm: Int = 100) throws -> [Int64] {
         let window = """
             AND (? IS NULL OR e.occurred_on IS NULL OR length(e.occurred_on) < 10
                  OR e.occurred_on BETWEEN date(?, '-\(days) days') AND date(?, '+\(days) days'))
@@ -68,15 +68,19 @@ extension ArchiveWriter {
                 "SELECT * FROM (SELECT article_id FROM article_terms WHERE term = ? AND article_id <> ? ORDER BY article_id DESC LIMIT ?)"
             }
             let values: [DatabaseValueConvertible?] = terms.flatMap { [$0, article, perTerm] as [DatabaseValueConvertible?] }
-            ids += try database.rows("""
-                SELECT t.article_id FROM (\(lookups.joined(separator: " UNION ALL "))) AS t
+            // Without a day there is no window to check, and no need to look at events at all.
+            let dated = day == nil ? "" : """
                 JOIN article_events AS ae ON ae.article_id = t.article_id
                 JOIN events AS e ON e.id = ae.event_id
                 WHERE 1 \(window)
+                """
+            ids += try database.rows("""
+                SELECT t.article_id FROM (\(lookups.joined(separator: " UNION ALL "))) AS t
+                \(dated)
                 GROUP BY t.article_id
                 ORDER BY count(*) DESC, t.article_id DESC
                 LIMIT ?
-                """, values + [day, day, day, limit]).compactMap { $0.int(0) }
+                """, values + (day == nil ? [] : [day, day, day]) + [limit]).compactMap { $0.int(0) }
         }
         var seen: Set<Int64> = []
         return ids.filter { seen.insert($0).inserted }

@@ -3,10 +3,15 @@ import Foundation
 /// Writes articles and what was extracted from them, linking every fact to canonical rows.
 ///
 /// Every statement is prepared once per connection and reused. `write` must run inside a
-/// transaction (the ingest batches many articles in one); each article is written inside a savepoint,
-/// so a failure leaves nothing of that article behind and the rest of the batch intact.
+/// transaction (the ingest batches many articles in one). With `isolatesArticles`, each article is
+/// written inside a savepoint, so a failure leaves nothing of that article behind and the rest of
+/// the batch intact.
 public final class ArchiveWriter {
     public let database: Database
+    /// Whether each article is written in a savepoint of its own. Savepoints are not free: FTS5
+    /// writes its pending index data out at each one, so a batch written without them (and, should
+    /// an article fail, rolled back and written again with them) is much faster.
+    public var isolatesArticles = true
 
     public enum Outcome: Sendable, Equatable {
         case inserted(articleID: Int64)
@@ -30,7 +35,7 @@ public final class ArchiveWriter {
         if let existing = try articleID(contentHash: bundle.article.contentHash) {
             return .duplicate(articleID: existing)
         }
-        return try database.inSavepoint("article") {
+        return try isolated("article") {
             let articleID = try insertArticle(bundle.article, ingestedAt: ingestedAt)
             var personIDs: [String: Int64] = [:]
             for person in bundle.people {
@@ -71,6 +76,31 @@ public final class ArchiveWriter {
             }
             return .inserted(articleID: articleID)
         }
+    }
+
+    /// Makes the articles and quotes written from now on in this transaction wait for
+    /// `indexDeferredText`, which indexes them all at once for full-text search: row by row, FTS5
+    /// writes its index out at every statement. Inside a transaction only.
+    public func deferTextIndexing() throws {
+        try database.run("""
+            INSERT INTO fts_deferred (articles_from, quotes_from)
+            SELECT (SELECT coalesce(max(id), 0) + 1 FROM source_articles), (SELECT coalesce(max(id), 0) + 1 FROM quotes)
+            """)
+    }
+
+    /// Indexes what was written since `deferTextIndexing`, and ends the deferral.
+    public func indexDeferredText() throws {
+        try database.run("""
+            INSERT INTO source_articles_fts (rowid, title, body)
+            SELECT id, title, body FROM source_articles WHERE id >= (SELECT articles_from FROM fts_deferred)
+            """)
+        try database.run("INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE id >= (SELECT quotes_from FROM fts_deferred)")
+        try database.run("DELETE FROM fts_deferred")
+    }
+
+    /// `body` in a savepoint when articles are isolated, as it is otherwise.
+    public func isolated<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        isolatesArticles ? try database.inSavepoint(name, body) : try body()
     }
 
     /// A quote already carried by another article becomes one more report of it: the longest

@@ -41,6 +41,29 @@ import Testing
         #expect(try database.integer("SELECT count(DISTINCT event_id) FROM article_events") == 1)
     }
 
+    @Test func aBatchWithAFailingArticleIsWrittenAgainWithoutItAndIndexedWhole() throws {
+        writeArticles()
+        folder.write("in/poison.txt", "Poison\nThis article is refused by the database. “It will never be stored,” Anna Berg said.")
+        let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
+        try database.execute("""
+            CREATE TRIGGER refuse_poison BEFORE INSERT ON source_articles WHEN new.title = 'Poison'
+            BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+            """)
+        var report = IngestReport()
+        try IngestPipeline(database: database, batchSize: 10).ingest(FileCollector().collect([folder.path("in")]).files, report: &report)
+        #expect(report.added == 3)
+        #expect(report.failures.count == 1)
+        #expect(report.failures.first?.contains("poison.txt") == true)
+        #expect(try database.integer("SELECT count(*) FROM fts_deferred") == 0)
+        #expect(try ArchiveMaintenance(database: database).check().problems.isEmpty)
+        #expect(try database.integer("SELECT count(*) FROM source_articles_fts WHERE source_articles_fts MATCH 'ribbon'") == 1)
+        #expect(try database.integer("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'three years'") == 1)
+        #expect(try database.integer("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'never'") == 0)
+        // Rows written later by anyone else are indexed by the triggers as before.
+        try database.execute("INSERT INTO source_articles (title, body, format, content_hash, ingested_at) VALUES ('Hand-made', 'Typed at the prompt.', 'text', 'x', '2025-01-01T00:00:00Z')")
+        #expect(try database.integer("SELECT count(*) FROM source_articles_fts WHERE source_articles_fts MATCH 'prompt'") == 1)
+    }
+
     @Test func ingestingTwiceAddsNothingTheSecondTime() throws {
         writeArticles()
         let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)

@@ -32,4 +32,17 @@ import Testing
         let search = try CommandResult.run(["search", "security guarantees", "--db", db, "--format", "ndjson"])
         #expect(search.standardOutput.split(separator: "\n").count >= 2)
     }
+
+    @Test func aDeferralLeftBehindIsReportedAndCleared() throws {
+        _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+        do {
+            let database = try Database(path: db)
+            try database.execute("INSERT INTO fts_deferred (articles_from, quotes_from) VALUES (1, 1)")
+        }
+        let broken = try CommandResult.run(["check", "--db", db])
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("fts_deferred"))
+        #expect(try CommandResult.run(["rebuild-fts", "--db", db]).status == 0)
+        #expect(try CommandResult.run(["check", "--db", db]).status == 0)
+    }
 }
