@@ -35,6 +35,29 @@ import Testing
         #expect(try database.scalar("PRAGMA integrity_check") == .text("ok"))
     }
 
+    @Test func aFullDiskStopsTheIngestWithOneLineAndKeepsWhatWasStored() throws {
+        _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+        // Articles of made-up words, none a copy of another, far more than the limit lets in.
+        let words = (0..<400).map { "word\(String($0, radix: 36))" }
+        var state: UInt64 = 7
+        func next() -> Int { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Int(state >> 33) }
+        for number in 0..<300 {
+            let body = (0..<400).map { _ in words[next() % words.count] }.joined(separator: " ")
+            folder.write("many/\(number).txt", "Report \(number)\n\(body).")
+        }
+        let result = try CommandResult.run(["ingest", folder.path("many"), "--db", db], fileSizeLimitKB: 1200)
+        #expect(result.status == 1)
+        let errors = result.standardError.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("cannot write to \(db)") == true)
+        #expect(errors.first?.contains("file size limit") == true)
+        let check = try CommandResult.run(["check", "--db", db])
+        #expect(check.status == 0, "\(check.standardError)")
+        let database = try Database(path: db, mode: .readOnly)
+        #expect(try database.integer("SELECT count(*) FROM source_articles WHERE path LIKE '%seeds%'") == 2)
+        #expect(try database.integer("SELECT count(*) FROM source_articles") ?? 0 < 302)
+    }
+
     @Test func aFileThatIsNotAnArchiveIsRefusedAndUntouched() throws {
         let path = folder.write("notes.db", "shopping list: bread, milk\n")
         let result = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", path])

@@ -7,9 +7,10 @@ public struct CommandResult: Sendable {
     public let standardError: String
 
     /// Runs the built binary with arguments, optional standard input and extra environment.
-    /// `user` runs it as another account (through runuser, when the tests run as root).
+    /// `user` runs it as another account (through runuser, when the tests run as root);
+    /// `fileSizeLimitKB` under a file size limit (bash's `ulimit -f`), as a full disk would stop it.
     public static func run(_ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:],
-                           in folder: String? = nil, user: String? = nil) throws -> CommandResult {
+                           in folder: String? = nil, user: String? = nil, fileSizeLimitKB: Int? = nil) throws -> CommandResult {
         let process = Process()
         let scratch = TemporaryDirectory()
         if let user {
@@ -20,6 +21,9 @@ public struct CommandResult: Sendable {
             chmod(copy, 0o755)
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
             process.arguments = ["-u", user, "--", copy] + arguments
+        } else if let fileSizeLimitKB {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimitKB) && exec \"$0\" \"$@\"", Repository.binary] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: Repository.binary)
             process.arguments = arguments

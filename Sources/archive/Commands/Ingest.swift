@@ -1,4 +1,6 @@
 import ArchiveIngest
+import ArchiveStore
+import CSQLite
 import ArgumentParser
 import Foundation
 
@@ -28,6 +30,9 @@ extension Archive {
         }
 
         func run() throws {
+            // Past a file size limit (`ulimit -f`), let the write fail with an error SQLite reports
+            // and rolls back, instead of the signal killing the process mid-write.
+            signal(SIGXFSZ, SIG_IGN)
             let archive = try database.open(.readWrite)
             let pipeline = IngestPipeline(database: archive)
             pipeline.onFailure = { Terminal.printError("error: " + $0) }
@@ -49,16 +54,35 @@ extension Archive {
                 report.failures.append(error.description)
                 Terminal.printError("error: " + error.description)
             }
-            if paths.contains("-") {
-                let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                try pipeline.ingest(bytes: bytes, format: ArticleFormat(rawValue: format)!, name: "<stdin>", report: &report)
+            do {
+                if paths.contains("-") {
+                    let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                    try pipeline.ingest(bytes: bytes, format: ArticleFormat(rawValue: format)!, name: "<stdin>", report: &report)
+                }
+                try pipeline.ingest(collected.files, report: &report)
+            } catch let error as DatabaseError {
+                if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
+                Terminal.printError("error: cannot write to \(database.path): \(Self.reason(error)); nothing stored was lost "
+                                    + "(\(report.added) articles of this run had been added; the batch being written was rolled back)")
+                throw ExitCode.failure
             }
-            try pipeline.ingest(collected.files, report: &report)
             if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
             if !quiet {
                 Terminal.printError("\(report.summary) (\(database.path))")
             }
             if report.failed > 0 { throw ExitCode.failure }
+        }
+
+        /// Why the archive could not be written, in words.
+        static func reason(_ error: DatabaseError) -> String {
+            switch error.primaryCode {
+            case SQLITE_FULL: "the disk is full"
+            case SQLITE_IOERR: "writing failed (\(error.message): the disk may be full, or a file size limit reached)"
+            case SQLITE_READONLY: "the file or its folder is read-only"
+            case SQLITE_BUSY, SQLITE_LOCKED: "another program kept it locked for too long"
+            case SQLITE_CORRUPT, SQLITE_NOTADB: "the file is damaged (\(error.message))"
+            default: error.description
+            }
         }
     }
 }
