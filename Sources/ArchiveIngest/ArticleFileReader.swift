@@ -8,14 +8,16 @@ public enum ArticleFileReader {
     }
 
     /// Every article in a file: a JSON file may hold many, and one may fail while the others read.
-    public static func readAll(_ file: InputFile) throws -> [Result<RawArticle, ReadError>] {
-        try file.format.readAll(IngestPipeline.readBytes(file.path), path: file.path)
+    /// Doubts about the reading (a guessed encoding) go to `warnings`.
+    public static func readAll(_ file: InputFile, warnings: inout [String]) throws -> [Result<RawArticle, ReadError>] {
+        try file.format.readAll(IngestPipeline.readBytes(file.path), path: file.path, warnings: &warnings)
     }
 
-    public static func readAll(bytes: [UInt8], format: ArticleFormat, name: String) throws -> [Result<RawArticle, ReadError>] {
+    public static func readAll(bytes: [UInt8], format: ArticleFormat, name: String,
+                               warnings: inout [String]) throws -> [Result<RawArticle, ReadError>] {
         guard bytes.count <= IngestPipeline.maximumFileSize else {
             throw ReadError(.tooLarge, path: name, "too large (the limit for one file is \(IngestPipeline.maximumFileSize >> 20) MB)")
         }
-        return try format.readAll(bytes, path: name)
+        return try format.readAll(bytes, path: name, warnings: &warnings)
     }
 }

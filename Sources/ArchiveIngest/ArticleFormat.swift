@@ -28,6 +28,13 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
     /// Every article in the bytes. An error that spoils the whole file is thrown; an error in one
     /// article of several (a bad line of JSON Lines) is returned in its place.
     func readAll(_ bytes: [UInt8], path: String) throws -> [Result<RawArticle, ReadError>] {
+        var warnings: [String] = []
+        return try readAll(bytes, path: path, warnings: &warnings)
+    }
+
+    /// Every article in the bytes, and what was doubtful about reading them (a guessed encoding)
+    /// added to `warnings`, one line each naming the file.
+    func readAll(_ bytes: [UInt8], path: String, warnings: inout [String]) throws -> [Result<RawArticle, ReadError>] {
         switch self {
         case .html, .feed:
             // libxml2 reads the document's own charset; only emptiness is checked here.
@@ -35,15 +42,15 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
             if self == .feed { return try FeedReader.read(bytes, path: path) }
             return [.reading { () throws(ReadError) in try HTMLArticleReader.read(bytes, path: path) }]
         case .text:
-            let text = try TextDecoder.decode(bytes, path: path)
+            let text = try TextDecoder.decode(bytes, path: path, warnings: &warnings)
             return [.reading { () throws(ReadError) in try PlainTextReader.read(text, path: path) }]
         case .markdown:
-            let text = try TextDecoder.decode(bytes, path: path)
+            let text = try TextDecoder.decode(bytes, path: path, warnings: &warnings)
             return [.reading { () throws(ReadError) in try MarkdownReader.read(text, path: path) }]
         case .json:
-            return try JSONArticleReader.read(json: TextDecoder.decode(bytes, path: path), path: path)
+            return try JSONArticleReader.read(json: TextDecoder.decode(bytes, path: path, warnings: &warnings), path: path)
         case .jsonl:
-            return JSONArticleReader.read(jsonLines: try TextDecoder.decode(bytes, path: path), path: path)
+            return JSONArticleReader.read(jsonLines: try TextDecoder.decode(bytes, path: path, warnings: &warnings), path: path)
         }
     }
 

@@ -27,6 +27,8 @@ public final class IngestPipeline {
     public var onProgress: ((Int, Int) -> Void)?
     /// Called with each failure line as it happens.
     public var onFailure: ((String) -> Void)?
+    /// Called with each warning line (a file read in a guessed encoding) as it happens.
+    public var onWarning: ((String) -> Void)?
 
     public init(database: Database, today: Date = Date(), batchSize: Int = 256) {
         self.writer = ArchiveWriter(database: database)
@@ -64,7 +66,9 @@ public final class IngestPipeline {
                 switch result {
                 case .failure(let error as ReadError): fail(error.description, &report)
                 case .failure(let error): fail("\(file.path): \(error)", &report)
-                case .success(let articles): try triage(articles, path: file.path, lookup: lookup, into: &triaged, report: &report)
+                case .success(let read):
+                    for warning in read.warnings { warn(warning, &report) }
+                    try triage(read.articles, path: file.path, lookup: lookup, into: &triaged, report: &report)
                 }
             }
             let extractor = self.extractor
@@ -115,10 +119,17 @@ public final class IngestPipeline {
         }
     }
 
-    /// Every article of a file, read and normalized, or the reason each could not be.
+    /// Every article of a file, read and normalized, or the reason each could not be; and the
+    /// doubts about reading it.
+    struct PreparedFile: Sendable {
+        let articles: [Result<PreparedArticle, ReadError>]
+        let warnings: [String]
+    }
+
     private static func prepared(bytes: [UInt8], format: ArticleFormat, file: InputFile?, path: String,
-                                 normalizer: ArticleNormalizer) throws -> [Result<PreparedArticle, ReadError>] {
-        try format.readAll(bytes, path: path).map { result in
+                                 normalizer: ArticleNormalizer) throws -> PreparedFile {
+        var warnings: [String] = []
+        let articles: [Result<PreparedArticle, ReadError>] = try format.readAll(bytes, path: path, warnings: &warnings).map { result in
             result.flatMap { raw in
                 let normalized = normalizer.normalize(raw)
                 guard normalized.body.contains(where: { $0.isLetter }) else {
@@ -129,6 +140,7 @@ public final class IngestPipeline {
                                                 fingerprint: TextFingerprint.bands(normalized.body)))
             }
         }
+        return PreparedFile(articles: articles, warnings: warnings)
     }
 
     /// An article's fate as far as the archive stood when its chunk was read: a near-copy of a
@@ -201,8 +213,9 @@ public final class IngestPipeline {
     public func ingest(bytes: [UInt8], format: ArticleFormat, name: String, report: inout IngestReport) throws {
         do {
             var triaged: [Triaged] = []
-            try triage(Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer),
-                       path: name, lookup: writer, into: &triaged, report: &report)
+            let read = try Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer)
+            for warning in read.warnings { warn(warning, &report) }
+            try triage(read.articles, path: name, lookup: writer, into: &triaged, report: &report)
             merge(try flush(triaged.map { $0.extracted(by: extractor) }), into: &report)
         } catch let error as ReadError {
             fail(error.description, &report)
@@ -282,6 +295,11 @@ public final class IngestPipeline {
         }
         try writer.indexDeferredText()
         return outcome
+    }
+
+    private func warn(_ message: String, _ report: inout IngestReport) {
+        report.warnings.append(message)
+        onWarning?(message)
     }
 
     private func fail(_ message: String, _ report: inout IngestReport) {

@@ -8,6 +8,8 @@ public struct IngestReport: Sendable, Equatable {
     public var copies = 0
     /// One line per file, or article within a file, that could not be ingested, naming the file.
     public var failures: [String] = []
+    /// One line per file that went in with a doubt (read in a guessed encoding), naming the file.
+    public var warnings: [String] = []
     public var skippedHidden = 0
     public var skippedUnknown = 0
 
@@ -21,6 +23,7 @@ public struct IngestReport: Sendable, Equatable {
         var text = "\(added) \(added == 1 ? "article" : "articles") added, \(duplicates) already stored"
         if copies > 0 { text += ", \(copies) kept as \(copies == 1 ? "a copy" : "copies") of stored articles (wire stories)" }
         if failed > 0 { text += ", \(failed) could not be read (see the errors above)" }
+        if !warnings.isEmpty { text += ", \(warnings.count) read with \(warnings.count == 1 ? "a warning" : "warnings")" }
         var skipped: [String] = []
         if skippedHidden > 0 { skipped.append("\(skippedHidden) hidden") }
         if skippedUnknown > 0 { skipped.append("\(skippedUnknown) of unknown kind") }

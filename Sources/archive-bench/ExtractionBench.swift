@@ -17,7 +17,10 @@ struct ExtractionBench: ParsableCommand {
 
     func run() throws {
         let files = FileCollector().collect([folder]).files
-        let articles = files.flatMap { (try? ArticleFileReader.readAll($0)) ?? [] }.compactMap { try? $0.get() }
+        let articles = files.flatMap { file in
+            var warnings: [String] = []
+            return (try? ArticleFileReader.readAll(file, warnings: &warnings)) ?? []
+        }.compactMap { try? $0.get() }
         guard !articles.isEmpty else { throw ValidationError("no readable articles in \(folder)") }
         let words = articles.reduce(0) { $0 + Self.wordCount($1.title) + Self.wordCount($1.body) }
         let extractor = Extractor(today: (2026, 1, 1))

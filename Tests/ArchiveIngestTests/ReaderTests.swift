@@ -39,13 +39,22 @@ import Testing
         #expect(article.body == "\nWorkers returned on Monday.")
     }
 
-    @Test(arguments: [
-        ([UInt8](), ReadError.Code.empty),
-        (Array("   \n\n".utf8), .empty),
-        ([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01], .binary),
-        (Array("Title\nCaf".utf8) + [0xE9, 0x20, 0x6F, 0x6B], .invalidEncoding),
-        (Array("\u{7}\n12 34\n".utf8), .noText),
-    ])
+    static let badInputs: [([UInt8], ReadError.Code)] = {
+        let damaged: [UInt8] = Array("Title\nCafé in Genève, then ".utf8) + [0xE9, 0x20, 0x6F, 0x6B]
+        let controls: [UInt8] = Array("Title\nA\u{1}B ".utf8) + [0xE9, 0x02, 0x03]
+        let undefined: [UInt8] = Array("Title\nUndefined ".utf8) + [0x81, 0xE9]
+        return [
+            ([], .empty),
+            (Array("   \n\n".utf8), .empty),
+            ([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01], .binary),
+            (damaged, .invalidEncoding),
+            (controls, .binary),
+            (undefined, .invalidEncoding),
+            (Array("\u{7}\n12 34\n".utf8), .noText),
+        ]
+    }()
+
+    @Test(arguments: badInputs)
     func badInputIsRefusedWithAReason(bytes: [UInt8], code: ReadError.Code) {
         let error = #expect(throws: ReadError.self) { _ = try ArticleFormat.text.read(bytes, path: "bad.txt") }
         #expect(error?.code == code)
@@ -113,6 +122,20 @@ import Testing
         }
         let error = #expect(throws: ReadError.self) { _ = try ArticleFormat.text.read([0xFF, 0xFE, 0x41], path: "odd.txt") }
         #expect(error?.code == .invalidEncoding)
+    }
+
+    @Test func textThatIsNotUTF8IsReadAsWindows1252WithAWarning() throws {
+        let bytes = Array("Caf".utf8) + [0xE9, 0x20] + Array("reopens\r\nOwner Ren".utf8) + [0xE9, 0x65]
+            + Array(" Martin said ".utf8) + [0x93] + Array("we stay open".utf8) + [0x94, 0x20, 0x96, 0x20, 0x80, 0x35, 0x2E]
+        var warnings: [String] = []
+        let articles = try ArticleFormat.text.readAll(bytes, path: "legacy.txt", warnings: &warnings)
+        let article = try #require(articles.first).get()
+        #expect(article.title == "Café reopens")
+        #expect(article.body.contains("Owner Renée Martin said “we stay open” – €5."))
+        #expect(warnings == ["legacy.txt: not UTF-8 (byte 0xE9 at offset 3); read as Windows-1252"])
+        var none: [String] = []
+        _ = try ArticleFormat.text.readAll(Array("Café\nPlain UTF-8.".utf8), path: "utf8.txt", warnings: &none)
+        #expect(none.isEmpty)
     }
 
     @Test func byteOrderMarkIsIgnored() throws {

@@ -12,7 +12,9 @@ import Testing
         folder.write("in/good.txt", "Harbour reopens\nMayor Olga Petrenko reopened the harbour in Odesa on Monday.")
         let empty = folder.write("in/empty.txt", "")
         let binary = folder.write("in/binary.txt", bytes: [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10])
-        let invalid = folder.write("in/invalid.txt", bytes: Array("Title\nBad byte: ".utf8) + [0xC3, 0x28] + Array(" here".utf8))
+        let invalid = folder.write("in/invalid.txt", bytes: Array("Title\nCafé, then a bad byte: ".utf8) + [0xC3, 0x28] + Array(" here".utf8))
+        let legacy = folder.write("in/legacy.txt", bytes: Array("Caf".utf8) + [0xE9] + Array(" reopens\nOwner Ren".utf8) + [0xE9, 0x65]
+                                  + Array(" Martin reopened the caf".utf8) + [0xE9] + Array(" in Lyon.".utf8))
         let result = try CommandResult.run(["ingest", folder.path("in"), "--db", db])
         #expect(result.status == 1)
         let errors = result.standardError.split(separator: "\n").filter { $0.hasPrefix("error:") }
@@ -20,9 +22,12 @@ import Testing
         for path in [empty, binary, invalid] {
             #expect(errors.filter { $0.contains(path) }.count == 1, "no single line names \(path)")
         }
-        #expect(result.standardError.contains("1 article added, 0 already stored, 3 could not be read"))
+        let warnings = result.standardError.split(separator: "\n").filter { $0.hasPrefix("warning:") }
+        #expect(warnings == ["warning: \(legacy): not UTF-8 (byte 0xE9 at offset 3); read as Windows-1252"])
+        #expect(result.standardError.contains("2 articles added, 0 already stored, 3 could not be read (see the errors above), 1 read with a warning"))
         let database = try Database(path: db, mode: .readOnly)
-        #expect(try database.integer("SELECT count(*) FROM source_articles") == 1)
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 2)
+        #expect(try database.scalar("SELECT title FROM source_articles WHERE path = ?", legacy) == .text("Café reopens"))
     }
 
     @Test func aFailedRunLeavesWhatWasStoredIntact() throws {

@@ -24,19 +24,23 @@ extension Archive {
             var failed = !collected.errors.isEmpty
             for error in collected.errors { Terminal.printError("error: " + error.description) }
             var articles: [(String, Result<RawArticle, Error>)] = []
-            func add(_ name: String, _ read: () throws -> [Result<RawArticle, ReadError>]) {
+            func add(_ name: String, _ read: (inout [String]) throws -> [Result<RawArticle, ReadError>]) {
+                var warnings: [String] = []
                 do {
-                    articles += try read().map { (name, $0.mapError { $0 as Error }) }
+                    articles += try read(&warnings).map { (name, $0.mapError { $0 as Error }) }
                 } catch {
                     articles.append((name, .failure(error)))
                 }
+                for warning in warnings { Terminal.printError("warning: " + warning) }
             }
             if paths.contains("-") {
                 let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                add("<stdin>") { try ArticleFileReader.readAll(bytes: bytes, format: ArticleFormat(rawValue: format) ?? .text, name: "<stdin>") }
+                add("<stdin>") {
+                    try ArticleFileReader.readAll(bytes: bytes, format: ArticleFormat(rawValue: format) ?? .text, name: "<stdin>", warnings: &$0)
+                }
             }
             for file in collected.files {
-                add(file.path) { try ArticleFileReader.readAll(file) }
+                add(file.path) { try ArticleFileReader.readAll(file, warnings: &$0) }
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]

@@ -36,6 +36,7 @@ extension Archive {
             let archive = try database.open(.readWrite)
             let pipeline = IngestPipeline(database: archive)
             pipeline.onFailure = { Terminal.printError("error: " + $0) }
+            pipeline.onWarning = { Terminal.printError("warning: " + $0) }
             let showProgress = !quiet && Terminal.standardErrorIsTerminal
             if showProgress {
                 let started = Date()
