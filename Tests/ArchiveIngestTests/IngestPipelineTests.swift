@@ -81,13 +81,15 @@ import Testing
         writeArticles()
         folder.write("in/empty.txt", "")
         folder.write("in/binary.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1])
+        folder.write("in/damaged.txt", bytes: Array("Title\nCafé in Genève".utf8) + [0xE9])
         folder.write("in/latin1.txt", bytes: Array("Title\nCaf".utf8) + [0xE9])
         let database = try ArchiveSchema.open(folder.path("a.db"), mode: .readWrite)
         let report = try ingest([folder.path("in")], into: database)
-        #expect(report.added == 3)
+        #expect(report.added == 4)
         #expect(report.failed == 3)
         #expect(report.failures.allSatisfy { $0.contains(folder.path("in")) && !$0.contains("\n") })
-        #expect(try database.integer("SELECT count(*) FROM source_articles") == 3)
+        #expect(report.warnings == [folder.path("in/latin1.txt") + ": not UTF-8 (byte 0xE9 at offset 9); read as Windows-1252"])
+        #expect(try database.integer("SELECT count(*) FROM source_articles") == 4)
     }
 
     @Test func metadataAndExtractedFactsAreStored() throws {
