@@ -10,6 +10,8 @@ struct HTMLMetadata {
     var outlet: String?
     /// The publisher's summary (og:description, description): often the lead, shown above the text.
     var summary: String?
+    /// JSON-LD's `articleBody`: the whole text, on pages that fill it in with a script.
+    var articleBody: String?
 
     init(_ root: HTMLNode) {
         var meta: [String: String] = [:]
@@ -52,6 +54,8 @@ struct HTMLMetadata {
         url = meta["canonical"] ?? meta["og:url"] ?? Self.string(ld["url"])
         outlet = Self.names(ld["publisher"]) ?? meta["og:site_name"] ?? meta["application-name"]
         summary = meta["og:description"] ?? meta["description"] ?? Self.string(ld["description"])
+        // Some sites escape the body's markup inside the JSON string: strip it twice.
+        articleBody = Self.string(ld["articleBody"]).map { HTMLText.plain(HTMLText.plain($0)) }
     }
 
     /// The author as the page shows it: a link marked rel="author", or a short element whose class
