@@ -9,7 +9,7 @@ enum HTMLArticleReader {
             throw ReadError(.malformed, path: path, "not an HTML page libxml2 can read")
         }
         let metadata = HTMLMetadata(root)
-        var paragraphs = MainTextFinder().paragraphs(in: root)
+        var paragraphs = MainTextFinder().paragraphs(in: root, titles: [metadata.title, metadata.pageTitle].compactMap { $0 })
         // A page whose text a script puts in place shows little of it; its JSON-LD may hold it all.
         if let articleBody = metadata.articleBody {
             let stated = articleBody.split(whereSeparator: \.isNewline).map { MainTextFinder.collapsed(String($0)) }.filter { !$0.isEmpty }

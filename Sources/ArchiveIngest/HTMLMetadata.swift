@@ -10,13 +10,14 @@ struct HTMLMetadata {
     var outlet: String?
     /// The publisher's summary (og:description, description): often the lead, shown above the text.
     var summary: String?
+    /// The `<title>` element's text as written, site name and all.
+    var pageTitle: String?
     /// JSON-LD's `articleBody`: the whole text, on pages that fill it in with a script.
     var articleBody: String?
 
     init(_ root: HTMLNode) {
         var meta: [String: String] = [:]
         var ldArticles: [[String: Any]] = []
-        var pageTitle: String?
         for element in root.elements(where: { ["meta", "link", "script", "title", "time"].contains($0.name) }) {
             switch element.name {
             case "meta":

@@ -13,16 +13,56 @@ struct MainTextFinder {
     private static let furniture = [
         "comment", "share", "sharing", "social", "related", "recommend", "newsletter", "subscribe", "cookie", "consent",
         "promo", "advert", "sponsor", "sidebar", "menu", "breadcrumb", "footer", "navbar", "navigation", "popup",
-        "modal", "banner", "toolbar", "signup", "paywall", "outbrain", "taboola", "widget", "popular", "trending",
+        "modal", "banner", "toolbar", "signup", "paywall", "outbrain", "taboola", "popular", "trending",
         "byline", "caption", "disqus", "reply", "replies", "author-bio",
     ]
+    /// What repeating the headline adds to the score of the heading's parent: as much as a long
+    /// paragraph with a few commas.
+    private static let headlineBonus = 8.0
     private static let blockTags: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
                                                  "td", "th"]
     private static let bodyMarkers = ["articlebody", "article-body", "article__body", "story-body", "storybody", "post-content",
                                       "entry-content", "article-content", "article__content", "post-body", "story-content",
                                       "c-entry-content", "main-content", "article-text", "body-text"]
 
-    func paragraphs(in root: HTMLNode) -> [String] {
+    /// Elements that hold the page's headline or article: never furniture, whatever their
+    /// classes say ("container right-sidebar" around a page laid out with a sidebar).
+    private var frames: Set<xmlNodeKey> = []
+
+    init() {}
+
+    /// The page's headline as its metadata gives it: the container right after the heading that
+    /// repeats it is likely the article, however short.
+    private var titles: [String] = []
+
+    /// The paragraphs of the page's main text; `titles` are the headline as the page states it
+    /// (metadata, `<title>`), if known.
+    func paragraphs(in root: HTMLNode, titles: [String] = []) -> [String] {
+        var finder = self
+        finder.titles = titles.map { Self.collapsed($0).lowercased() }.filter { $0.count >= 15 }
+        finder.frames = finder.frames(root)
+        return finder.findParagraphs(in: root)
+    }
+
+    /// Whether a heading repeats the page's headline.
+    private func isHeadline(_ node: HTMLNode) -> Bool {
+        guard node.name == "h1" || node.name == "h2", !titles.isEmpty else { return false }
+        let heading = Self.collapsed(node.text).lowercased()
+        return heading.count >= 15 && titles.contains { $0.contains(heading) || heading.contains($0) }
+    }
+
+    private func frames(_ root: HTMLNode) -> Set<xmlNodeKey> {
+        var result: Set<xmlNodeKey> = []
+        for anchor in root.elements(where: { $0.name == "h1" || $0.name == "article" || isHeadline($0) }) {
+            var node = anchor.pointer.pointee.parent
+            while let current = node, result.insert(xmlNodeKey(HTMLNode(pointer: current))).inserted {
+                node = current.pointee.parent
+            }
+        }
+        return result
+    }
+
+    private func findParagraphs(in root: HTMLNode) -> [String] {
         var result: [String] = []
         if let marked = markedBody(root) {
             collect(marked, into: &result)
@@ -58,7 +98,7 @@ struct MainTextFinder {
             return true
         }
         // The page's frame is never furniture, whatever its classes say ("has-sidebar" on <body>).
-        if ["html", "body", "main", "article"].contains(node.name) { return false }
+        if ["html", "body", "main", "article"].contains(node.name) || frames.contains(xmlNodeKey(node)) { return false }
         let labels = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
         guard !labels.trimmingCharacters().isEmpty else { return false }
         if Self.bodyMarkers.contains(where: { labels.contains($0) }) { return false }
@@ -98,6 +138,10 @@ struct MainTextFinder {
                     add(node, 1 + min(Double(direct) / 100, 3))
                     add(parents.last, (1 + min(Double(direct) / 100, 3)) / 2)
                 }
+            }
+            if isHeadline(node) {
+                add(parents.last, Self.headlineBonus)
+                continue
             }
             if node.name == "p" || node.name == "pre" || node.name == "blockquote" || node.name == "li" || node.name == "td" {
                 let length = textLength(node)
