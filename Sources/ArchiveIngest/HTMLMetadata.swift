@@ -17,7 +17,7 @@ struct HTMLMetadata {
 
     init(_ root: HTMLNode) {
         var meta: [String: String] = [:]
-        var ldArticles: [[String: Any]] = []
+        var ldObjects: [[String: Any]] = []
         for element in root.elements(where: { ["meta", "link", "script", "title", "time"].contains($0.name) }) {
             switch element.name {
             case "meta":
@@ -30,7 +30,7 @@ struct HTMLMetadata {
                 if element.attribute("rel")?.lowercased() == "canonical", let href = element.attribute("href") { meta["canonical"] = href }
             case "script":
                 if element.attribute("type")?.lowercased().contains("ld+json") == true {
-                    ldArticles += Self.articles(inJSONLD: element.text)
+                    ldObjects += Self.objects(inJSONLD: element.text)
                 }
             case "title":
                 if pageTitle == nil { pageTitle = Self.clean(element.text) }
@@ -40,7 +40,7 @@ struct HTMLMetadata {
                 break
             }
         }
-        let ld = ldArticles.first ?? [:]
+        let ld = ldObjects.first(where: Self.isArticle) ?? [:]
         let socialTitle: String? = meta["og:title"] ?? meta["twitter:title"]
         title = Self.string(ld["headline"]) ?? socialTitle ?? pageTitle.map(Self.withoutSiteName)
         let metaAuthor: String? = meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 }
@@ -50,8 +50,10 @@ struct HTMLMetadata {
         let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
                         "publish-date", "date", "dc.date", "dc.date.issued", "sailthru.date"]
         let stated: String? = Self.string(ld["datePublished"]) ?? dateKeys.lazy.compactMap { meta[$0] }.first
-        let fallback: String? = Self.string(ld["dateCreated"]) ?? meta["time"]
-        published = (stated ?? fallback).flatMap(PublicationDate.iso) ?? Self.firstDate(in: root)
+        // A page that is not an article (a recipe, a web page) may still date itself.
+        let otherLD: String? = ldObjects.lazy.compactMap { Self.string($0["datePublished"]) }.first
+        let fallback: String? = Self.string(ld["dateCreated"]) ?? otherLD ?? meta["time"] ?? Self.markedDate(in: root)
+        published = (stated ?? fallback).flatMap(PublicationDate.iso) ?? Self.labelledDate(in: root) ?? Self.firstDate(in: root)
         url = meta["canonical"] ?? meta["og:url"] ?? Self.string(ld["url"])
         outlet = Self.names(ld["publisher"]) ?? meta["og:site_name"] ?? meta["application-name"]
         summary = meta["og:description"] ?? meta["description"] ?? Self.string(ld["description"])
@@ -88,19 +90,68 @@ struct HTMLMetadata {
         "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
     ]
 
-    /// The first full date in the page's text, where a page states its date only in words or
-    /// figures ("16.10.2019", "7. November 2023", "May 23, 2019").
+    /// A date an element carries in microdata or RDFa outside the head
+    /// (`<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">`).
+    static func markedDate(in root: HTMLNode) -> String? {
+        let names: Set<String> = ["datepublished", "datecreated", "schema:datepublished", "schema:datecreated", "dc:date",
+                                  "dcterms:created", "dcterms:issued"]
+        for element in root.elements(where: { $0.name != "meta" }) {
+            guard let name = (element.attribute("itemprop") ?? element.attribute("property"))?.lowercased(), names.contains(name) else {
+                continue
+            }
+            if let value = element.attribute("content") ?? element.attribute("datetime"), PublicationDate.iso(value) != nil {
+                return value
+            }
+            if let date = date(inWords: words(clean(element.text))) { return date }
+        }
+        return nil
+    }
+
+    /// A date in a short element whose class or id says it holds the date ("recipe-date",
+    /// "post-created", "news-time", "datum").
+    static func labelledDate(in root: HTMLNode) -> String? {
+        let labels = ["date", "datum", "time", "created", "published", "posted", "publish"]
+        for element in root.elements(where: { node in
+            let label = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+            return labels.contains { label.contains($0) } && !label.contains("update") && !label.contains("modified")
+        }) {
+            let text = clean(element.text)
+            guard text.count <= 80, let date = date(inWords: words(text)) else { continue }
+            return date
+        }
+        return nil
+    }
+
+    /// The date in the page's text, where a page states its date only in words or figures
+    /// ("16.10.2019", "7. November 2023", "May 23, 2019"): the first one near the headline (the
+    /// first `<h1>`), else the first in the page.
     static func firstDate(in root: HTMLNode) -> String? {
         let body = root.elements { $0.name == "body" }.first ?? root
         // Text nodes joined with spaces: libxml2's own text of an element runs paragraphs together.
         var text = ""
+        var headline: Int?
         var stack = [body]
-        while let node = stack.popLast(), text.utf8.count < 20_000 {
+        while let node = stack.popLast(), text.utf8.count < 400_000 {
             if node.isText { text += node.content + " "; continue }
             guard node.isElement, node.name != "script", node.name != "style" else { continue }
+            if headline == nil, node.name == "h1" { headline = text.utf8.count }
             stack.append(contentsOf: node.children.reversed())
         }
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" }).map(String.init)
+        let utf8 = Array(text.utf8)
+        if let headline {
+            let window = utf8[max(0, headline - 300)..<min(utf8.count, headline + 3000)]
+            if let date = date(inWords: words(String(decoding: window, as: UTF8.self))) { return date }
+        }
+        return date(inWords: words(String(decoding: utf8.prefix(20_000), as: UTF8.self)))
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" }).map(String.init)
+    }
+
+    /// The first full date among words: "16.10.2019" (or "28.01.22"), "2019-10-16", "7. November 2023",
+    /// "May 23, 2019".
+    private static func date(inWords words: [String]) -> String? {
         func number(_ text: String) -> Int? { Int(text.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) }
         func make(_ year: Int, _ month: Int, _ day: Int) -> String? {
             guard (1990...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
@@ -108,9 +159,11 @@ struct HTMLMetadata {
         }
         for (index, word) in words.enumerated() {
             let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-            if parts.count >= 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].prefix(4).count == 4,
-               let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2].prefix(4)), let date = make(year, month, day) {
-                return date
+            if parts.count >= 3, parts[0].count <= 2, parts[1].count <= 2, let day = Int(parts[0]), let month = Int(parts[1]) {
+                let yearText = parts[2].prefix { $0.isNumber }
+                // Two-digit years ("28.01.22") stand for this century.
+                let year = yearText.count == 4 ? Int(yearText) : yearText.count == 2 ? Int(yearText).map { 2000 + $0 } : nil
+                if let year, let date = make(year, month, day) { return date }
             }
             if let iso = PublicationDate.iso(word), word.count >= 10, iso.prefix(4).allSatisfy(\.isNumber), word.first?.isNumber == true,
                word.contains("-"), let year = Int(iso.prefix(4)), (1990...2100).contains(year) {
@@ -163,18 +216,22 @@ struct HTMLMetadata {
         return nil
     }
 
-    /// Article objects in a JSON-LD block: at its top, in a list, or in "@graph".
-    static func articles(inJSONLD text: String) -> [[String: Any]] {
+    /// Every object in a JSON-LD block: at its top, in a list, or in "@graph".
+    static func objects(inJSONLD text: String) -> [[String: Any]] {
         guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return [] }
         var found: [[String: Any]] = []
         var stack: [Any] = [value]
         while let item = stack.popLast() {
             if let list = item as? [Any] { stack.append(contentsOf: list.reversed()); continue }
             guard let object = item as? [String: Any] else { continue }
-            let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
-            if types.contains(where: { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }) { found.append(object) }
+            found.append(object)
             if let graph = object["@graph"] { stack.append(graph) }
         }
         return found
+    }
+
+    static func isArticle(_ object: [String: Any]) -> Bool {
+        let types = (object["@type"] as? String).map { [$0] } ?? (object["@type"] as? [String]) ?? []
+        return types.contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }
     }
 }

@@ -52,6 +52,55 @@ import Testing
         #expect(article.published == "2023-11-07")
     }
 
+    static let prose = String(repeating: "The council met and decided many things about the harbour, the roads and the schools. ", count: 4)
+
+    @Test func aScriptFilledPageIsReadFromItsJSONLDBody() throws {
+        let page = """
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour reopens",
+            "articleBody": "First paragraph of the whole story, long enough to count.\\r\\n\\r\\n&lt;div&gt;&lt;img src=&quot;x.jpg&quot;&gt;&lt;/div&gt;\\r\\n\\r\\nSecond paragraph: \(Self.prose)"}</script>
+            </head><body><div id="app"><p>Loading the story, please wait for it to appear on the page.</p></div></body></html>
+            """
+        let article = try ArticleFormat.html.read(Array(page.utf8), path: "app.html")
+        #expect(article.body.hasPrefix("First paragraph of the whole story"))
+        #expect(article.body.contains("Second paragraph: The council met"))
+        #expect(!article.body.contains("img") && !article.body.contains("Loading"))
+    }
+
+    @Test func otherArticlesOpeningsAreNotTheText() throws {
+        let teasers = (1...4).map { "<p>Other story \($0) BERLIN: Something else happened somewhere else and it goes on and on...</p>" }.joined()
+        let page = "<html><body><article><h1>Harbour reopens</h1>\(teasers)<p>\(Self.prose)</p><p>It ends here...</p></article></body></html>"
+        let article = try ArticleFormat.html.read(Array(page.utf8), path: "teasers.html")
+        #expect(!article.body.contains("Other story"))
+        #expect(article.body.contains("The council met"))
+        #expect(article.body.contains("It ends here..."))  // one paragraph ending in an ellipsis is the article's own
+    }
+
+    @Test func aLayoutClassNamingTheSidebarDoesNotHideTheArticle() throws {
+        let page = """
+            <html><head><title>Harbour reopens after three years</title></head><body>
+            <div class="container right-sidebar"><div class="post"><h2>Harbour reopens after three years</h2>
+            <div class="entry"><p>\(Self.prose)</p></div></div>
+            <div class="sidebar"><p>Subscribe to our newsletter today, and never miss a single one of our stories again, ever.</p></div></div>
+            </body></html>
+            """
+        let article = try ArticleFormat.html.read(Array(page.utf8), path: "sidebar.html")
+        #expect(article.body.contains("The council met"))
+        #expect(!article.body.contains("newsletter"))
+    }
+
+    @Test(arguments: [
+        ("<span property='schema:dateCreated' content='2022-01-28T12:45:46+00:00'></span>", "2022-01-28T12:45:46+00:00"),
+        ("<script type='application/ld+json'>{\"@type\": \"Recipe\", \"datePublished\": \"2006-10-10\"}</script>", "2006-10-10"),
+        ("<span class='post-created'>28.01.22</span>", "2022-01-28"),
+        ("<div>Events 01.01.2020 \(String(repeating: "menu entry ", count: 40))</div><div><span>06.12.2022</span></div><h1>Harbour reopens</h1>",
+         "2022-12-06"),
+    ])
+    func datesThePageGivesOutsideItsHead(markup: String, published: String) throws {
+        let page = "<html><body>\(markup)<article><p>\(Self.prose)</p></article></body></html>"
+        let article = try ArticleFormat.html.read(Array(page.utf8), path: "dated.html")
+        #expect(article.published == published)
+    }
+
     @Test func brokenHTMLIsReadAsWellAsItCanBe() throws {
         let page = "<html><body><div><p>Mayor Olga Petrenko reopened the harbour in Odesa on Friday after years of closure<p>Ships came in<b>bold <i>unclosed"
         let article = try ArticleFormat.html.read(Array(page.utf8), path: "broken.html")
