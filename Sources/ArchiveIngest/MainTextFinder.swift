@@ -74,6 +74,26 @@ struct MainTextFinder {
         }
         // The article may be split across siblings (a lead block, then the text): siblings that
         // score well, or are substantial paragraphs themselves, come along (as in Readability).
+        // An article cut into sections (a lead, then blocks of text between pictures and tables)
+        // scores in pieces: an ancestor that holds much more prose, and little of it links, is
+        // the article instead.
+        var ancestor = best.pointer.pointee.parent.map(HTMLNode.init)
+        var chosen = best
+        var chosenProse = prose(in: best)
+        for _ in 0..<Self.ancestorLevels {
+            guard let candidate = ancestor, candidate.isElement, !["body", "html"].contains(candidate.name) else { break }
+            let candidateProse = prose(in: candidate)
+            if candidateProse.score >= chosenProse.score * 1.3, candidateProse.linked * 10 < candidateProse.length * 3,
+               candidateProse.headlineLinks < chosenProse.headlineLinks + 8 {
+                chosen = candidate
+                chosenProse = candidateProse
+            }
+            ancestor = candidate.pointer.pointee.parent.map(HTMLNode.init)
+        }
+        if xmlNodeKey(chosen) != xmlNodeKey(best) {
+            collect(chosen, into: &result)
+            return result
+        }
         let top = scores[xmlNodeKey(best)] ?? 0
         let parent = best.pointer.pointee.parent.map(HTMLNode.init)
         guard let parent, parent.isElement else {
@@ -155,8 +175,45 @@ struct MainTextFinder {
             }
             for child in node.children.reversed() { stack.append((child, parents + [node])) }
         }
-        guard let best = scores.values.max(by: { $0.score < $1.score })?.node else { return nil }
+        // A list of other articles (headline links, each with a line of text) can outscore an
+        // article cut into sections: the leading candidates lose weight for every headline link
+        // outside their paragraphs.
+        let leading = scores.values.sorted { $0.score > $1.score }.prefix(8)
+        guard let best = leading.max(by: { weighed($0) < weighed($1) })?.node else { return nil }
         return (best, scores.mapValues(\.score))
+    }
+
+    private static let ancestorLevels = 4
+
+    private func weighed(_ candidate: (node: HTMLNode, score: Double)) -> Double {
+        candidate.score / (1 + Double(prose(in: candidate.node).headlineLinks) / 2)
+    }
+
+    /// The paragraphs below a node, scored as `bestScoring` scores them; the characters of their
+    /// text in all and in links; and the links outside paragraphs that read like headlines (four
+    /// words or more): other articles listed beside this one.
+    private func prose(in node: HTMLNode) -> (score: Double, length: Int, linked: Int, headlineLinks: Int) {
+        var (score, length, linked, headlineLinks) = (0.0, 0, 0, 0)
+        var stack = [node]
+        while let current = stack.popLast() {
+            guard current.isElement, !isFurniture(current) else { continue }
+            if current.name == "a" {
+                if Self.collapsed(current.text).split(separator: " ").count >= 4 { headlineLinks += 1 }
+                continue
+            }
+            if ["p", "pre", "blockquote"].contains(current.name) {
+                let text = textLength(current)
+                let links = Self.collapsed(linkText(current)).count
+                length += text + links
+                linked += links
+                if text >= 25 {
+                    score += 1 + Double(current.text.filter { $0 == "," || $0 == "，" }.count) + min(Double(text) / 100, 3)
+                }
+                continue
+            }
+            stack.append(contentsOf: current.children)
+        }
+        return (score, length, linked, headlineLinks)
     }
 
     /// Characters of text outside links: links are navigation, not prose.

@@ -75,6 +75,23 @@ import Testing
         #expect(article.body.contains("It ends here..."))  // one paragraph ending in an ellipsis is the article's own
     }
 
+    @Test func anArticleInSectionsIsReadWholeButListsOfOtherArticlesAreNot() throws {
+        let section = { (words: String) in "<div class='row'><div class='col'><p>\(words) \(Self.prose)</p></div></div>" }
+        let teasers = (1...10).map { "<div class='card'><h3><a href='/\($0)'>Another story number \($0) about something else</a></h3><p>Its opening lines about another thing that happened somewhere else.</p></div>" }.joined()
+        let page = """
+            <html><body><main><h1>Harbour reopens</h1>
+            <div class='lead'><p>Lead: the mayor reopened the harbour on Friday, after three years, to applause.</p></div>
+            \(section("First section."))<figure><img src='a.jpg'></figure>\(section("Second section."))<table><tr><td>1</td></tr></table>
+            \(section("Third section."))\(section("Fourth section."))
+            </main><div class='more'>\(teasers)</div></body></html>
+            """
+        let article = try ArticleFormat.html.read(Array(page.utf8), path: "sections.html")
+        for part in ["Lead: the mayor", "First section.", "Second section.", "Third section.", "Fourth section."] {
+            #expect(article.body.contains(part), "\(part) is missing")
+        }
+        #expect(!article.body.contains("Another story") && !article.body.contains("Its opening lines"))
+    }
+
     @Test func aLayoutClassNamingTheSidebarDoesNotHideTheArticle() throws {
         let page = """
             <html><head><title>Harbour reopens after three years</title></head><body>
