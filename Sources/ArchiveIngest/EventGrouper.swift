@@ -40,9 +40,8 @@ final class EventGrouper {
         try writer.storeTerms(heaviest, article: article)
         let day = profile.occurredOn.flatMap { $0.count == 10 ? $0 : nil }
         var events: Set<Int64> = [profile.eventID]
-        for candidate in try writer.candidateArticles(for: article, terms: heaviest, day: day, days: maximumDays) {
-            guard let (other, otherTerms) = try profileAndTerms(candidate),
-                  let eventID = try writer.eventID(article: candidate), !events.contains(eventID) else { continue }
+        for (candidate, eventID) in try writer.candidateArticles(for: article, terms: heaviest, day: day, days: maximumDays) {
+            guard !events.contains(eventID), let (other, otherTerms) = try profileAndTerms(candidate) else { continue }
             if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(eventID) }
         }
         guard events.count > 1, let target = events.min() else { return }

@@ -22,11 +22,6 @@ extension ArchiveWriter {
                                lead: row.string(4) ?? "", people: Set(people), places: Set(places))
     }
 
-    /// The event an article belongs to now.
-    public func eventID(article: Int64) throws -> Int64? {
-        try database.integer("SELECT event_id FROM article_events WHERE article_id = ? LIMIT 1", article)
-    }
-
     /// Stores the heaviest words of an article's headline and lead, which `candidateArticles` looks up.
     public func storeTerms(_ terms: [String], article: Int64) throws {
         for term in terms {
@@ -48,13 +43,13 @@ extension ArchiveWriter {
     /// Each term is looked up among its newest `perTerm` articles only, so the cost per article
     /// stays the same however large the archive grows.
     public func candidateArticles(for article: Int64, terms: [String], day: String?, days: Int = 3, limit: Int = 40,
-                                  perTerm: Int = 100) throws -> [Int64] {
+                                  perTerm: Int = 100) throws -> [(article: Int64, event: Int64)] {
         let window = """
             AND (? IS NULL OR e.occurred_on IS NULL OR length(e.occurred_on) < 10
                  OR e.occurred_on BETWEEN date(?, '-\(days) days') AND date(?, '+\(days) days'))
             """
-        var ids = try database.rows("""
-            SELECT DISTINCT other.article_id FROM article_people AS mine
+        var found = try database.rows("""
+            SELECT DISTINCT other.article_id, ae.event_id FROM article_people AS mine
             JOIN article_people AS other ON other.person_id = mine.person_id AND other.article_id <> mine.article_id
             JOIN article_events AS ae ON ae.article_id = other.article_id
             JOIN events AS e ON e.id = ae.event_id
@@ -62,28 +57,31 @@ extension ArchiveWriter {
             \(window)
             ORDER BY other.article_id DESC
             LIMIT ?
-            """, [article, Self.leadLength, day, day, day, limit]).compactMap { $0.int(0) }
+            """, [article, Self.leadLength, day, day, day, limit])
         if !terms.isEmpty {
             let lookups = terms.map { _ in
                 "SELECT * FROM (SELECT article_id FROM article_terms WHERE term = ? AND article_id <> ? ORDER BY article_id DESC LIMIT ?)"
             }
             let values: [DatabaseValueConvertible?] = terms.flatMap { [$0, article, perTerm] as [DatabaseValueConvertible?] }
-            // Without a day there is no window to check, and no need to look at events at all.
+            // Without a day there is no window to check, and no need to look at the events' dates.
             let dated = day == nil ? "" : """
-                JOIN article_events AS ae ON ae.article_id = t.article_id
                 JOIN events AS e ON e.id = ae.event_id
                 WHERE 1 \(window)
                 """
-            ids += try database.rows("""
-                SELECT t.article_id FROM (\(lookups.joined(separator: " UNION ALL "))) AS t
+            found += try database.rows("""
+                SELECT t.article_id, ae.event_id FROM (\(lookups.joined(separator: " UNION ALL "))) AS t
+                JOIN article_events AS ae ON ae.article_id = t.article_id
                 \(dated)
                 GROUP BY t.article_id
                 ORDER BY count(*) DESC, t.article_id DESC
                 LIMIT ?
-                """, values + (day == nil ? [] : [day, day, day]) + [limit]).compactMap { $0.int(0) }
+                """, values + (day == nil ? [] : [day, day, day]) + [limit])
         }
         var seen: Set<Int64> = []
-        return ids.filter { seen.insert($0).inserted }
+        return found.compactMap { row in
+            guard let id = row.int(0), let event = row.int(1), seen.insert(id).inserted else { return nil }
+            return (id, event)
+        }
     }
 
     /// Moves every article, participant and organization of `others` into `target` and deletes
