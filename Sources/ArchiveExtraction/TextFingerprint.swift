@@ -23,10 +23,18 @@ public enum TextFingerprint {
 
     /// Share of three-word shingles two texts have in common (Jaccard).
     public static func resemblance(_ a: String, _ b: String) -> Double {
-        let x = Set(shingles(a)), y = Set(shingles(b))
-        let union = x.union(y).count
-        return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)
+        resemblance(shingleSet(a), b)
     }
+
+    /// The same, for a text whose shingles are already known (compared with several others).
+    public static func resemblance(_ a: Set<UInt64>, _ b: String) -> Double {
+        let y = shingleSet(b)
+        let union = a.union(y).count
+        return union == 0 ? 0 : Double(a.intersection(y).count) / Double(union)
+    }
+
+    /// A text's three-word shingles, hashed.
+    public static func shingleSet(_ text: String) -> Set<UInt64> { Set(shingles(text)) }
 
     /// Hashes of the text's three-word shingles: FNV-1a of the three lower-cased words joined by
     /// spaces, computed without building the joined string.

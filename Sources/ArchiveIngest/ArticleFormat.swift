@@ -1,4 +1,5 @@
 import ArchiveExtraction
+import Foundation
 
 /// The kinds of file the ingest reads, chosen by extension.
 public enum ArticleFormat: String, Sendable, CaseIterable {
@@ -22,6 +23,29 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
         case "html", "htm", "xhtml": self = .html
         case "rss", "atom", "xml": self = .feed
         default: return nil
+        }
+    }
+
+    /// The kind of text the bytes hold, judged from how they begin (for standard input, which has
+    /// no file name): markup is a page or a feed, a brace or bracket JSON (one object a line:
+    /// JSON Lines), a `---` line front matter, anything else plain text.
+    public init(sniffing bytes: [UInt8]) {
+        var content = bytes[...]
+        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
+        let start = content.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let head = String(decoding: start.prefix(2048), as: UTF8.self).lowercased()
+        if head.hasPrefix("<") {
+            self = head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf") ? .feed : .html
+        } else if head.hasPrefix("[") {
+            self = .json
+        } else if head.hasPrefix("{") {
+            let lines = String(decoding: start.prefix(65_536), as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            self = lines.count > 1 && lines.allSatisfy { $0.hasPrefix("{") && $0.hasSuffix("}") } ? .jsonl : .json
+        } else if head.hasPrefix("---") {
+            self = .markdown
+        } else {
+            self = .text
         }
     }
 

@@ -14,7 +14,7 @@ final class EventGrouper {
     /// Profiles and term weights of articles already compared, by article id: the same candidates
     /// come up again and again. Bounded, so memory stays flat on any archive.
     private var cache: [Int64: (GroupingProfile, TermVector)] = [:]
-    private static let cacheLimit = 20_000
+    private static let cacheLimit = 10_000
 
     init(writer: ArchiveWriter) {
         self.writer = writer
@@ -69,9 +69,13 @@ final class EventGrouper {
         if let cached = cache[article] { return cached }
         guard let profile = try writer.groupingProfile(article: article) else { return nil }
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        let entry = (profile, vector ?? ContentTerms.vector(profile.title + "\n" + profile.lead))
-        cache[article] = entry
-        return entry
+        let terms = vector ?? ContentTerms.vector(profile.title + "\n" + profile.lead)
+        // Headline and lead are in the vector now: the cache need not hold their text too.
+        var compact = profile
+        compact.title = ""
+        compact.lead = ""
+        cache[article] = (compact, terms)
+        return (compact, terms)
     }
 
     func similarity(_ a: GroupingProfile, _ aTerms: TermVector, _ b: GroupingProfile, _ bTerms: TermVector) -> Double {

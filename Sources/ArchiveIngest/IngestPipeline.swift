@@ -50,17 +50,45 @@ public final class IngestPipeline {
     /// two chunks, whatever the number of files, and results are written in file order, so runs
     /// are repeatable.
     public func ingest(_ files: [InputFile], report: inout IngestReport) throws {
+        try ingest(files.lazy.map { FileCollector.Found.file($0) }, total: files.count, report: &report)
+    }
+
+    /// Ingests what a walk of the folders finds, as it finds it: the files, and the errors and
+    /// skipped files along the way, which go into the report. `total` (the files the walk will
+    /// find) is for progress only.
+    public func ingest(_ found: some Sequence<FileCollector.Found>, total: Int, report: inout IngestReport) throws {
         let lookup = try lookupWriter()
+        // Grouping looks up recent articles all over a large archive: a page cache of 32 MB
+        // (SQLite's default is 2) keeps the indexes it reads in memory.
+        try writer.database.execute("PRAGMA cache_size = -32768")
         var done = 0
+        var walk = found.makeIterator()
         var writing: BackgroundWork<FlushOutcome>?
         defer { _ = try? writing?.wait() }
-        for start in stride(from: 0, to: files.count, by: batchSize) {
-            let chunk = Array(files[start..<min(files.count, start + batchSize)])
+        func finishWriting() throws {
+            guard let previous = writing else { return }
+            writing = nil
+            merge(try previous.wait(), into: &report)
+            onProgress?(done, total)
+        }
+        while true {
+            var chunk: [InputFile] = []
+            while chunk.count < batchSize, let next = walk.next() {
+                switch next {
+                case .file(let file): chunk.append(file)
+                case .skippedHidden: report.skippedHidden += 1
+                case .skippedUnknown: report.skippedUnknown += 1
+                case .error(let error): fail(error.description, &report)
+                }
+            }
+            guard !chunk.isEmpty else { break }
             let normalizer = self.normalizer
             let prepared = Self.parallelMap(chunk) { file in
                 Result { try Self.prepared(bytes: Self.readBytes(file.path), format: file.format, file: file, path: file.path,
                                            normalizer: normalizer) }
             }
+            // One connection cannot serve two threads: without a second one, the write goes first.
+            if lookup === writer { try finishWriting() }
             var triaged: [Triaged] = []
             for (file, result) in zip(chunk, prepared) {
                 switch result {
@@ -73,20 +101,12 @@ public final class IngestPipeline {
             }
             let extractor = self.extractor
             let items = Self.parallelMap(triaged) { $0.extracted(by: extractor) }
-            if let previous = writing {
-                writing = nil
-                merge(try previous.wait(), into: &report)
-                onProgress?(done, files.count)
-            }
+            try finishWriting()
             nonisolated(unsafe) let unsafeSelf = self
             writing = BackgroundWork { try unsafeSelf.flush(items) }
             done += chunk.count
         }
-        if let last = writing {
-            writing = nil
-            merge(try last.wait(), into: &report)
-            onProgress?(done, files.count)
-        }
+        try finishWriting()
     }
 
     /// The connection that looks up stored hashes and near-copies while the writer writes: a
@@ -94,7 +114,9 @@ public final class IngestPipeline {
     /// an in-memory archive, whose chunks are then written one after another.
     private func lookupWriter() throws -> ArchiveWriter {
         guard writer.database.path != ":memory:", !writer.database.path.isEmpty else { return writer }
-        return ArchiveWriter(database: try Database(path: writer.database.path, mode: .readOnly))
+        let reader = try Database(path: writer.database.path, mode: .readOnly)
+        try reader.execute("PRAGMA cache_size = -16384")
+        return ArchiveWriter(database: reader)
     }
 
     /// An article read and normalized, with its identity, waiting for extraction.
@@ -190,7 +212,10 @@ public final class IngestPipeline {
     private static func original(of body: String, fingerprint: [Int64], in lookup: ArchiveWriter,
                                  from firstID: Int64 = 0) throws -> Int64? {
         guard body.utf8.count >= 300 else { return nil }  // short texts are too alike by chance
-        return try lookup.nearCopies(of: fingerprint, from: firstID).first { TextFingerprint.resemblance($0.body, body) >= 0.7 }?.id
+        let candidates = try lookup.nearCopies(of: fingerprint, from: firstID)
+        guard !candidates.isEmpty else { return nil }
+        let shingles = TextFingerprint.shingleSet(body)
+        return candidates.first { TextFingerprint.resemblance(shingles, $0.body) >= 0.7 }?.id
     }
 
     /// `transform` applied to every element on every core, results in the input's order.

@@ -36,50 +36,50 @@ extension ArchiveWriter {
             """).compactMap { $0.int(0) }
     }
 
-    /// Articles that may report the same happening: those sharing a person named early on, and
-    /// those sharing the most of `terms` among their own heaviest words; when the article has a day,
-    /// only those whose event lies within `days` of it (or has no day).
+    /// Articles that may report the same happening: those sharing the most of the people this
+    /// article names early on, and those sharing the most of `terms` among their own heaviest
+    /// words; when the article has a day, only those whose event lies within `days` of it (or has
+    /// no day). Each with its event.
     ///
-    /// Each term is looked up among its newest `perTerm` articles only, so the cost per article
-    /// stays the same however large the archive grows.
+    /// Each person and each term is looked up among its newest `perKey` articles only, so the
+    /// cost per article stays the same however large the archive grows.
     public func candidateArticles(for article: Int64, terms: [String], day: String?, days: Int = 3, limit: Int = 40,
-                                  perTerm: Int = 100) throws -> [(article: Int64, event: Int64)] {
-        let window = """
-            AND (? IS NULL OR e.occurred_on IS NULL OR length(e.occurred_on) < 10
-                 OR e.occurred_on BETWEEN date(?, '-\(days) days') AND date(?, '+\(days) days'))
-            """
-        var found = try database.rows("""
-            SELECT DISTINCT other.article_id, ae.event_id FROM article_people AS mine
-            JOIN article_people AS other ON other.person_id = mine.person_id AND other.article_id <> mine.article_id
-            JOIN article_events AS ae ON ae.article_id = other.article_id
-            JOIN events AS e ON e.id = ae.event_id
-            WHERE mine.article_id = ? AND (mine.first_offset IS NULL OR mine.first_offset < ?)
-            \(window)
-            ORDER BY other.article_id DESC
-            LIMIT ?
-            """, [article, Self.leadLength, day, day, day, limit])
-        if !terms.isEmpty {
-            let lookups = terms.map { _ in
-                "SELECT * FROM (SELECT article_id FROM article_terms WHERE term = ? AND article_id <> ? ORDER BY article_id DESC LIMIT ?)"
-            }
-            let values: [DatabaseValueConvertible?] = terms.flatMap { [$0, article, perTerm] as [DatabaseValueConvertible?] }
-            // Without a day there is no window to check, and no need to look at the events' dates.
-            let dated = day == nil ? "" : """
-                JOIN events AS e ON e.id = ae.event_id
-                WHERE 1 \(window)
-                """
-            found += try database.rows("""
-                SELECT t.article_id, ae.event_id FROM (\(lookups.joined(separator: " UNION ALL "))) AS t
-                JOIN article_events AS ae ON ae.article_id = t.article_id
-                \(dated)
-                GROUP BY t.article_id
-                ORDER BY count(*) DESC, t.article_id DESC
-                LIMIT ?
-                """, values + (day == nil ? [] : [day, day, day]) + [limit])
-        }
+                                  perKey: Int = 50) throws -> [(article: Int64, event: Int64)] {
+        let people = try database.rows("""
+            SELECT person_id FROM article_people WHERE article_id = ? AND (first_offset IS NULL OR first_offset < ?)
+            """, [article, Self.leadLength]).compactMap { $0.int(0) }
+        var found = try recentArticles(sharing: people, table: "article_people", column: "person_id", with: article,
+                                       day: day, days: days, limit: limit, perKey: perKey)
+        found += try recentArticles(sharing: terms, table: "article_terms", column: "term", with: article,
+                                    day: day, days: days, limit: limit, perKey: perKey)
         var seen: Set<Int64> = []
-        return found.compactMap { row in
-            guard let id = row.int(0), let event = row.int(1), seen.insert(id).inserted else { return nil }
+        return found.filter { seen.insert($0.article).inserted }
+    }
+
+    /// The articles that share the most `keys` with `article` in `table`, among each key's newest
+    /// `perKey`, with their events, within the date window when `day` is given.
+    private func recentArticles(sharing keys: [DatabaseValueConvertible], table: String, column: String, with article: Int64,
+                                day: String?, days: Int, limit: Int, perKey: Int) throws -> [(article: Int64, event: Int64)] {
+        guard !keys.isEmpty else { return [] }
+        let lookups = keys.map { _ in
+            "SELECT * FROM (SELECT article_id FROM \(table) WHERE \(column) = ? AND article_id <> ? ORDER BY article_id DESC LIMIT ?)"
+        }
+        let values: [DatabaseValueConvertible?] = keys.flatMap { [$0, article, perKey] as [DatabaseValueConvertible?] }
+        // Without a day there is no window to check, and no need to look at the events' dates.
+        let window = day == nil ? "" : """
+            JOIN events AS e ON e.id = ae.event_id
+            WHERE e.occurred_on IS NULL OR length(e.occurred_on) < 10
+               OR e.occurred_on BETWEEN date(?, '-\(days) days') AND date(?, '+\(days) days')
+            """
+        return try database.rows("""
+            SELECT t.article_id, ae.event_id FROM (\(lookups.joined(separator: " UNION ALL "))) AS t
+            JOIN article_events AS ae ON ae.article_id = t.article_id
+            \(window)
+            GROUP BY t.article_id
+            ORDER BY count(*) DESC, t.article_id DESC
+            LIMIT ?
+            """, values + (day == nil ? [] : [day, day]) + [limit]).compactMap { row in
+            guard let id = row.int(0), let event = row.int(1) else { return nil }
             return (id, event)
         }
     }

@@ -158,9 +158,9 @@ public final class ArchiveWriter {
         return id
     }
 
-    /// Stored articles (from id `firstID` on) that share at least two fingerprint bands with these,
-    /// with their bodies for the caller to confirm.
-    public func nearCopies(of fingerprint: [Int64], from firstID: Int64 = 0) throws -> [(id: Int64, body: String)] {
+    /// The stored articles (from id `firstID` on) that share the most fingerprint bands with these,
+    /// at least two, most first, with their bodies for the caller to confirm.
+    public func nearCopies(of fingerprint: [Int64], from firstID: Int64 = 0, limit: Int = 5) throws -> [(id: Int64, body: String)] {
         guard !fingerprint.isEmpty else { return [] }
         let lookups = fingerprint.indices.map { _ in
             "SELECT article_id FROM article_fingerprints WHERE band = ? AND value = ? AND article_id >= ?"
@@ -171,11 +171,13 @@ public final class ArchiveWriter {
         // Two bands in common, not one: a true near-copy shares about half of them, a text that
         // merely overlaps in part rarely two, and confirming each candidate costs a full comparison.
         let rows = try database.rows("""
-            SELECT a.id, a.body FROM source_articles AS a WHERE a.id IN (
-                SELECT article_id FROM (\(lookups.joined(separator: " UNION ALL ")))
-                GROUP BY article_id HAVING count(*) >= 2)
-            ORDER BY a.id LIMIT 20
-            """, values)
+            SELECT a.id, a.body FROM (
+                SELECT article_id, count(*) AS shared FROM (\(lookups.joined(separator: " UNION ALL ")))
+                GROUP BY article_id HAVING count(*) >= 2
+                ORDER BY shared DESC, article_id LIMIT ?) AS c
+            JOIN source_articles AS a ON a.id = c.article_id
+            ORDER BY c.shared DESC, a.id
+            """, values + [limit])
         return rows.compactMap { row in row.int(0).flatMap { id in row.string(1).map { (id, $0) } } }
     }
 

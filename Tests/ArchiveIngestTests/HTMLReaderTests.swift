@@ -118,6 +118,15 @@ import Testing
         #expect(article.published == published)
     }
 
+    @Test func thePagesOwnCharsetIsRespected() throws {
+        let head = Array("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'><title>Talks in Gen".utf8)
+        let bytes = head + [0xE8] + Array("ve</title></head><body><article><p>".utf8) + [0x93]
+            + Array("We stay,".utf8) + [0x94] + Array(" the mayor of Gen".utf8) + [0xE8] + Array("ve said. \(Self.prose)</p></article></body></html>".utf8)
+        let article = try ArticleFormat.html.read(bytes, path: "latin.html")
+        #expect(article.title == "Talks in Genève")
+        #expect(article.body.hasPrefix("“We stay,” the mayor of Genève said."))
+    }
+
     @Test func brokenHTMLIsReadAsWellAsItCanBe() throws {
         let page = "<html><body><div><p>Mayor Olga Petrenko reopened the harbour in Odesa on Friday after years of closure<p>Ships came in<b>bold <i>unclosed"
         let article = try ArticleFormat.html.read(Array(page.utf8), path: "broken.html")

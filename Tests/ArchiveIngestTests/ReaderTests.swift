@@ -138,6 +138,22 @@ import Testing
         #expect(none.isEmpty)
     }
 
+    @Test func standardInputIsJudgedByItsFirstBytes() {
+        let cases: [(String, ArticleFormat)] = [
+            ("  <!DOCTYPE html><html><body><p>x</p></body></html>", .html),
+            ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss>", .feed),
+            ("<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>", .feed),
+            ("[{\"title\": \"a\"}]", .json),
+            ("{\"articles\": [\n{\"title\": \"a\"}\n]}", .json),
+            ("{\"title\": \"a\"}\n{\"title\": \"b\"}\n", .jsonl),
+            ("---\ntitle: a\n---\nText", .markdown),
+            ("Headline\nBody", .text),
+        ]
+        for (text, format) in cases {
+            #expect(ArticleFormat(sniffing: Array(text.utf8)) == format, "\(text)")
+        }
+    }
+
     @Test func byteOrderMarkIsIgnored() throws {
         let article = try ArticleFormat.text.read([0xEF, 0xBB, 0xBF] + Array("Title\nBody text here.".utf8), path: "bom.txt")
         #expect(article.title == "Title")

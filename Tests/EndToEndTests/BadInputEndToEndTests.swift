@@ -101,6 +101,25 @@ import Testing
         #expect(result.standardError.contains("1 article added"))
     }
 
+    @Test func standardInputIsReadAsWhatItHolds() throws {
+        let page = "<!DOCTYPE html><html><head><title>Harbour reopens in Odesa</title></head><body><article><p>"
+            + String(repeating: "Mayor Olga Petrenko reopened the harbour in Odesa on Friday, after three years. ", count: 3)
+            + "</p></article></body></html>"
+        let lines = """
+            {"title": "Vote delayed", "body": "Senator Paul Avery asked for more time on Monday."}
+            {"title": "Bridge opens", "body": "The bridge in Lviv opened to traffic on Tuesday."}
+            """
+        #expect(try CommandResult.run(["ingest", "-", "--db", db], input: Array(page.utf8)).status == 0)
+        #expect(try CommandResult.run(["ingest", "-", "--db", db], input: Array(lines.utf8)).status == 0)
+        let forced = try CommandResult.run(["ingest", "-", "--format", "text", "--db", db], input: Array("{\"not\": \"json\"} is a headline\nBody text in Lviv.".utf8))
+        #expect(forced.status == 0)
+        let database = try Database(path: db, mode: .readOnly)
+        let titles = try database.rows("SELECT title FROM source_articles ORDER BY id").compactMap { $0.string(0) }
+        #expect(titles == ["Harbour reopens in Odesa", "Vote delayed", "Bridge opens", "{\"not\": \"json\"} is a headline"])
+        let wrong = try CommandResult.run(["extract", "-", "--format", "pdf"], input: Array("x".utf8))
+        #expect(wrong.status != 0 && wrong.standardError.contains("--format must be one of"))
+    }
+
     @Test func malformedSearchSaysWhatToDo() throws {
         _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
         let raw = try CommandResult.run(["search", "--raw", "\"unbalanced AND", "--db", db])

@@ -15,8 +15,14 @@ extension Archive {
         var json = false
         @Flag(help: "Include the cleaned body text in the JSON.")
         var body = false
-        @Option(help: "The kind of file on standard input: text, markdown, json or jsonl.")
-        var format: String = "text"
+        @Option(help: "The kind of file on standard input: text, markdown, json, jsonl, html or feed (default: judged from its first bytes).")
+        var format: String?
+
+        func validate() throws {
+            if let format, ArticleFormat(rawValue: format) == nil {
+                throw ValidationError("--format must be one of: \(ArticleFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
 
         func run() throws {
             let extractor = Extractor(today: Terminal.today)
@@ -36,7 +42,8 @@ extension Archive {
             if paths.contains("-") {
                 let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
                 add("<stdin>") {
-                    try ArticleFileReader.readAll(bytes: bytes, format: ArticleFormat(rawValue: format) ?? .text, name: "<stdin>", warnings: &$0)
+                    try ArticleFileReader.readAll(bytes: bytes, format: format.flatMap(ArticleFormat.init(rawValue:)) ?? ArticleFormat(sniffing: bytes),
+                                                  name: "<stdin>", warnings: &$0)
                 }
             }
             for file in collected.files {

@@ -16,15 +16,15 @@ extension Archive {
                   completion: .file())
         var paths: [String]
 
-        @Option(help: "The kind of file on standard input: text, markdown, json or jsonl.")
-        var format: String = "text"
+        @Option(help: "The kind of file on standard input: text, markdown, json, jsonl, html or feed (default: judged from its first bytes).")
+        var format: String?
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
-            if ArticleFormat(rawValue: format) == nil {
+            if let format, ArticleFormat(rawValue: format) == nil {
                 throw ValidationError("--format must be one of: \(ArticleFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
@@ -48,19 +48,16 @@ extension Archive {
                 }
             }
             var report = IngestReport()
-            let collected = FileCollector().collect(paths.filter { $0 != "-" })
-            report.skippedHidden = collected.skippedHidden
-            report.skippedUnknown = collected.skippedUnknown
-            for error in collected.errors {
-                report.failures.append(error.description)
-                Terminal.printError("error: " + error.description)
-            }
+            let folders = paths.filter { $0 != "-" }
+            // Files are read as the walk finds them; counting them first is only for the progress line.
+            let total = showProgress ? FileCollector().countFiles(folders) : 0
             do {
                 if paths.contains("-") {
                     let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                    try pipeline.ingest(bytes: bytes, format: ArticleFormat(rawValue: format)!, name: "<stdin>", report: &report)
+                    let kind = format.flatMap(ArticleFormat.init(rawValue:)) ?? ArticleFormat(sniffing: bytes)
+                    try pipeline.ingest(bytes: bytes, format: kind, name: "<stdin>", report: &report)
                 }
-                try pipeline.ingest(collected.files, report: &report)
+                try pipeline.ingest(FileCollector().walk(folders), total: total, report: &report)
             } catch let error as DatabaseError {
                 if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
                 Terminal.printError("error: cannot write to \(database.path): \(Self.reason(error)); nothing stored was lost "
