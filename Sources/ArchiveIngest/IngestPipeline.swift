@@ -23,8 +23,9 @@ public final class IngestPipeline {
     /// The first article id the triage of the chunk being written could not see.
     private var unseenFrom: Int64?
 
-    /// Called after each file with (files done, files in all).
-    public var onProgress: ((Int, Int) -> Void)?
+    /// Called after each chunk is written with the files done, the files in all, and the
+    /// articles read so far (stored, already stored, or copies).
+    public var onProgress: ((_ done: Int, _ total: Int, _ articles: Int) -> Void)?
     /// Called with each failure line as it happens.
     public var onFailure: ((String) -> Void)?
     /// Called with each warning line (a file read in a guessed encoding) as it happens.
@@ -69,7 +70,7 @@ public final class IngestPipeline {
             guard let previous = writing else { return }
             writing = nil
             merge(try previous.wait(), into: &report)
-            onProgress?(done, total)
+            onProgress?(done, total, report.added + report.duplicates + report.copies)
         }
         while true {
             var chunk: [InputFile] = []

@@ -20,6 +20,23 @@ import Testing
         #expect(try database.integer("SELECT count(*) FROM source_articles") == 2)
     }
 
+    /// On a terminal (here the pseudo-terminal `script` gives it), ingest shows its progress on
+    /// standard error; off a terminal, and with --quiet, it does not.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressOnATerminalOnly() throws {
+        let command = "\(Repository.binary) ingest \(Repository.path("seeds")) --db \(db)"
+        let onTerminal = try CommandResult.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(onTerminal.status == 0)
+        #expect(onTerminal.standardOutput.contains("2/2 files"))
+        #expect(onTerminal.standardOutput.contains("articles/s, about"))
+        #expect(onTerminal.standardOutput.contains("2 articles added"))
+        let quiet = try CommandResult.runProgram("/usr/bin/script", ["-qec", command + " --quiet", "/dev/null"])
+        #expect(!quiet.standardOutput.contains("files") && !quiet.standardOutput.contains("already stored"))
+        let offTerminal = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+        #expect(!offTerminal.standardError.contains("files"))
+        #expect(offTerminal.standardError.contains("0 articles added, 2 already stored"))
+    }
+
     @Test func secondIngestAddsNothing() throws {
         _ = try ingestSeeds()
         let again = try ingestSeeds()

@@ -6,11 +6,17 @@ public struct CommandResult: Sendable {
     public let standardOutput: String
     public let standardError: String
 
+    /// Runs another program (a wrapper around the binary, such as `script`).
+    public static func runProgram(_ executable: String, _ arguments: [String]) throws -> CommandResult {
+        try run(arguments, executable: executable)
+    }
+
     /// Runs the built binary with arguments, optional standard input and extra environment.
     /// `user` runs it as another account (through runuser, when the tests run as root);
     /// `fileSizeLimitKB` under a file size limit (bash's `ulimit -f`), as a full disk would stop it.
     public static func run(_ arguments: [String], input: [UInt8]? = nil, environment: [String: String] = [:],
-                           in folder: String? = nil, user: String? = nil, fileSizeLimitKB: Int? = nil) throws -> CommandResult {
+                           in folder: String? = nil, user: String? = nil, fileSizeLimitKB: Int? = nil,
+                           executable: String? = nil) throws -> CommandResult {
         let process = Process()
         let scratch = TemporaryDirectory()
         if let user {
@@ -21,6 +27,9 @@ public struct CommandResult: Sendable {
             chmod(copy, 0o755)
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
             process.arguments = ["-u", user, "--", copy] + arguments
+        } else if let executable {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
         } else if let fileSizeLimitKB {
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = ["-c", "ulimit -f \(fileSizeLimitKB) && exec \"$0\" \"$@\"", Repository.binary] + arguments

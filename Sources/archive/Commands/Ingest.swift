@@ -40,11 +40,12 @@ extension Archive {
             let showProgress = !quiet && Terminal.standardErrorIsTerminal
             if showProgress {
                 let started = Date()
-                pipeline.onProgress = { done, total in
-                    let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
-                    let left = Int(Double(total - done) / max(rate, 0.001))
+                pipeline.onProgress = { done, total, articles in
+                    let seconds = max(Date().timeIntervalSince(started), 0.001)
+                    let left = Int(Double(max(total - done, 0)) * seconds / Double(max(done, 1)))
                     let eta = left >= 60 ? "\(left / 60) min \(left % 60) s" : "\(left) s"
-                    FileHandle.standardError.write("\r\(done)/\(total) files, \(Int(rate)) files/s, about \(eta) left   ".data(using: .utf8)!)
+                    let line = "\r\(done)/\(total) files, \(Int(Double(articles) / seconds)) articles/s, about \(eta) left   "
+                    FileHandle.standardError.write(line.data(using: .utf8)!)
                 }
             }
             var report = IngestReport()
