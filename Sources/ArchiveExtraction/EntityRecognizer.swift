@@ -536,6 +536,9 @@ struct EntityRecognizer: Sendable {
         for sentence in text.sentences where sentence.tokens.count <= 24 {
             let numbers = sentence.tokens.filter { tokens[$0].kind == .number }.count
             guard numbers >= 2, numbers * 3 >= sentence.tokens.count else { continue }
+            // "Crystal Palace 3 Oldham 1": two names, each with one score, are two teams even when
+            // one begins with a given name.
+            let isResult = isTwoTeamResult(sentence.tokens, tokens)
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 guard tokens[index].kind == .word, tokens[index].isCapitalized else { index += 1; continue }
@@ -544,17 +547,20 @@ struct EntityRecognizer: Sendable {
                       tokens[end].isCapitalized || ["of", "and", "&"].contains(tokens[end].text) { end += 1 }
                 // Players in scorecards carry an initial ("C. Lewis 80") or a given name ("Graham
                 // Thorpe 3 5 0 159"); teams do not.
-                let isInitial = end - index == 1 && tokens[index].text.count == 1
+                let isInitial = !isResult && (end - index == 1 && tokens[index].text.count == 1
                     || end - index >= 2 && isGivenName(tokens[index].text)
-                    || byStart[index].map { mentions[$0].kind == .person && !mentions[$0].tentative } == true
+                    || byStart[index].map { mentions[$0].kind == .person && !mentions[$0].tentative } == true)
                 if end < sentence.tokens.upperBound, tokens[end].kind == .number, !isInitial,
-                   !(index > 0 && tokens[index - 1].text == ".") {
+                   !(index > sentence.tokens.lowerBound && tokens[index - 1].text == ".") {
                     let span = index..<end
                     let surface = text.text(span)
                     let mention = Mention(tokens: span, start: tokens[index].start, end: tokens[end - 1].end, surface: surface,
                                           kind: .organization, role: nil, possessive: false, tentative: false)
                     if let existing = byStart[index], mentions[existing].tokens == span {
                         mentions[existing].kind = .organization
+                    } else if let existing = byStart[index], mentions[existing].tokens.upperBound < span.upperBound {
+                        // "Sheffield" of "Sheffield Wednesday 2": the team's whole name.
+                        mentions[existing] = mention
                     } else if byStart[index] == nil {
                         mentions.append(mention)
                     }
@@ -563,6 +569,19 @@ struct EntityRecognizer: Sendable {
             }
         }
         mentions.sort { $0.start < $1.start }
+    }
+
+    /// Whether a line is one result: capitalized words and a score, twice ("Sheffield United 4
+    /// Birmingham 4"), perhaps followed by bracketed scorers or notes.
+    private func isTwoTeamResult(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        var index = range.lowerBound
+        for _ in 0..<2 {
+            let nameStart = index
+            while index < range.upperBound, tokens[index].kind == .word, tokens[index].isCapitalized { index += 1 }
+            guard index > nameStart, index < range.upperBound, tokens[index].kind == .number else { return false }
+            index += 1
+        }
+        return index == range.upperBound || tokens[index].text == "(" || tokens[index].text == "."
     }
 
     /// Names in lines written in capitals: only those already known (from the lists or the

@@ -95,12 +95,20 @@ struct Lexicon: Sendable {
         boilerplate = BoilerplateRules(lines("boilerplate.txt").map(String.init))
     }
 
-    /// True for an everyday word, including a regular plural of one ("rovers", "wells").
+    /// True for an everyday word, including a regular plural of one ("rovers", "wells") and a
+    /// regular -ing or -ed form of a verb ("playing", "played", "making", "stopped"): the word
+    /// list holds base forms only.
     func isCommonWord(_ lower: String) -> Bool {
         if commonWords.contains(lower) { return true }
         if lower.hasSuffix("s"), lower.count > 3 {
             if commonWords.contains(String(lower.dropLast())) { return true }
             if lower.hasSuffix("es"), commonWords.contains(String(lower.dropLast(2))) { return true }
+        }
+        for suffix in ["ing", "ed"] where lower.hasSuffix(suffix) && lower.count >= suffix.count + 3 {
+            let stem = String(lower.dropLast(suffix.count))
+            if commonWords.contains(stem) || commonWords.contains(stem + "e") { return true }
+            // "stopped", "running": a doubled last consonant.
+            if let last = stem.last, stem.dropLast().last == last, commonWords.contains(String(stem.dropLast())) { return true }
         }
         return false
     }

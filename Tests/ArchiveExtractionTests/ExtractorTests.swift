@@ -89,6 +89,26 @@ func names(_ entities: [Entity]) -> Set<String> { Set(entities.map(\.name)) }
         #expect(EventBuilder.eventTitle("Live: ") == "Live: ")
     }
 
+    @Test func resultLinesNameTeamsEvenWhenTheyStartWithAGivenName() {
+        let facts = extract("""
+            Results of English league soccer matches on Saturday.
+
+            Crystal Palace 3 Oldham 1
+
+            Newcastle 1 Sheffield Wednesday 2
+
+            Playing Sunday:
+
+            Leeds v Wimbledon
+            """, title: "Soccer - English league results")
+        let teams = names(facts.organizations)
+        for team in ["Crystal Palace", "Oldham", "Newcastle", "Sheffield Wednesday"] {
+            #expect(teams.contains(team), "\(team) is not a team")
+        }
+        #expect(!teams.contains("Playing") && !teams.contains("Sheffield"))
+        #expect(names(facts.people).isEmpty)
+    }
+
     @Test func anyInputGivesAnAnswer() {
         let inputs = ["", "\u{0}\u{1}\u{2}", String(repeating: "“", count: 5000), String(repeating: "A. ", count: 3000),
                       "\"unclosed quote", "Dec. 99, 2025 and February 30", String(repeating: "Mr. Smith said ", count: 1000)]
