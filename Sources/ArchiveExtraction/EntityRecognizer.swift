@@ -33,6 +33,12 @@ struct EntityRecognizer: Sendable {
     /// Connectors that only an organization name may contain; elsewhere they separate two names.
     private static let organizationConnectors: Set<String> = ["and", "&", "for", "on", "the"]
     private static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "throughout", "around", "into", "from"]
+    /// Short words in capitals that are abbreviations but never organizations: time zones
+    /// ("07.00 GMT"), which a rule for acronyms would otherwise take.
+    private static let timeZones: Set<String> = [
+        "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT",
+        "HKT", "SGT", "MSK", "EET", "EEST", "WET", "WEST",
+    ]
     /// Capitalized words that start sentences or sit before names without being names.
     private static let notNames: Set<String> = [
         "i", "a", "an", "the", "this", "that", "these", "those", "he", "she", "it", "we", "they", "you", "his", "her",
@@ -337,7 +343,8 @@ struct EntityRecognizer: Sendable {
                   words.count > 1 || isNameLike(words[0]) {
             mention.kind = .person
             mention.tentative = words.count == 1
-        } else if words.count == 1, tokens[span.lowerBound].isAllCaps, words[0].count <= 6 {
+        } else if words.count == 1, tokens[span.lowerBound].isAllCaps, (2...6).contains(words[0].count),
+                  !Self.timeZones.contains(words[0]) {
             mention.kind = .organization
             mention.tentative = true
         } else if words.count >= 2, lexicon.primaryPlaces.contains(NameKey.make(words[0])), !isGivenName(words[0]) {

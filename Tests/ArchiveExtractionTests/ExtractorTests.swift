@@ -109,6 +109,13 @@ func names(_ entities: [Entity]) -> Set<String> { Set(entities.map(\.name)) }
         #expect(names(facts.people).isEmpty)
     }
 
+    @Test func timeZonesAndSingleCapitalsAreNotOrganizations() {
+        let facts = extract("Trading in Lyon runs from 07.00 GMT to 15.00 GMT, the exchange said. Shares of group B fell, and the IMF stayed calm.")
+        let organizations = names(facts.organizations)
+        #expect(!organizations.contains("GMT") && !organizations.contains("B"))
+        #expect(organizations.contains("International Monetary Fund") || organizations.contains("IMF"))
+    }
+
     @Test func anyInputGivesAnAnswer() {
         let inputs = ["", "\u{0}\u{1}\u{2}", String(repeating: "“", count: 5000), String(repeating: "A. ", count: 3000),
                       "\"unclosed quote", "Dec. 99, 2025 and February 30", String(repeating: "Mr. Smith said ", count: 1000)]
