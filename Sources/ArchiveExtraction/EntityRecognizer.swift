@@ -544,8 +544,9 @@ struct EntityRecognizer: Sendable {
             let numbers = sentence.tokens.filter { tokens[$0].kind == .number }.count
             guard numbers >= 2, numbers * 3 >= sentence.tokens.count else { continue }
             // "Crystal Palace 3 Oldham 1": two names, each with one score, are two teams even when
-            // one begins with a given name.
-            let isResult = isTwoTeamResult(sentence.tokens, tokens)
+            // one begins with a given name; so is a standings row ("Fortuna Sittard 3 2 1 0 6 3 7"):
+            // a player's line in a scorecard carries four or five figures, a team's row six or more.
+            let isResult = isTwoTeamResult(sentence.tokens, tokens) || numbers >= 6 && sentence.tokens.count - numbers <= 4
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 guard tokens[index].kind == .word, tokens[index].isCapitalized else { index += 1; continue }

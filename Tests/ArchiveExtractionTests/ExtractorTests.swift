@@ -109,6 +109,26 @@ func names(_ entities: [Entity]) -> Set<String> { Set(entities.map(\.name)) }
         #expect(names(facts.people).isEmpty)
     }
 
+    @Test func standingsRowsNameTeamsAndScorecardLinesNamePlayers() {
+        let standings = extract("""
+            Standings after the weekend's soccer matches (tabulate under played, won, drawn, lost, goals for, against, points):
+
+            Fortuna Sittard 3 2 1 0 6 3 7
+
+            Roda Kerkrade 3 1 1 1 4 4 4
+            """, title: "Soccer - Dutch league standings")
+        #expect(names(standings.organizations).contains("Fortuna Sittard"))
+        #expect(names(standings.people).isEmpty)
+        let scorecard = extract("""
+            Bowling figures from the cricket match at the Oval on Saturday:
+
+            Graham Thorpe 10 2 35 1
+
+            Peter Martin 8 1 27 2
+            """, title: "Cricket - Scorecard")
+        #expect(names(scorecard.people).contains("Graham Thorpe"))
+    }
+
     @Test func timeZonesAndSingleCapitalsAreNotOrganizations() {
         let facts = extract("Trading in Lyon runs from 07.00 GMT to 15.00 GMT, the exchange said. Shares of group B fell, and the IMF stayed calm.")
         let organizations = names(facts.organizations)
