@@ -354,6 +354,12 @@ struct EntityRecognizer: Sendable {
         } else if words.count >= 2, words.allSatisfy({ isNameLike($0) }) {
             mention.kind = .person
             mention.tentative = true
+        } else if words.count == 1, words[0].count >= 3, !words[0].contains("-"), isGivenName(words[0]), !tokens[span.lowerBound].isAllCaps,
+                  !lexicon.isCommonWord(words[0].lowercased()), !lexicon.primaryPlaces.contains(key),
+                  !text.sentences.contains(where: { $0.tokens.lowerBound == span.lowerBound }) {
+            // "said Mark", "Julie and her sister": a given name alone, inside a sentence.
+            mention.kind = .person
+            mention.tentative = true
         } else {
             mention.kind = nil
             mention.tentative = true

@@ -129,6 +129,12 @@ func names(_ entities: [Entity]) -> Set<String> { Set(entities.map(\.name)) }
         #expect(names(scorecard.people).contains("Graham Thorpe"))
     }
 
+    @Test func aGivenNameAloneInsideASentenceIsAPerson() {
+        let facts = extract("The bakery in Lyon reopened on Monday, and Julie thanked her customers. Mark the date: sales rose in January-June.")
+        #expect(names(facts.people).contains("Julie"))
+        #expect(!names(facts.people).contains("Mark") && !names(facts.people).contains("January-June"))
+    }
+
     @Test func timeZonesAndSingleCapitalsAreNotOrganizations() {
         let facts = extract("Trading in Lyon runs from 07.00 GMT to 15.00 GMT, the exchange said. Shares of group B fell, and the IMF stayed calm.")
         let organizations = names(facts.organizations)
