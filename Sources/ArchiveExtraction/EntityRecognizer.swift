@@ -482,6 +482,12 @@ struct EntityRecognizer: Sendable {
         for index in mentions.indices {
             let mention = mentions[index]
             let key = NameKey.make(mention.surface)
+            // "the Orioles", "Red Sox": a team's nickname, in a sports report.
+            if lexicon.teamNicknames.contains(key), mention.role == nil {
+                mentions[index].kind = .organization
+                mentions[index].tentative = false
+                continue
+            }
             let before = mention.tokens.lowerBound > 0 ? tokens[mention.tokens.lowerBound - 1].lowercased : ""
             // Cricket scorecards: "c Thorpe b Croft", "lbw b Mullally" name fielders and bowlers.
             if ["b", "c", "lbw", "st"].contains(before), mention.tokens.count == 1, mention.kind == nil || mention.tentative {

@@ -33,6 +33,8 @@ struct Lexicon: Sendable {
     let usStates: Set<String>
     /// Lower-case words that mark a sports report.
     let sportsWords: Set<String>
+    /// Keys of teams' nicknames ("orioles", "red sox"): organizations in sports reports only.
+    let teamNicknames: Set<String>
     let boilerplate: BoilerplateRules
     /// The most words any organization or place name in the lists has.
     let longestName: Int
@@ -65,6 +67,14 @@ struct Lexicon: Sendable {
         }
         var organizations: [String: String] = [:]
         variants("organizations.txt", into: &organizations)
+        var nicknames: Set<String> = []
+        for line in lines("sports-teams.txt") {
+            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            guard let full = names.first else { continue }
+            organizations[NameKey.make(full)] = full
+            longest = max(longest, full.split(separator: " ").count)
+            for nickname in names.dropFirst() { nicknames.insert(NameKey.make(nickname)) }
+        }
         var places: [String: String] = [:]
         for line in lines("places-geonames.txt") {
             places[NameKey.make(line)] = String(line)
@@ -88,6 +98,7 @@ struct Lexicon: Sendable {
         sportsWords = Set(lines("sports-words.txt").map { $0.lowercased() })
         usStates = Set(lines("us-states-geonames.txt").map { NameKey.make($0) })
         self.organizations = organizations
+        self.teamNicknames = nicknames
         self.places = places
         self.primaryPlaces = primary.union(lines("place-variants.txt").flatMap { $0.split(separator: "|").map { NameKey.make($0) } })
         self.demonyms = demonyms

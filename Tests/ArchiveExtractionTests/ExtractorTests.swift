@@ -129,6 +129,19 @@ func names(_ entities: [Entity]) -> Set<String> { Set(entities.map(\.name)) }
         #expect(names(scorecard.people).contains("Graham Thorpe"))
     }
 
+    @Test func teamNicknamesAreTeamsInSportsReportsOnly() {
+        let game = extract("""
+            Baseball: the Orioles beat the Red Sox 6-3 on Tuesday, and the Yankees lost to the Twins in extra innings.
+            The league's standings barely moved after the game in Baltimore.
+            """, title: "Baseball - Orioles beat Red Sox")
+        let teams = names(game.organizations)
+        for team in ["Orioles", "Red Sox", "Yankees", "Twins"] { #expect(teams.contains(team), "\(team) is not a team") }
+        let business = extract("The Twins of the steel trade, two brothers from Lyon, met the Giants of banking in Geneva.")
+        #expect(!names(business.organizations).contains("Twins") && !names(business.organizations).contains("Giants"))
+        let anywhere = extract("Fans of the New York Yankees gathered outside the stadium on Monday.")
+        #expect(names(anywhere.organizations).contains("New York Yankees"))
+    }
+
     @Test func aGivenNameAloneInsideASentenceIsAPerson() {
         let facts = extract("The bakery in Lyon reopened on Monday, and Julie thanked her customers. Mark the date: sales rose in January-June.")
         #expect(names(facts.people).contains("Julie"))
