@@ -21,12 +21,8 @@ public enum TextFingerprint {
         }
     }
 
-    /// Share of three-word shingles two texts have in common (Jaccard).
-    public static func resemblance(_ a: String, _ b: String) -> Double {
-        resemblance(shingleSet(a), b)
-    }
-
-    /// The same, for a text whose shingles are already known (compared with several others).
+    /// Share of three-word shingles two texts have in common (Jaccard), the first given by its
+    /// shingles (`shingleSet`), since one text is compared with several.
     public static func resemblance(_ a: Set<UInt64>, _ b: String) -> Double {
         let y = shingleSet(b)
         let union = a.union(y).count

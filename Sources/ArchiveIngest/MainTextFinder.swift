@@ -179,7 +179,7 @@ struct MainTextFinder {
         // article cut into sections: the leading candidates lose weight for every headline link
         // outside their paragraphs.
         let leading = scores.values.sorted { $0.score > $1.score }.prefix(8)
-        guard let best = leading.max(by: { weighed($0) < weighed($1) })?.node else { return nil }
+        guard let best = leading.map({ ($0.node, weighed($0)) }).max(by: { $0.1 < $1.1 })?.0 else { return nil }
         return (best, scores.mapValues(\.score))
     }
 

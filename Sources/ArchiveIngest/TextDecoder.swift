@@ -22,7 +22,9 @@ enum TextDecoder {
         }
         if let text = String(validating: content, as: UTF8.self) { return text }
         let offset = firstInvalidUTF8(content) ?? 0
-        if let text = windows1252(content) {
+        // Valid multi-byte sequences beside invalid bytes make damaged UTF-8, not a legacy encoding.
+        let isDamagedUTF8 = content.indices.contains { validSequenceLength(content, at: $0) != nil }
+        if !isDamagedUTF8, let text = windows1252(content) {
             warnings.append("\(path): not UTF-8 (byte 0x\(String(content[content.startIndex + offset], radix: 16, uppercase: true)) "
                             + "at offset \(offset)); read as Windows-1252")
             return text
@@ -30,7 +32,7 @@ enum TextDecoder {
         if content.prefix(8192).contains(where: { $0 < 0x20 && !Self.textControls.contains($0) }) {
             throw ReadError(.binary, path: path, "binary data, not text (it contains control bytes)")
         }
-        if content.indices.contains(where: { content[$0] >= 0xC2 && content[$0] <= 0xF4 && (validSequenceLength(content, at: $0) ?? 1) > 1 }) {
+        if isDamagedUTF8 {
             throw ReadError(.invalidEncoding, path: path, "damaged UTF-8 (first bad byte at offset \(offset))")
         }
         throw ReadError(.invalidEncoding, path: path, "neither UTF-8 nor Windows-1252 text (first bad byte at offset \(offset))")
@@ -40,15 +42,13 @@ enum TextDecoder {
     private static let textControls: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D]
 
     /// The bytes read as Windows-1252, when they look like text in it: no control bytes but
-    /// those of text, none of the five bytes Windows-1252 leaves undefined, and not one valid
-    /// UTF-8 multi-byte sequence (which would make the file damaged UTF-8 instead).
+    /// those of text, and none of the five bytes Windows-1252 leaves undefined.
     static func windows1252(_ bytes: ArraySlice<UInt8>) -> String? {
         var index = bytes.startIndex
         var scalars = String.UnicodeScalarView()
         while index < bytes.endIndex {
             let byte = bytes[index]
             if byte < 0x20, !textControls.contains(byte) { return nil }
-            if byte >= 0xC2, byte <= 0xF4, let length = validSequenceLength(bytes, at: index), length > 1 { return nil }
             guard let scalar = windows1252Scalar(byte) else { return nil }
             scalars.append(scalar)
             index += 1
@@ -56,9 +56,10 @@ enum TextDecoder {
         return String(scalars)
     }
 
-    /// The length of the valid UTF-8 sequence starting at `index`, if one does.
+    /// The length of the valid UTF-8 multi-byte sequence starting at `index`, if one does.
     private static func validSequenceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int? {
         let lead = bytes[index]
+        guard (0xC2...0xF4).contains(lead) else { return nil }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
         guard index + length <= bytes.endIndex else { return nil }
         return String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil ? nil : length
