@@ -347,7 +347,7 @@ struct EntityRecognizer: Sendable {
                   !Self.timeZones.contains(words[0]) {
             mention.kind = .organization
             mention.tentative = true
-        } else if words.count >= 2, lexicon.primaryPlaces.contains(NameKey.make(words[0])), !isGivenName(words[0]) {
+        } else if words.count >= 2, namedAfterPlace(words, atEnd: false), !isGivenName(words[0]) {
             // "Hong Kong Open", "Bristol Rovers", "China Daily": named after a place, so not a person.
             mention.kind = .organization
             mention.tentative = true
@@ -502,6 +502,11 @@ struct EntityRecognizer: Sendable {
                 mentions[index].kind = .person
                 continue
             }
+            if mention.kind == nil || mention.tentative && mention.kind != .place, mention.role == nil,
+               mention.tokens.count >= 2, isFollowedByBracketedCountry(mention.tokens, tokens) {
+                mentions[index].kind = .person
+                continue
+            }
             // "(Zorc 59th)", "(Smicer 90th)": a scorer and the minute of the goal.
             if before == "(", mention.tokens.upperBound < tokens.count, isOrdinal(tokens[mention.tokens.upperBound].text) {
                 if mention.kind == nil || mention.tentative { mentions[index].kind = .person }
@@ -530,15 +535,44 @@ struct EntityRecognizer: Sendable {
                 }
             case .person? where mention.tentative && mention.role == nil:
                 // "Bristol Rovers", "Borussia Dortmund": a club named after its town.
-                let words = mention.surface.split(separator: " ")
-                if let first = words.first, let last = words.last,
-                   lexicon.primaryPlaces.contains(NameKey.make(first)) || lexicon.primaryPlaces.contains(NameKey.make(last)) {
+                let words = mention.surface.split(separator: " ").map(String.init)
+                if namedAfterPlace(words, atEnd: false) || namedAfterPlace(words, atEnd: true) {
                     mentions[index].kind = .organization
                 }
             default:
                 break
             }
         }
+    }
+
+    /// Whether the first (or last) one to three words of a longer name are a major place:
+    /// "Hong Kong Open", "Bristol Rovers", "Ajax Amsterdam".
+    private func namedAfterPlace(_ words: [String], atEnd: Bool) -> Bool {
+        guard words.count >= 2 else { return false }
+        for length in 1...min(3, words.count - 1) {
+            let part = atEnd ? words.suffix(length).joined(separator: " ") : words.prefix(length).joined(separator: " ")
+            if lexicon.primaryPlaces.contains(NameKey.make(part)) { return true }
+        }
+        return false
+    }
+
+    /// "Jansher Khan (Pakistan) beat Mark Cairns (England)": in results, a name with a country in
+    /// brackets after it is a competitor.
+    private func isFollowedByBracketedCountry(_ span: Range<Int>, _ tokens: [Token]) -> Bool {
+        var index = span.upperBound
+        guard index < tokens.count, tokens[index].text == "(" else { return false }
+        index += 1
+        let start = index
+        while index < tokens.count, index - start < 4, tokens[index].kind == .word { index += 1 }
+        // A club in a European cup has its country in brackets too, and then its score.
+        guard index > start, index < tokens.count, tokens[index].text == ")",
+              index + 1 >= tokens.count || tokens[index + 1].kind != .number else { return false }
+        let words = tokens[span].filter { $0.kind == .word }.map(\.text)
+        guard !namedAfterPlace(words, atEnd: false), !namedAfterPlace(words, atEnd: true) else { return false }
+        let inside = tokens[start..<index].map(\.text).joined(separator: " ")
+        let key = NameKey.make(inside)
+        return lexicon.countries.contains(lexicon.places[key].map { NameKey.make($0) } ?? key)
+            || lexicon.demonyms[inside.lowercased()] != nil
     }
 
     private func isOrdinal(_ text: String) -> Bool {
@@ -554,11 +588,13 @@ struct EntityRecognizer: Sendable {
         for (index, mention) in mentions.enumerated() { byStart[mention.tokens.lowerBound] = index }
         for sentence in text.sentences where sentence.tokens.count <= 24 {
             let numbers = sentence.tokens.filter { tokens[$0].kind == .number }.count
-            guard numbers >= 2, numbers * 3 >= sentence.tokens.count else { continue }
             // "Crystal Palace 3 Oldham 1": two names, each with one score, are two teams even when
             // one begins with a given name; so is a standings row ("Fortuna Sittard 3 2 1 0 6 3 7"):
             // a player's line in a scorecard carries four or five figures, a team's row six or more.
-            let isResult = isTwoTeamResult(sentence.tokens, tokens) || numbers >= 6 && sentence.tokens.count - numbers <= 4
+            let isTwoTeams = numbers >= 2 && isTwoTeamResult(sentence.tokens, tokens)
+            guard numbers >= 2, isTwoTeams || numbers * 3 >= sentence.tokens.count else { continue }
+            let isResult = isTwoTeams || numbers >= 6 && sentence.tokens.count - numbers <= 4
+
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 guard tokens[index].kind == .word, tokens[index].isCapitalized else { index += 1; continue }
