@@ -168,7 +168,7 @@ struct EntityRecognizer: Sendable {
             || lexicon.organizations[NameKey.make(token.text)] != nil {
             return false
         }
-        return lexicon.commonWords.contains(lower) && !midCapitals.contains(token.text)
+        return lexicon.isCommonWord(lower) && !midCapitals.contains(token.text)
     }
 
     /// Words the article capitalizes away from a sentence start: evidence that they are names.
@@ -529,7 +529,8 @@ struct EntityRecognizer: Sendable {
                 }
             case nil:
                 let words = mention.surface.split(separator: " ")
-                if words.allSatisfy({ isNameLike(String($0)) }), lexicon.demonyms[mention.surface.lowercased()] == nil,
+                // "I", "A" of "Division A": a letter names no team.
+                if mention.surface.count > 1, words.allSatisfy({ isNameLike(String($0)) }), lexicon.demonyms[mention.surface.lowercased()] == nil,
                    !(words.count == 1 && mention.surface.count <= 3 && tokens[mention.tokens.lowerBound].isAllCaps) {
                     mentions[index].kind = .organization
                 }

@@ -114,7 +114,10 @@ struct Lexicon: Sendable {
         if lower.hasSuffix("s"), lower.count > 3 {
             if commonWords.contains(String(lower.dropLast())) { return true }
             if lower.hasSuffix("es"), commonWords.contains(String(lower.dropLast(2))) { return true }
+            if lower.hasSuffix("ies"), commonWords.contains(lower.dropLast(3) + "y") { return true }
         }
+        // "women", "chairmen"
+        if lower.hasSuffix("men"), commonWords.contains(lower.dropLast(2) + "an") { return true }
         for suffix in ["ing", "ed"] where lower.hasSuffix(suffix) && lower.count >= suffix.count + 3 {
             let stem = String(lower.dropLast(suffix.count))
             if commonWords.contains(stem) || commonWords.contains(stem + "e") { return true }
