@@ -80,6 +80,13 @@ struct Lexicon: Sendable {
             places[NameKey.make(line)] = String(line)
             longest = max(longest, line.split(separator: " ").count)
         }
+        for line in lines("regions.txt") {
+            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            for name in names where places[NameKey.make(name)] == nil {
+                places[NameKey.make(name)] = names[0]
+                longest = max(longest, name.split(separator: " ").count)
+            }
+        }
         let primary = Set(places.keys)
         for line in lines("places-exonyms.txt") {
             let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
