@@ -455,8 +455,9 @@ struct EntityRecognizer: Sendable {
         }
         for index in mentions.indices {
             let key = NameKey.make(mentions[index].surface)
+            // "Forbes" after "Steve Forbes": the family name wins over a listed company of that name.
             if mentions[index].tokens.count == 1, surnames[key] != nil,
-               lexicon.organizations[key] == nil, lexicon.places[key] == nil || mentions[index].kind != .place || mentions[index].tentative {
+               lexicon.places[key] == nil || mentions[index].kind != .place || mentions[index].tentative {
                 mentions[index].kind = .person
                 mentions[index].tentative = false
             } else if mentions[index].tentative, let kind = firm[key] {
