@@ -64,6 +64,7 @@ struct EntityRecognizer: Sendable {
         let acronyms = acronymDefinitions(in: body, mentions: mentions)
         applyAcronyms(acronyms, to: &mentions)
         resolveDocumentLevel(&mentions, text: body)
+        joinListsOfPeople(&mentions, text: body)
         if SportsReport.isSports(body: body, title: title, lexicon: lexicon) {
             reclassifyTeams(&mentions, text: body)
             addResultLineTeams(&mentions, text: body)
@@ -575,6 +576,29 @@ struct EntityRecognizer: Sendable {
         let key = NameKey.make(inside)
         return lexicon.countries.contains(lexicon.places[key].map { NameKey.make($0) } ?? key)
             || lexicon.demonyms[inside.lowercased()] != nil
+    }
+
+    /// "Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson": an unsure two- or three-word
+    /// name listed between two people is a person too.
+    private func joinListsOfPeople(_ mentions: inout [Mention], text: AnalyzedText) {
+        let tokens = text.tokens
+        func isFirmPerson(_ mention: Mention) -> Bool { mention.kind == .person && !mention.tentative }
+        func separated(_ left: Mention, _ right: Mention) -> Bool {
+            let gap = left.tokens.upperBound..<right.tokens.lowerBound
+            return gap.count == 1 && tokens[gap.lowerBound].text == ","
+                || gap.count == 2 && tokens[gap.lowerBound].text == "," && tokens[gap.lowerBound + 1].text == "and"
+                || gap.count == 1 && tokens[gap.lowerBound].text == "and"
+        }
+        guard mentions.count >= 3 else { return }
+        for index in 1..<(mentions.count - 1) {
+            let mention = mentions[index]
+            guard mention.kind == nil || mention.tentative && mention.kind != .place, mention.role == nil,
+                  (2...3).contains(mention.tokens.count),
+                  isFirmPerson(mentions[index - 1]), isFirmPerson(mentions[index + 1]),
+                  separated(mentions[index - 1], mention), separated(mention, mentions[index + 1]) else { continue }
+            mentions[index].kind = .person
+            mentions[index].tentative = false
+        }
     }
 
     private func isOrdinal(_ text: String) -> Bool {
