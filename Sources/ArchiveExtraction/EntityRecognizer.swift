@@ -532,7 +532,11 @@ struct EntityRecognizer: Sendable {
             case nil:
                 let words = mention.surface.split(separator: " ")
                 // "I", "A" of "Division A": a letter names no team.
-                if mention.surface.count > 1, words.allSatisfy({ isNameLike(String($0)) }), lexicon.demonyms[mention.surface.lowercased()] == nil,
+                let named = words.map(String.init)
+                // "Real Madrid", "Standard Liege": an everyday word and a city make a club.
+                if namedAfterPlace(named, atEnd: true) || namedAfterPlace(named, atEnd: false) {
+                    mentions[index].kind = .organization
+                } else if mention.surface.count > 1, words.allSatisfy({ isNameLike(String($0)) }), lexicon.demonyms[mention.surface.lowercased()] == nil,
                    !(words.count == 1 && mention.surface.count <= 3 && tokens[mention.tokens.lowerBound].isAllCaps) {
                     mentions[index].kind = .organization
                 }
