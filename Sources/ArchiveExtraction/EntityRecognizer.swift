@@ -107,7 +107,9 @@ struct EntityRecognizer: Sendable {
                     let token = tokens[end]
                     if isNameWord(token), tokens[end - 1].end < token.start || tokens[end - 1].kind == .word {
                         end += 1
-                    } else if token.kind == .word, Self.connectors.contains(token.text),
+                    } else if let known = knownNameEnd(from: index, after: end, in: sentence.tokens, text) {
+                        end = known  // "Moody's Investors Service", "... Cooperation in Europe"
+                    } else if token.kind == .word || token.text == "&", Self.connectors.contains(token.text),
                               end + 1 < sentence.tokens.upperBound, isNameWord(tokens[end + 1]) {
                         end += 2
                     } else if token.kind == .word, Self.particles.contains(token.text), end + 2 < sentence.tokens.upperBound,
@@ -142,6 +144,19 @@ struct EntityRecognizer: Sendable {
             }
         }
         return mentions
+    }
+
+    /// Where a listed organization that runs on past a possessive or an "in" ends, if one does:
+    /// capitals alone stop at those words.
+    private func knownNameEnd(from start: Int, after end: Int, in sentence: Range<Int>, _ text: AnalyzedText) -> Int? {
+        let tokens = text.tokens
+        guard tokens[end].text == "'s" || tokens[end].text == "in" else { return nil }
+        let limit = min(sentence.upperBound, start + lexicon.longestName + 3)
+        guard limit > end + 1 else { return nil }
+        for stop in stride(from: limit, through: end + 2, by: -1) where tokens[stop - 1].isCapitalized {
+            if lexicon.organizations[NameKey.make(text.text(start..<stop))] != nil { return stop }
+        }
+        return nil
     }
 
     private func isAfterOpeningQuote(_ index: Int, _ tokens: [Token]) -> Bool {
@@ -237,9 +252,11 @@ struct EntityRecognizer: Sendable {
         }
         let hasJoiner = span.contains { Self.organizationConnectors.contains(tokens[$0].text) || tokens[$0].text == "of" }
         // "Johnson Controls Inc and Lear Corp": two organizations, each complete before the "and".
-        if let and = span.first(where: { tokens[$0].text == "and" || tokens[$0].text == "&" }), and > span.lowerBound,
-           and + 1 < span.upperBound, lexicon.organizationSuffixes.contains(tokens[and - 1].text),
-           looksLikeOrganization((and + 1)..<span.upperBound, tokens) {
+        if let and = span.first(where: { index in
+               (tokens[index].text == "and" || tokens[index].text == "&") && index > span.lowerBound && index + 1 < span.upperBound
+                   && lexicon.organizationSuffixes.contains(tokens[index - 1].text)
+                   && looksLikeOrganization((index + 1)..<span.upperBound, tokens)
+           }) {
             return splitJoined(span.lowerBound..<and, in: text, role: role) + splitJoined((and + 1)..<span.upperBound, in: text, role: nil)
         }
         if !hasJoiner || looksLikeOrganization(span, tokens) {
