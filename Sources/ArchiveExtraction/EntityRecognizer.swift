@@ -349,7 +349,7 @@ struct EntityRecognizer: Sendable {
             mention.kind = .organization
         } else if mention.role != nil {
             mention.kind = .person
-        } else if words.count >= 2, isGivenName(words[0]) || isInitial(span, tokens)
+        } else if words.count >= 2, isGivenName(words[0]) && !namedAfterPlace(words, atEnd: false, shortest: 2) || isInitial(span, tokens)
                     || words.count <= 3 && lexicon.surnamesFirst.contains(words[0]) && words.dropFirst().allSatisfy({ isNameLike($0) }) {
             mention.kind = .person
         } else if isFollowedByRegion(span, tokens) {
@@ -571,9 +571,9 @@ struct EntityRecognizer: Sendable {
 
     /// Whether the first (or last) one to three words of a longer name are a major place:
     /// "Hong Kong Open", "Bristol Rovers", "Ajax Amsterdam".
-    private func namedAfterPlace(_ words: [String], atEnd: Bool) -> Bool {
-        guard words.count >= 2 else { return false }
-        for length in 1...min(3, words.count - 1) {
+    private func namedAfterPlace(_ words: [String], atEnd: Bool, shortest: Int = 1) -> Bool {
+        guard words.count > shortest else { return false }
+        for length in shortest...min(3, words.count - 1) {
             let part = atEnd ? words.suffix(length).joined(separator: " ") : words.prefix(length).joined(separator: " ")
             if lexicon.primaryPlaces.contains(NameKey.make(part)) { return true }
         }
