@@ -349,6 +349,8 @@ struct EntityRecognizer: Sendable {
             mention.kind = .organization
         } else if mention.role != nil {
             mention.kind = .person
+        } else if before.hasSuffix("-year-old"), words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) {
+            mention.kind = .person  // "20-year-old Tiger Woods"
         } else if words.count >= 2, isGivenName(words[0]) && !namedAfterPlace(words, atEnd: false, shortest: 2) || isInitial(span, tokens)
                     || words.count <= 3 && lexicon.surnamesFirst.contains(words[0]) && words.dropFirst().allSatisfy({ isNameLike($0) }) {
             mention.kind = .person
@@ -369,8 +371,8 @@ struct EntityRecognizer: Sendable {
             // "Hong Kong Open", "Bristol Rovers", "China Daily": named after a place, so not a person.
             mention.kind = .organization
             mention.tentative = true
-        } else if words.count >= 2, words.allSatisfy({ isNameLike($0) }) {
-            mention.kind = .person
+        } else if words.count >= 2, words.allSatisfy({ isNameLike($0) || Self.particles.contains($0) }), isNameLike(words[0]) {
+            mention.kind = .person  // "Aravinda de Silva" too
             mention.tentative = true
         } else if words.count == 1, words[0].count >= 3, !words[0].contains("-"), isGivenName(words[0]), !tokens[span.lowerBound].isAllCaps,
                   !lexicon.isCommonWord(words[0].lowercased()), !lexicon.primaryPlaces.contains(key),
@@ -469,6 +471,10 @@ struct EntityRecognizer: Sendable {
             if let kind = mention.kind, !mention.tentative { firm[key] = firm[key] ?? kind }
             if mention.kind == .person, mention.tokens.count >= 2, let last = mention.surface.split(separator: " ").last {
                 surnames[NameKey.make(last), default: 0] += 1
+                // "Wang Donghai" … "Wang's arrest": the family name comes first.
+                if let first = mention.surface.split(separator: " ").first, lexicon.surnamesFirst.contains(String(first)) {
+                    surnames[NameKey.make(first), default: 0] += 1
+                }
             }
         }
         for index in mentions.indices {
