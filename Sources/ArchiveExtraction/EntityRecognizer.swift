@@ -684,11 +684,17 @@ struct EntityRecognizer: Sendable {
     /// Birmingham 4"), perhaps followed by bracketed scorers or notes.
     private func isTwoTeamResult(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
         var index = range.lowerBound
-        for _ in 0..<2 {
+        for team in 0..<2 {
             let nameStart = index
             while index < range.upperBound, tokens[index].kind == .word, tokens[index].isCapitalized { index += 1 }
             guard index > nameStart, index < range.upperBound, tokens[index].kind == .number else { return false }
             index += 1
+            // "Deportivo Coruna 1 (Corentine Martins, 22nd minute) Real Madrid 1": the first
+            // team's scorers in brackets before the second team.
+            if team == 0, index < range.upperBound, tokens[index].text == "(",
+               let close = tokens[index..<range.upperBound].firstIndex(where: { $0.text == ")" }) {
+                index = close + 1
+            }
         }
         return index == range.upperBound || tokens[index].text == "(" || tokens[index].text == "."
     }
