@@ -342,8 +342,10 @@ struct EntityRecognizer: Sendable {
             mention.kind = .organization
         } else if lexicon.places[key] != nil {
             mention.kind = mention.role != nil && words.count == 1 ? .person : .place
-        } else if let last = words.last, lexicon.demonyms[last.lowercased()] != nil,
-                  words.allSatisfy({ lexicon.demonyms[$0.lowercased()] != nil || lexicon.places[NameKey.make($0)] != nil }) {
+        } else if words == ["I"] {
+            mention.kind = nil  // the pronoun, before a verb: "I called him"
+        } else if let last = words.last, isDemonym(last),
+                  words.allSatisfy({ isDemonym($0) || lexicon.places[NameKey.make($0)] != nil }) {
             mention.kind = nil  // "Russian officials", "Bosnian Serb": a cue, not a mention
         } else if words.count >= 2, looksLikeOrganization(span, tokens) {
             mention.kind = .organization
@@ -401,6 +403,12 @@ struct EntityRecognizer: Sendable {
             }
         }
         return false
+    }
+
+    /// A nationality or group, singular or plural: "Serb", "Bosnian Serbs", "Iraqis".
+    private func isDemonym(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return lexicon.demonyms[lower] != nil || lower.hasSuffix("s") && lexicon.demonyms[String(lower.dropLast())] != nil
     }
 
     private func isUSState(_ place: String) -> Bool { lexicon.usStates.contains(NameKey.make(place)) }
