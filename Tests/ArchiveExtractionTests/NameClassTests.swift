@@ -1,0 +1,55 @@
+import Testing
+@testable import ArchiveExtraction
+
+/// Which kind of thing a name is, where capitals alone do not say: companies joined by "&",
+/// listed names that run past a possessive, regions, groups of people, competitors and clubs.
+@Suite struct NameClassTests {
+    @Test func companyNamesRunAcrossAmpersandsAndPossessives() {
+        let facts = extract("""
+            Harlow & Penmarsh Co said on Monday it would buy a rival. Brokers at Tillman Greaves & Co and \
+            Ostrander & Sons Inc called the price fair, and Moody's Investors Service kept its rating.
+            """)
+        let organizations = names(facts.organizations)
+        for name in ["Harlow & Penmarsh Co", "Tillman Greaves & Co", "Ostrander & Sons Inc", "Moody's Investors Service"] {
+            #expect(organizations.contains(name), "\(name) is not an organization: \(organizations)")
+        }
+        #expect(facts.people.isEmpty, "\(names(facts.people))")
+    }
+
+    @Test func regionsAndCountiesArePlacesAndGroupsOfPeopleAreNoOne() {
+        let facts = extract("""
+            Floods cut roads across Bavaria and Queensland, and farmers in Somerset counted losses. \
+            Bosnian Serbs and Iraqi Kurds held rallies, Mirela Vance said.
+            """)
+        #expect(names(facts.places).isSuperset(of: ["Bavaria", "Queensland", "Somerset"]))
+        #expect(names(facts.people) == ["Mirela Vance"])
+    }
+
+    @Test func competitorsWithCountriesAndClubsNamedAfterCities() {
+        let facts = extract("""
+            Second round results of the squash tournament on Friday (prefix number denotes seeding):
+
+            1 - Tomasz Wierzbicki (Poland) beat Kelvin Ashdown (England) 15-10 15-6 15-7
+
+            Results of the cup match on Saturday:
+
+            Real Madrid 2 Willem II Tilburg 1
+
+            Players reached the Hong Kong Open semi-finals.
+            """, title: "Squash and soccer results")
+        #expect(names(facts.people).isSuperset(of: ["Tomasz Wierzbicki", "Kelvin Ashdown"]))
+        #expect(names(facts.organizations).isSuperset(of: ["Real Madrid", "Willem II Tilburg"]))
+        #expect(!names(facts.people).contains("Hong Kong Open"))
+        #expect(!names(facts.people).contains("Willem II Tilburg"))
+    }
+
+    @Test func ranksWithHyphensAreRolesAndAgesMarkPeople() {
+        let facts = extract("""
+            Major-General Anatoly Vostrikov met the envoy on Tuesday, and 20-year-old Birch Hollander \
+            watched from the stands.
+            """)
+        let general = facts.people.first { $0.name == "Anatoly Vostrikov" }
+        #expect(general?.role == "Major-General")
+        #expect(names(facts.people).contains("Birch Hollander"))
+    }
+}
