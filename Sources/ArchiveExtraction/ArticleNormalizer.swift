@@ -14,9 +14,8 @@ public struct ArticleNormalizer: Sendable {
         var paragraphs: [String] = []
         var dropped: [String] = []
         let text = Self.nfc(article.body)
-        // Lines are split on scalars: splitting on Characters would run grapheme breaking over every byte.
-        for rawLine in text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            let line = Self.clean(line: String(String.UnicodeScalarView(rawLine)))
+        for rawLine in Self.lines(text) {
+            let line = Self.clean(line: String(rawLine))
             if line.isEmpty { continue }
             if line.utf8.count <= BoilerplateRules.longestLine, lexicon.boilerplate.matches(line) {
                 dropped.append(line)
@@ -38,9 +37,61 @@ public struct ArticleNormalizer: Sendable {
         return NormalizedArticle(title: title, body: paragraphs.joined(separator: "\n\n"), author: author, droppedLines: dropped)
     }
 
-    /// Unicode NFC; ASCII text is already in it and skips the work.
+    /// The text's lines, split at CR, LF and the Unicode line and paragraph separators (E2 80 A8/A9)
+    /// on bytes: splitting on Characters or scalars and rebuilding each line costs more than all the
+    /// rest of normalizing.
+    static func lines(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            var separatorEnd: String.Index?
+            if byte == 0x0A || byte == 0x0D {
+                separatorEnd = utf8.index(after: index)
+            } else if byte == 0xE2 {
+                let second = utf8.index(after: index)
+                if second < utf8.endIndex, utf8[second] == 0x80 {
+                    let third = utf8.index(after: second)
+                    if third < utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 { separatorEnd = utf8.index(after: third) }
+                }
+            }
+            if let separatorEnd {
+                if lineStart < index { result.append(text[lineStart..<index]) }
+                lineStart = separatorEnd
+                index = separatorEnd
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        if lineStart < utf8.endIndex { result.append(text[lineStart...]) }
+        return result
+    }
+
+    /// Unicode NFC. Text with no scalar that composition could change (ASCII, Latin letters already
+    /// composed, typographic quotes and dashes: almost all news) is already in it and skips the work.
     static func nfc(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        if text.utf8.allSatisfy({ $0 < 0xCC }) { return text }  // nothing at or above U+0300
+        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
+            if scalar.properties.canonicalCombiningClass != .notReordered || Self.mayCompose(scalar.value) {
+                return text.precomposedStringWithCanonicalMapping
+            }
+        }
+        return text
+    }
+
+    /// Ranges holding scalars that NFC replaces although they combine with nothing (singletons such
+    /// as U+212B ANGSTROM SIGN, Indic nukta forms, Greek tonos forms, CJK compatibility ideographs)
+    /// or that compose with each other without a combining class (Hangul jamo), taken widely.
+    private static func mayCompose(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0340...0x0FFF, 0x1100...0x11FF, 0x1F00...0x1FFF, 0x2000...0x2001, 0x2126...0x212B,
+             0x2329...0x232A, 0x2ADC, 0xAC00...0xD7A3, 0xF900...0xFB4F, 0x1D100...0x1D1FF, 0x2F800...0x2FA1F:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Spaces of every kind made plain and collapsed, control characters removed.
@@ -77,7 +128,9 @@ public struct ArticleNormalizer: Sendable {
     /// "By Tamilla Hasanova", "By JOHN SMITH and Jane Doe", "By Jane Doe, Reuters": the names, when
     /// the line is nothing but a byline.
     static func byline(_ line: String) -> String? {
-        let lower = line.lowercased()
+        // Most lines start with neither "by", "written", "words" nor "reporting": no need to lower-case them.
+        guard let first = line.utf8.first, [UInt8(ascii: "b"), UInt8(ascii: "w"), UInt8(ascii: "r")].contains(first | 0x20) else { return nil }
+        let lower = String(line.prefix(16)).lowercased()
         let prefixes = ["by ", "written by ", "words by ", "reporting by "]
         guard let prefix = prefixes.first(where: { lower.hasPrefix($0) }) else { return nil }
         let rest = String(line.dropFirst(prefix.count)).trimmingSpaces
