@@ -17,30 +17,30 @@ struct EntityRecognizer: Sendable {
         var titleMentions: [Mention]
     }
 
-    private static let months: Set<String> = [
+    private static let months: WordSet = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdays: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     /// Lower-case words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
-    private static let connectors: Set<String> = [
+    private static let connectors: WordSet = [
         "of", "de", "del", "della", "di", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn",
         "and", "&", "for", "on", "the", "y",
     ]
     /// Particles of people's names, which may come two together ("Leon van der Wath", "de la Cruz").
-    private static let particles: Set<String> = ["de", "del", "della", "di", "da", "van", "von", "der", "den", "du", "la",
+    private static let particles: WordSet = ["de", "del", "della", "di", "da", "van", "von", "der", "den", "du", "la",
                                                  "le", "al", "bin", "ibn", "dos", "das", "los", "las", "y"]
     /// Connectors that only an organization name may contain; elsewhere they separate two names.
-    private static let organizationConnectors: Set<String> = ["and", "&", "for", "on", "the"]
-    private static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "throughout", "around", "into", "from"]
+    private static let organizationConnectors: WordSet = ["and", "&", "for", "on", "the"]
+    private static let placePrepositions: WordSet = ["in", "near", "outside", "across", "throughout", "around", "into", "from"]
     /// Short words in capitals that are abbreviations but never organizations: time zones
     /// ("07.00 GMT"), which a rule for acronyms would otherwise take.
-    private static let timeZones: Set<String> = [
+    private static let timeZones: WordSet = [
         "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT",
         "HKT", "SGT", "MSK", "EET", "EEST", "WET", "WEST",
     ]
     /// Capitalized words that start sentences or sit before names without being names.
-    private static let notNames: Set<String> = [
+    private static let notNames: WordSet = [
         "i", "a", "an", "the", "this", "that", "these", "those", "he", "she", "it", "we", "they", "you", "his", "her",
         "its", "our", "their", "my", "your", "there", "here", "but", "and", "or", "so", "yet", "if", "when", "while",
         "after", "before", "since", "as", "at", "on", "in", "for", "with", "by", "from", "to", "of", "about", "under",
@@ -84,9 +84,9 @@ struct EntityRecognizer: Sendable {
     private func isNameWord(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
         let lower = token.lowercased
-        if Self.months.contains(lower) || Self.weekdays.contains(lower) { return false }
-        if token.isCapitalized { return true }
+        if token.isCapitalized { return !Self.months.contains(lower) && !Self.weekdays.contains(lower) }
         // "al-Assad", "bin Salman" style particles glued to a capitalized name.
+        guard let first = token.text.utf8.first, first == UInt8(ascii: "a") || first == UInt8(ascii: "e") else { return false }
         for prefix in ["al-", "el-", "ad-", "as-", "ash-", "ar-", "at-"] where lower.hasPrefix(prefix) {
             return token.text.unicodeScalars.dropFirst(prefix.count).first?.isUppercaseLetter ?? false
         }
@@ -125,7 +125,7 @@ struct EntityRecognizer: Sendable {
                 }
                 var start = index
                 // "Fourth-placed Leicestershire": a hyphenated adjective is not part of the name.
-                while start < end - 1, tokens[start].text.contains("-"),
+                while start < end - 1, tokens[start].text.utf8.contains(UInt8(ascii: "-")),
                       tokens[start].text.split(separator: "-").dropFirst().contains(where: { $0.first?.isLowercase == true }) {
                     start += 1
                 }
@@ -304,6 +304,7 @@ struct EntityRecognizer: Sendable {
         let tokens = text.tokens
         var end = index
         if end > 0, tokens[end - 1].text == "," { end -= 1 }
+        guard end > 0, lexicon.titleLastWords.contains(tokens[end - 1].lowercased) else { return nil }
         var best: String?
         var start = end - 1
         while start >= 0, end - start <= 4, tokens[start].kind == .word {
@@ -376,7 +377,7 @@ struct EntityRecognizer: Sendable {
         } else if words.count >= 2, words.allSatisfy({ isNameLike($0) || Self.particles.contains($0) }), isNameLike(words[0]) {
             mention.kind = .person  // "Aravinda de Silva" too
             mention.tentative = true
-        } else if words.count == 1, words[0].count >= 3, !words[0].contains("-"), isGivenName(words[0]), !tokens[span.lowerBound].isAllCaps,
+        } else if words.count == 1, words[0].count >= 3, !words[0].utf8.contains(UInt8(ascii: "-")), isGivenName(words[0]), !tokens[span.lowerBound].isAllCaps,
                   !lexicon.isCommonWord(words[0].lowercased()), !lexicon.primaryPlaces.contains(key),
                   !text.sentences.contains(where: { $0.tokens.lowerBound == span.lowerBound }) {
             // "said Mark", "Julie and her sister": a given name alone, inside a sentence.
@@ -420,7 +421,7 @@ struct EntityRecognizer: Sendable {
     private func isGivenName(_ word: String) -> Bool {
         if lexicon.givenNames.contains(word) { return true }
         // "Jean-Claude": either part will do.
-        return word.contains("-") && word.split(separator: "-").contains { lexicon.givenNames.contains(String($0)) }
+        return word.utf8.contains(UInt8(ascii: "-")) && word.split(separator: "-").contains { lexicon.givenNames.contains(String($0)) }
     }
 
     private func isInitial(_ span: Range<Int>, _ tokens: [Token]) -> Bool {

@@ -11,13 +11,15 @@ struct Lexicon: Sendable {
     /// Family names: a capitalized pair ending in one is probably a person.
     let surnames: Set<String>
     /// Family names that come first in a full name ("Wang Donghai").
-    let surnamesFirst: Set<String>
+    let surnamesFirst: WordSet
     /// Lower-case titles and roles, single- and multi-word.
-    let titles: Set<String>
-    let titleFirstWords: Set<String>
-    let abbreviations: Set<String>
-    let speechVerbs: Set<String>
-    let organizationSuffixes: Set<String>
+    let titles: WordSet
+    let titleFirstWords: WordSet
+    /// The last word of every title: a word before a name that is none of these starts no title.
+    let titleLastWords: WordSet
+    let abbreviations: WordSet
+    let speechVerbs: WordSet
+    let organizationSuffixes: WordSet
     /// Match key → canonical name, for every name and alias of a known organization.
     let organizations: [String: String]
     /// Match key → canonical name, for every known place and variant.
@@ -32,7 +34,7 @@ struct Lexicon: Sendable {
     /// Match keys of US states.
     let usStates: Set<String>
     /// Lower-case words that mark a sports report.
-    let sportsWords: Set<String>
+    let sportsWords: WordSet
     /// Keys of teams' nicknames ("orioles", "red sox"): organizations in sports reports only.
     let teamNicknames: Set<String>
     let boilerplate: BoilerplateRules
@@ -47,13 +49,15 @@ struct Lexicon: Sendable {
         }
         commonWords = Set(lines("common-words.txt").map(String.init))
         givenNames = Set((lines("given-names.txt") + lines("given-names-international.txt")).map(String.init))
-        titles = Set(lines("titles.txt").map { $0.lowercased() })
-        surnamesFirst = Set(lines("surnames-first.txt").map(String.init))
+        let titleList = lines("titles.txt").map { $0.lowercased() }
+        titles = WordSet(titleList)
+        surnamesFirst = WordSet(lines("surnames-first.txt").map(String.init))
         surnames = Set(lines("surnames.txt").map(String.init))
-        titleFirstWords = Set(titles.compactMap { $0.split(separator: " ").first.map(String.init) })
-        abbreviations = Set(lines("abbreviations.txt").map { $0.lowercased() })
-        speechVerbs = Set(lines("speech-verbs.txt").map { $0.lowercased() })
-        organizationSuffixes = Set(lines("org-suffixes.txt").map(String.init))
+        titleFirstWords = WordSet(titleList.compactMap { $0.split(separator: " ").first.map(String.init) })
+        titleLastWords = WordSet(titleList.compactMap { $0.split(separator: " ").last.map(String.init) })
+        abbreviations = WordSet(lines("abbreviations.txt").map { $0.lowercased() })
+        speechVerbs = WordSet(lines("speech-verbs.txt").map { $0.lowercased() })
+        organizationSuffixes = WordSet(lines("org-suffixes.txt").map(String.init))
         var longest = 1
         /// Reads "Canonical|Variant|…" lines into key → canonical name.
         func variants(_ file: String, into map: inout [String: String]) {
@@ -102,7 +106,7 @@ struct Lexicon: Sendable {
             if parts.count == 2 { demonyms[parts[0].lowercased()] = parts[1] }
         }
         countries = Set((lines("countries-geonames.txt") + lines("nations-extra.txt")).map { NameKey.make($0) })
-        sportsWords = Set(lines("sports-words.txt").map { $0.lowercased() })
+        sportsWords = WordSet(lines("sports-words.txt").map { $0.lowercased() })
         usStates = Set(lines("us-states-geonames.txt").map { NameKey.make($0) })
         self.organizations = organizations
         self.teamNicknames = nicknames

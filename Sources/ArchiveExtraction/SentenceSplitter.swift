@@ -2,7 +2,7 @@
 /// quote) when the next word could start a sentence — but not after abbreviations ("Mr.", "Dec.",
 /// "Gen.") or initials ("P. Simmons").
 enum SentenceSplitter {
-    static func sentences(_ tokens: [Token], abbreviations: Set<String>) -> [Sentence] {
+    static func sentences(_ tokens: [Token], abbreviations: WordSet) -> [Sentence] {
         var sentences: [Sentence] = []
         var start = 0
         var paragraph = 0
@@ -45,7 +45,7 @@ enum SentenceSplitter {
         return ["\"", "\u{201C}", "'", "\u{2018}", "(", "-", "\u{2014}", "\u{00AB}"].contains(token.text)
     }
 
-    private static func isAbbreviation(before index: Int, _ tokens: [Token], _ abbreviations: Set<String>) -> Bool {
+    private static func isAbbreviation(before index: Int, _ tokens: [Token], _ abbreviations: WordSet) -> Bool {
         guard index > 0, tokens[index].text == "." else { return false }
         let previous = tokens[index - 1]
         guard previous.end == tokens[index].start, previous.kind == .word else { return false }

@@ -14,6 +14,7 @@ public final class IngestPipeline {
 
     private let writer: ArchiveWriter
     private let extractor: Extractor
+    private let extractors: ExtractorPool
     private let normalizer = ArticleNormalizer()
     private let batchSize: Int
     private let ingestedAt: String
@@ -36,6 +37,7 @@ public final class IngestPipeline {
         self.grouper = EventGrouper(writer: writer)
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: today)
         self.extractor = Extractor(today: (parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1))
+        self.extractors = ExtractorPool(extractor)
         self.batchSize = max(1, batchSize)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
@@ -100,8 +102,11 @@ public final class IngestPipeline {
                     try triage(read.articles, path: file.path, lookup: lookup, into: &triaged, report: &report)
                 }
             }
-            let extractor = self.extractor
-            let items = Self.parallelMap(triaged) { $0.extracted(by: extractor) }
+            // A handful of articles is not worth building another engine's word lists for.
+            let extractor = self.extractor, pool = triaged.count >= 16 ? extractors : nil
+            let items = Self.parallelMap(triaged) { item, worker in
+                item.extracted(by: pool?.extractor(forWorker: worker) ?? extractor)
+            }
             try finishWriting()
             nonisolated(unsafe) let unsafeSelf = self
             writing = BackgroundWork { try unsafeSelf.flush(items) }
@@ -221,14 +226,19 @@ public final class IngestPipeline {
 
     /// `transform` applied to every element on every core, results in the input's order.
     static func parallelMap<T, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        parallelMap(items) { item, _ in transform(item) }
+    }
+
+    /// The same, telling `transform` which worker (0 up to the number of cores) runs it.
+    static func parallelMap<T, U: Sendable>(_ items: [T], _ transform: @Sendable (T, Int) -> U) -> [U] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        guard items.count > 1, cores > 1 else { return items.map(transform) }
+        guard items.count > 1, cores > 1 else { return items.map { transform($0, 0) } }
         let results = ResultSlots<U>(count: items.count)
         nonisolated(unsafe) let input = items
         DispatchQueue.concurrentPerform(iterations: cores) { worker in
             var index = worker
             while index < input.count {
-                results.set(index, transform(input[index]))
+                results.set(index, transform(input[index], worker))
                 index += cores
             }
         }
