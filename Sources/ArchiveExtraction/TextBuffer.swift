@@ -33,6 +33,17 @@ struct TextBuffer: Sendable {
         String(decoding: utf8[Int(byteOffsets[range.lowerBound])..<Int(byteOffsets[range.upperBound])], as: UTF8.self)
     }
 
+    /// The UTF-8 of `range` in lower case, appended to `bytes`: ASCII lowered byte by byte, anything
+    /// else the way `String.lowercased()` does it.
+    func appendLowercased(_ range: Range<Int>, to bytes: inout [UInt8]) {
+        let slice = utf8[Int(byteOffsets[range.lowerBound])..<Int(byteOffsets[range.upperBound])]
+        if slice.allSatisfy({ $0 < 0x80 }) {
+            for byte in slice { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        } else {
+            bytes.append(contentsOf: String(decoding: slice, as: UTF8.self).lowercased().utf8)
+        }
+    }
+
     /// The scalar at `index`, or a space when out of range: spares every caller a bounds check.
     func at(_ index: Int) -> Unicode.Scalar {
         index >= 0 && index < scalars.count ? scalars[index] : " "

@@ -32,22 +32,31 @@ public enum TextFingerprint {
     /// A text's three-word shingles, hashed.
     public static func shingleSet(_ text: String) -> Set<UInt64> { Set(shingles(text)) }
 
-    /// Hashes of the text's three-word shingles: FNV-1a of the three lower-cased words joined by
-    /// spaces, computed without building the joined string.
+    /// Hashes of the text's three-word shingles: FNV-1a of the three lower-cased words (and
+    /// numbers) joined by spaces, computed from one buffer of lower-cased bytes without building a
+    /// string per word or per shingle.
     private static func shingles(_ text: String) -> [UInt64] {
-        let words = Tokenizer.tokens(TextBuffer(text)).filter { $0.kind != .punctuation }.map(\.lowercased)
-        guard words.count >= 3 else { return words.isEmpty ? [] : [FNV1a.hash(words.joined(separator: " "))] }
-        var result: [UInt64] = []
-        result.reserveCapacity(words.count)
-        for index in 0..<(words.count - 2) {
-            var hasher = FNV1a()
-            hasher.add(words[index])
-            hasher.add(0x20)
-            hasher.add(words[index + 1])
-            hasher.add(0x20)
-            hasher.add(words[index + 2])
-            result.append(hasher.value)
+        let buffer = TextBuffer(text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var ends: [Int] = []
+        Tokenizer.scan(buffer) { range, isWord, _ in
+            guard isWord else { return }
+            buffer.appendLowercased(range, to: &bytes)
+            ends.append(bytes.count)
         }
+        func hash(words: Range<Int>) -> UInt64 {
+            var hasher = FNV1a()
+            for word in words {
+                if word > words.lowerBound { hasher.add(0x20) }
+                for index in (word == 0 ? 0 : ends[word - 1])..<ends[word] { hasher.add(bytes[index]) }
+            }
+            return hasher.value
+        }
+        guard ends.count >= 3 else { return ends.isEmpty ? [] : [hash(words: 0..<ends.count)] }
+        var result: [UInt64] = []
+        result.reserveCapacity(ends.count - 2)
+        for index in 0..<(ends.count - 2) { result.append(hash(words: index..<(index + 3))) }
         return result
     }
 

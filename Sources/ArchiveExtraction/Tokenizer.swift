@@ -6,8 +6,26 @@ enum Tokenizer {
     static func tokens(_ text: TextBuffer) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.count / 5)
+        scan(text) { range, isWord, paragraph in
+            if isWord {
+                let word = text.text(range)
+                let kind: Token.Kind = word.unicodeScalars.allSatisfy({ $0.isDigit || $0 == "," || $0 == "." }) ? .number : .word
+                tokens.append(Token(kind: kind, start: range.lowerBound, end: range.upperBound, text: word, startsParagraph: paragraph))
+            } else {
+                let mark = range.count == 1 ? String(text[range.lowerBound]) : "'s"
+                tokens.append(Token(kind: .punctuation, start: range.lowerBound, end: range.upperBound, text: mark, startsParagraph: paragraph))
+            }
+        }
+        return tokens
+    }
+
+    /// Where each token lies, in order: `isWord` for words and numbers, false for punctuation and
+    /// a split-off possessive; `paragraph` when a line break or the start of the text comes first.
+    /// Callers that need no `Token` values (fingerprints) skip building their strings.
+    static func scan(_ text: TextBuffer, _ visit: (_ range: Range<Int>, _ isWord: Bool, _ paragraph: Bool) -> Void) {
         var index = 0
         var newlines = 0
+        var first = true
         let count = text.count
         while index < count {
             let scalar = text[index]
@@ -16,26 +34,24 @@ enum Tokenizer {
                 index += 1
                 continue
             }
-            let paragraph = newlines > 0 || tokens.isEmpty
+            let paragraph = newlines > 0 || first
             newlines = 0
+            first = false
             let start = index
             if scalar.isLetter || scalar.isDigit {
                 index = wordEnd(text, from: start)
-                let word = text.text(start..<index)
-                let kind: Token.Kind = word.unicodeScalars.allSatisfy({ $0.isDigit || $0 == "," || $0 == "." }) ? .number : .word
-                tokens.append(Token(kind: kind, start: start, end: index, text: word, startsParagraph: paragraph))
+                visit(start..<index, true, paragraph)
                 // A possessive becomes its own token, so the name before it stands alone.
                 if index + 1 < count, text[index].isApostrophe, text[index + 1] == "s" || text[index + 1] == "S",
                    !text.at(index + 2).isLetter {
-                    tokens.append(Token(kind: .punctuation, start: index, end: index + 2, text: "'s", startsParagraph: false))
+                    visit(index..<(index + 2), false, false)
                     index += 2
                 }
             } else {
                 index += 1
-                tokens.append(Token(kind: .punctuation, start: start, end: index, text: String(scalar), startsParagraph: paragraph))
+                visit(start..<index, false, paragraph)
             }
         }
-        return tokens
     }
 
     private static func wordEnd(_ text: TextBuffer, from start: Int) -> Int {
