@@ -45,7 +45,8 @@ final class EventGrouper {
             if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(eventID) }
         }
         guard events.count > 1, let target = events.min() else { return }
-        try writer.mergeEvents(Array(events), into: target)
+        // Oldest first, not in a Set's order: the first to give a missing place or date gives it on every run.
+        try writer.mergeEvents(events.sorted(), into: target)
     }
 
     /// Records the heaviest words of articles stored before they were kept (schema 1), so that

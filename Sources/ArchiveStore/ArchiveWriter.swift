@@ -252,7 +252,8 @@ public final class ArchiveWriter {
 
     /// The entity a name was merged into by hand (`archive merge`), if it was.
     private func mergedID(kind: String, table: String, keys: [String]) throws -> Int64? {
-        for key in Set(keys) {
+        var seen: Set<String> = []
+        for key in keys where seen.insert(key).inserted {
             if let id = try database.integer("""
                 SELECT m.into_id FROM merges AS m WHERE m.kind = ? AND m.from_key = ?
                 AND EXISTS (SELECT 1 FROM \(table) WHERE id = m.into_id)
@@ -264,7 +265,10 @@ public final class ArchiveWriter {
     }
 
     private func addAliases(_ aliases: [String], table: String, column: String, id: Int64) throws {
-        for alias in Set(aliases) {
+        // In the order given (the name first), not a Set's: two spellings with one key ("RSPCA",
+        // "Rspca") keep the same one on every run.
+        var seen: Set<String> = []
+        for alias in aliases where seen.insert(alias).inserted {
             try database.run("INSERT INTO \(table) (\(column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              id, alias, MatchKey.make(alias))
         }

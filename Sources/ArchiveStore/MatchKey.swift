@@ -60,6 +60,7 @@ public enum MatchKey {
     /// Folds the letters Latin spellings of Cyrillic (and other) names disagree on: w/v, y/i, ye/ie/e,
     /// and doubled letters.
     public static func transliterationFolded(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTransliterationFolded(Array(word.utf8)) }
         var text = word.replacingOccurrences(of: "w", with: "v")
         for (from, to) in [("yy", "i"), ("iy", "i"), ("ij", "i"), ("ye", "e"), ("ie", "e"), ("y", "i")] {
             text = text.replacingOccurrences(of: from, with: to)
@@ -67,6 +68,34 @@ public enum MatchKey {
         var result = ""
         for character in text where character != result.last { result.append(character) }
         return result
+    }
+
+    /// `transliterationFolded` on ASCII bytes, pass for pass the same replacements: Foundation's
+    /// string replacement was a tenth of the writer's time.
+    private static func asciiTransliterationFolded(_ word: [UInt8]) -> String {
+        func replacing(_ bytes: [UInt8], _ from: String, _ to: String) -> [UInt8] {
+            let from = Array(from.utf8), to = Array(to.utf8)
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if index + from.count <= bytes.count, bytes[index..<(index + from.count)].elementsEqual(from) {
+                    result.append(contentsOf: to)
+                    index += from.count
+                } else {
+                    result.append(bytes[index])
+                    index += 1
+                }
+            }
+            return result
+        }
+        var bytes = replacing(word, "w", "v")
+        for (from, to) in [("yy", "i"), ("iy", "i"), ("ij", "i"), ("ye", "e"), ("ie", "e"), ("y", "i")] {
+            bytes = replacing(bytes, from, to)
+        }
+        var result: [UInt8] = []
+        for byte in bytes where byte != result.last { result.append(byte) }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The key quotations are matched on: a 64-bit FNV-1a hash, in hexadecimal, of `quoteForm`.

@@ -17,4 +17,14 @@ import Testing
         #expect(MatchKey.quote("We had good talks").count == 16)
         #expect(MatchKey.quote("…!") == "")
     }
+
+    @Test func transliterationsFoldAlikeOnBothPaths() {
+        // The accented spellings take the general path, the plain ones the ASCII path.
+        for group in [["Dmitriev", "Dmitryev", "Dmítriev"], ["Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskýy"],
+                      ["Witkoff", "Vitkoff", "Wítkoff"], ["Umerov", "Umyerov", "Úmerov"]] {
+            #expect(Set(group.map { MatchKey.surname($0) }).count == 1, "\(group)")
+        }
+        #expect(MatchKey.surname("Kirill Dmitriev") == "dmitrev")
+        #expect(MatchKey.surname("Peskov") != MatchKey.surname("Dmitriev"))
+    }
 }
