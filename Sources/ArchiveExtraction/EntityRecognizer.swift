@@ -39,6 +39,17 @@ struct EntityRecognizer: Sendable {
         "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT",
         "HKT", "SGT", "MSK", "EET", "EEST", "WET", "WEST",
     ]
+    /// Last words that make a name a competition ("U.S. Open", "Davis Cup"), which is neither a
+    /// person, an organization nor a place.
+    private static let eventWords: WordSet = [
+        "Open", "Cup", "Masters", "Series", "Championship", "Championships", "Games", "Olympics", "Trophy",
+        "Classic", "Prix", "Invitational", "Marathon", "Derby",
+    ]
+    /// Last words that make a name a venue or street: "Trent Bridge", "Grace Road", "Ellis Park".
+    private static let venueWords: WordSet = [
+        "Bridge", "Road", "Street", "Square", "Stadium", "Oval", "Avenue", "Arena", "Lane", "Boulevard", "Racecourse",
+    ]
+
     /// Capitalized words that start sentences or sit before names without being names.
     private static let notNames: WordSet = [
         "i", "a", "an", "the", "this", "that", "these", "those", "he", "she", "it", "we", "they", "you", "his", "her",
@@ -345,6 +356,14 @@ struct EntityRecognizer: Sendable {
             mention.kind = mention.role != nil && words.count == 1 ? .person : .place
         } else if words == ["I"] {
             mention.kind = nil  // the pronoun, before a verb: "I called him"
+        } else if words.count >= 2, let last = words.last, Self.eventWords.contains(last) {
+            mention.kind = nil  // "World Series", "German Open", "Davis Cup": a competition, no one's name
+        } else if words.count >= 2, let last = words.last, Self.venueWords.contains(last) {
+            mention.kind = .place  // "Trent Bridge", "Grace Road"
+            mention.tentative = true
+        } else if words.count == 1, Self.isJoinedByParticle(words[0]) {
+            mention.kind = .person  // "Inzamam-ul-Haq", "Ata-ur-Rehman"
+            mention.tentative = true
         } else if let last = words.last, isDemonym(last),
                   words.allSatisfy({ isDemonym($0) || lexicon.places[NameKey.make($0)] != nil }) {
             mention.kind = nil  // "Russian officials", "Bosnian Serb": a cue, not a mention
@@ -586,6 +605,14 @@ struct EntityRecognizer: Sendable {
 
     /// Whether the first (or last) one to three words of a longer name are a major place:
     /// "Hong Kong Open", "Bristol Rovers", "Ajax Amsterdam".
+    /// A name whose parts are joined by a lower-case particle: "Inzamam-ul-Haq", "Zia-ur-Rehman",
+    /// "Salah-ud-Din".
+    private static func isJoinedByParticle(_ word: String) -> Bool {
+        let parts = word.split(separator: "-")
+        guard parts.count == 3, ["ul", "ur", "ud", "uz", "us", "un"].contains(parts[1]) else { return false }
+        return parts[0].first?.isUppercase == true && parts[2].first?.isUppercase == true
+    }
+
     private func namedAfterPlace(_ words: [String], atEnd: Bool, shortest: Int = 1) -> Bool {
         guard words.count > shortest else { return false }
         for length in shortest...min(3, words.count - 1) {
@@ -680,7 +707,14 @@ struct EntityRecognizer: Sendable {
                         // "Sheffield" of "Sheffield Wednesday 2": the team's whole name.
                         mentions[existing] = mention
                     } else if byStart[index] == nil {
-                        mentions.append(mention)
+                        // "Pauli" of "St Pauli 4", "Rostock" of "Hansa Rostock 0" (the sentence's
+                        // first word was dropped as an everyday word): the whole name replaces it.
+                        if let inside = mentions.firstIndex(where: { span.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= span.upperBound }) {
+                            mentions[inside] = mention
+                            byStart[index] = inside
+                        } else {
+                            mentions.append(mention)
+                        }
                     }
                 }
                 index = end
