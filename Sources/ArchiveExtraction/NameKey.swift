@@ -14,26 +14,34 @@ enum NameKey {
         return trimmed.joined(separator: " ")
     }
 
-    /// The key of plain ASCII text (most names), built on bytes without Foundation; nil otherwise.
+    /// The key of plain ASCII text (most names), built on bytes in a stack buffer without
+    /// Foundation or a heap array (keys are made for nearly every candidate name); nil otherwise.
     private static func ascii(_ text: some StringProtocol) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !bytes.isEmpty
-                continue
+        let capacity = text.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer -> String? in
+            var count = 0
+            var pendingSpace = false
+            for byte in text.utf8 {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    buffer[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                count += 1
             }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
+            if count >= 2, buffer[count - 2] == UInt8(ascii: "'"), buffer[count - 1] == UInt8(ascii: "s") { count -= 2 }
+            var start = 0
+            if count > 4, buffer[0] == UInt8(ascii: "t"), buffer[1] == UInt8(ascii: "h"), buffer[2] == UInt8(ascii: "e"),
+               buffer[3] == 0x20 {
+                start = 4
             }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<count]), as: UTF8.self)
         }
-        let count = bytes.count
-        if count >= 2, bytes[count - 2] == UInt8(ascii: "'"), bytes[count - 1] == UInt8(ascii: "s") { bytes.removeLast(2) }
-        if bytes.count > 4, bytes.starts(with: Array("the ".utf8)) { bytes.removeFirst(4) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
