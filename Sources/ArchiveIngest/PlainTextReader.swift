@@ -4,16 +4,70 @@ import ArchiveExtraction
 /// one-line file is a brief whose line is both).
 enum PlainTextReader {
     static func read(_ text: String, path: String) throws(ReadError) -> RawArticle {
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
-        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
-        guard let title = lines.first else { throw ReadError(.empty, path: path, "the file is empty") }
-        var body = lines.dropFirst().joined(separator: "\n")
+        let title: Substring, body: String
+        if let (fastTitle, fastBody) = splitPlainLines(text) {
+            (title, body) = (fastTitle, String(fastBody))
+        } else {
+            var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
+            while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
+            guard let first = lines.first else { throw ReadError(.empty, path: path, "the file is empty") }
+            (title, body) = (first, lines.dropFirst().joined(separator: "\n"))
+        }
         // A one-line brief is its own headline and text.
-        if !body.contains(where: { $0.isLetter }) { body = String(title) }
-        guard body.contains(where: { $0.isLetter }) else {
+        let text = hasLetter(body) ? body : String(title)
+        guard hasLetter(text) else {
             throw ReadError(.noText, path: path, "no words in the file")
         }
-        return RawArticle(title: String(title).trimmingCharacters(), body: body)
+        return RawArticle(title: String(title).trimmingCharacters(), body: text)
+    }
+
+    /// Title and body of text whose line breaks are all plain LF and whose leading blank lines are
+    /// ASCII, found on bytes: the same answer as splitting into Characters and joining the lines
+    /// again, without doing it (that was most of reading a file). Nil for anything else, which
+    /// takes the general way; nil title and body for a file of blank lines.
+    private static func splitPlainLines(_ text: String) -> (Substring, Substring)? {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        // Blank lines before the title.
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A {
+                index = utf8.index(after: index)
+                lineStart = index
+            } else if byte == 0x20 || byte == 0x09 {
+                index = utf8.index(after: index)
+            } else if byte < 0x80, byte >= 0x20 || byte == 0x09 {
+                break
+            } else {
+                return nil
+            }
+        }
+        guard index < utf8.endIndex else { return nil }
+        var titleEnd = utf8.endIndex
+        var bodyStart = utf8.endIndex
+        var beforePrevious: UInt8 = 0, previous: UInt8 = 0
+        var cursor = lineStart
+        while cursor < utf8.endIndex {
+            let byte = utf8[cursor]
+            // CR, VT, FF, NEL (C2 85), LINE and PARAGRAPH SEPARATOR (E2 80 A8/A9) break lines too.
+            if byte == 0x0D || byte == 0x0B || byte == 0x0C || previous == 0xC2 && byte == 0x85
+                || beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) {
+                return nil
+            }
+            if byte == 0x0A, titleEnd == utf8.endIndex {
+                titleEnd = cursor
+                bodyStart = utf8.index(after: cursor)
+            }
+            (beforePrevious, previous) = (previous, byte)
+            cursor = utf8.index(after: cursor)
+        }
+        return (text[lineStart..<titleEnd], text[bodyStart...])
+    }
+
+    private static func hasLetter(_ text: String) -> Bool {
+        if text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return true }
+        return text.utf8.contains(where: { $0 >= 0x80 }) && text.contains(where: { $0.isLetter })
     }
 }
 
