@@ -62,10 +62,10 @@ struct Lexicon: Sendable {
         /// Reads "Canonical|Variant|…" lines into key → canonical name.
         func variants(_ file: String, into map: inout [String: String]) {
             for line in lines(file) {
-                let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+                let names = Self.fields(line)
                 for name in names {
                     map[NameKey.make(name)] = names[0]
-                    longest = max(longest, name.split(separator: " ").count)
+                    longest = max(longest, Self.wordCount(name))
                 }
             }
         }
@@ -73,36 +73,36 @@ struct Lexicon: Sendable {
         variants("organizations.txt", into: &organizations)
         var nicknames: Set<String> = []
         for line in lines("sports-teams.txt") {
-            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            let names = Self.fields(line)
             guard let full = names.first else { continue }
             organizations[NameKey.make(full)] = full
-            longest = max(longest, full.split(separator: " ").count)
+            longest = max(longest, Self.wordCount(full))
             for nickname in names.dropFirst() { nicknames.insert(NameKey.make(nickname)) }
         }
         var places: [String: String] = [:]
         for line in lines("places-geonames.txt") {
             places[NameKey.make(line)] = String(line)
-            longest = max(longest, line.split(separator: " ").count)
+            longest = max(longest, Self.wordCount(line))
         }
         for line in lines("regions.txt") {
-            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            let names = Self.fields(line)
             for name in names where places[NameKey.make(name)] == nil {
                 places[NameKey.make(name)] = names[0]
-                longest = max(longest, name.split(separator: " ").count)
+                longest = max(longest, Self.wordCount(name))
             }
         }
         let primary = Set(places.keys)
         for line in lines("places-exonyms.txt") {
-            let names = line.split(separator: "|").map { String($0.trimmingSpaces) }
+            let names = Self.fields(line)
             guard names.count == 2, places[NameKey.make(names[1])] == nil else { continue }
             places[NameKey.make(names[1])] = names[0]
-            longest = max(longest, names[1].split(separator: " ").count)
+            longest = max(longest, Self.wordCount(names[1]))
         }
         variants("place-variants.txt", into: &places)
         var demonyms: [String: String] = [:]
         for line in lines("demonyms.txt") {
             // "Catholic|" names a faith, not a place: still no one's name.
-            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingSpaces) }
+            let parts = Self.fields(line, keepingEmpty: true)
             if parts.count == 2 { demonyms[parts[0].lowercased()] = parts[1] }
         }
         countries = Set((lines("countries-geonames.txt") + lines("nations-extra.txt")).map { NameKey.make($0) })
@@ -140,6 +140,31 @@ struct Lexicon: Sendable {
         }
         add(utf8.endIndex)
         return result
+    }
+
+    /// The `|`-separated names of a list line, spaces trimmed, found on bytes.
+    static func fields(_ line: Substring, keepingEmpty: Bool = false) -> [String] {
+        var result: [String] = []
+        var field: [UInt8] = []
+        func finish() {
+            while field.last == 0x20 || field.last == 0x09 { field.removeLast() }
+            if keepingEmpty || !field.isEmpty { result.append(String(decoding: field, as: UTF8.self)) }
+            field.removeAll(keepingCapacity: true)
+        }
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "|") {
+                finish()
+            } else if !(field.isEmpty && (byte == 0x20 || byte == 0x09)) {
+                field.append(byte)
+            }
+        }
+        finish()
+        return result
+    }
+
+    /// Words in a name from a list (single spaces between them).
+    static func wordCount(_ name: some StringProtocol) -> Int {
+        name.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
     }
 
     /// True for an everyday word, including a regular plural of one ("rovers", "wells") and a
