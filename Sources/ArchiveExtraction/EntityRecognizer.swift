@@ -39,6 +39,8 @@ struct EntityRecognizer: Sendable {
         "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT",
         "HKT", "SGT", "MSK", "EET", "EEST", "WET", "WEST",
     ]
+    private static let honorifics: WordSet = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Messrs", "Mme", "Mlle", "MR", "MRS", "MS", "DR"]
+
     /// Last words that make a name a competition ("U.S. Open", "Davis Cup"), which is neither a
     /// person, an organization nor a place.
     private static let eventWords: WordSet = [
@@ -215,6 +217,14 @@ struct EntityRecognizer: Sendable {
     /// Trump with role President), and at joining words when the whole is not an organization.
     private func split(span: Range<Int>, in text: AnalyzedText) -> [Mention] {
         let tokens = text.tokens
+        var span = span
+        // "Mr McConnell", "Dr. Etzioni": a courtesy title is neither part of the name nor a role, and
+        // left on it would make "Mr McConnell" a second person beside "Jack McConnell".
+        if span.count >= 2, Self.honorifics.contains(tokens[span.lowerBound].text) {
+            var start = span.lowerBound + 1
+            if tokens[start].text == ".", start + 1 < span.upperBound { start += 1 }
+            if tokens[start].kind == .word { span = start..<span.upperBound }
+        }
         let whole = text.text(span)
         if lexicon.organizations[NameKey.make(whole)] != nil || lexicon.places[NameKey.make(whole)] != nil {
             return [makeMention(span, in: text, role: nil)]

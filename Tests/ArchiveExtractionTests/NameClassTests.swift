@@ -75,4 +75,13 @@ import Testing
         #expect(!names(facts.organizations).contains("Rostock"))
         #expect(facts.people.isEmpty, "\(names(facts.people))")
     }
+
+    @Test func aCourtesyTitleJoinsTheFullName() {
+        let facts = extract("""
+            First Minister Hamish Dunbarton set out the plan on Monday. Mr Dunbarton said the ban would \
+            start in March. Critics said Dunbarton had moved too fast, and Dr. Ilse Varga agreed.
+            """)
+        #expect(names(facts.people) == ["Hamish Dunbarton", "Ilse Varga"])
+        #expect(facts.people.first { $0.name == "Hamish Dunbarton" }?.mentions == ["Hamish Dunbarton", "Dunbarton"])
+    }
 }
