@@ -388,7 +388,9 @@ struct EntityRecognizer: Sendable {
             mention.kind = .person
         } else if isFollowedByRegion(span, tokens) {
             mention.kind = .place  // "San Jose, Calif.", "Aguas Zarcas, Costa Rica"
-        } else if Self.placePrepositions.contains(before) {
+        } else if Self.placePrepositions.contains(before),
+                  !(words.count == 1 && (tokens[span.lowerBound].isAllCaps || Self.hasInnerCapital(words[0]))) {
+            // "in Lower Brookfield"; not "in GDP" or "in WorldCom", which name no place.
             mention.kind = .place
             mention.tentative = true
         } else if let afterWord, lexicon.speechVerbs.contains(afterWord.lowercased()), after?.text != "'s",
@@ -396,8 +398,11 @@ struct EntityRecognizer: Sendable {
             mention.kind = .person
             mention.tentative = words.count == 1
         } else if words.count == 1, tokens[span.lowerBound].isAllCaps, (2...6).contains(words[0].count),
-                  !Self.timeZones.contains(words[0]) {
+                  !Self.timeZones.contains(words[0]), !Self.notNames.contains(words[0].lowercased()) {
             mention.kind = .organization
+            mention.tentative = true
+        } else if words.count == 1, Self.hasInnerCapital(words[0]), !isGivenName(words[0]) {
+            mention.kind = .organization  // "WorldCom", "PayPal"
             mention.tentative = true
         } else if words.count >= 2, namedAfterPlace(words, atEnd: false), !isGivenName(words[0]) {
             // "Hong Kong Open", "Bristol Rovers", "China Daily": named after a place, so not a person.
@@ -615,6 +620,19 @@ struct EntityRecognizer: Sendable {
 
     /// Whether the first (or last) one to three words of a longer name are a major place:
     /// "Hong Kong Open", "Bristol Rovers", "Ajax Amsterdam".
+    /// "WorldCom", "PayPal": a capital inside a word, as brands have and places do not ("McAllen"
+    /// and "MacArthur" excepted).
+    private static func hasInnerCapital(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count > 3 else { return false }
+        for index in 2..<scalars.count where scalars[index].isUppercaseLetter && scalars[index - 1].isLowercaseLetter {
+            let head = String(String.UnicodeScalarView(scalars[0..<index]))
+            if head == "Mc" || head == "Mac" || head == "De" || head == "La" || head == "Le" { continue }
+            return true
+        }
+        return false
+    }
+
     /// A name whose parts are joined by a lower-case particle: "Inzamam-ul-Haq", "Zia-ur-Rehman",
     /// "Salah-ud-Din".
     private static func isJoinedByParticle(_ word: String) -> Bool {

@@ -84,4 +84,14 @@ import Testing
         #expect(names(facts.people) == ["Hamish Dunbarton", "Ilse Varga"])
         #expect(facts.people.first { $0.name == "Hamish Dunbarton" }?.mentions == ["Hamish Dunbarton", "Dunbarton"])
     }
+
+    @Test func brandsAndAbbreviationsAfterInAreNoPlaces() {
+        let facts = extract("""
+            Investors lost faith in QuarryNet after growth in GDP slowed, a lecturer at Fenwick Law School said.
+            """)
+        #expect(facts.places.isEmpty, "\(names(facts.places))")
+        #expect(names(facts.organizations).isSuperset(of: ["QuarryNet", "Fenwick Law School"]))
+        #expect(!names(facts.organizations).contains("GDP"))
+        #expect(facts.people.isEmpty, "\(names(facts.people))")
+    }
 }
