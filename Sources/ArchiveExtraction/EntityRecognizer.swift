@@ -183,7 +183,10 @@ struct EntityRecognizer: Sendable {
         guard end - start >= 2 else { return false }
         for length in stride(from: min(end - start, lexicon.longestName), through: 2, by: -1) {
             let key = NameKey.make(text.text(start..<(start + length)))
-            if lexicon.places[key] != nil || lexicon.organizations[key] != nil { return true }
+            guard let known = lexicon.places[key] ?? lexicon.organizations[key] else { continue }
+            // Keys drop a leading "the": "The UK" begins a known name only if the list writes it
+            // with the article, as in "The Hague".
+            if text.tokens[start].lowercased != "the" || known.hasPrefix("The ") { return true }
         }
         return false
     }
@@ -822,6 +825,7 @@ struct EntityRecognizer: Sendable {
         var entities: [Entity] = []
         var byKey: [String: Int] = [:]
         var bySurname: [String: [Int]] = [:]
+        var byGivenName: [String: [Int]] = [:]
         // Full names first, so that surnames and short forms can join them.
         let wordCounts = mentions.map { $0.tokens.count }
         let order = mentions.indices.sorted {
@@ -833,7 +837,11 @@ struct EntityRecognizer: Sendable {
             var target = byKey[key]
             if target == nil, kind == .person, mentions[index].tokens.count == 1 {
                 let surname = NameKey.make(mentions[index].surface)
-                if let candidates = bySurname[surname], candidates.count == 1 { target = candidates[0] }
+                if let candidates = bySurname[surname], candidates.count == 1 {
+                    target = candidates[0]
+                } else if bySurname[surname] == nil, let candidates = byGivenName[surname], candidates.count == 1 {
+                    target = candidates[0]  // "Sir Joshua" after "Joshua Reynolds", when no one has it as a surname
+                }
             }
             if target == nil {
                 target = entities.count
@@ -842,6 +850,9 @@ struct EntityRecognizer: Sendable {
                 byKey[key] = target
                 if kind == .person, let last = mentions[index].surface.split(separator: " ").last, mentions[index].tokens.count >= 2 {
                     bySurname[NameKey.make(last), default: []].append(target!)
+                    if let first = mentions[index].surface.split(separator: " ").first, isGivenName(String(first)) {
+                        byGivenName[NameKey.make(first), default: []].append(target!)
+                    }
                 }
             }
             mentions[index].entity = target

@@ -94,4 +94,16 @@ import Testing
         #expect(!names(facts.organizations).contains("GDP"))
         #expect(facts.people.isEmpty, "\(names(facts.people))")
     }
+
+    @Test func aGivenNameAloneJoinsTheOnePersonWhoHasIt() {
+        let facts = extract("""
+            The painter Joshua Treadwell left his studio to the city. Sir Joshua, as he was known, \
+            had also met Anna Pell and Anna Kostic. The Royal Academy said Anna would speak.
+            """)
+        let painter = facts.people.first { $0.name == "Joshua Treadwell" }
+        #expect(painter?.mentions == ["Joshua Treadwell", "Joshua"])
+        // Two people named Anna: the lone given name joins neither.
+        #expect(!(facts.people.first { $0.name == "Anna Pell" }?.mentions.contains("Anna") ?? true))
+        #expect(!names(facts.places).contains("The UK") && !names(facts.organizations).contains("The Royal Academy"))
+    }
 }
