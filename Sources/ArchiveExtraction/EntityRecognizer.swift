@@ -396,6 +396,10 @@ struct EntityRecognizer: Sendable {
             // "in Lower Brookfield"; not "in GDP" or "in WorldCom", which name no place.
             mention.kind = .place
             mention.tentative = true
+        } else if words.count >= 2, namedAfterPlace(words, atEnd: false), !isGivenName(words[0]) {
+            // "Hong Kong Open", "Bristol Rovers", "China Daily": named after a place, so not a person, even before a speech verb.
+            mention.kind = .organization
+            mention.tentative = true
         } else if let afterWord, lexicon.speechVerbs.contains(afterWord.lowercased()), after?.text != "'s",
                   words.count > 1 || isNameLike(words[0]) {
             mention.kind = .person
@@ -406,10 +410,6 @@ struct EntityRecognizer: Sendable {
             mention.tentative = true
         } else if words.count == 1, Self.hasInnerCapital(words[0]), !isGivenName(words[0]) {
             mention.kind = .organization  // "WorldCom", "PayPal"
-            mention.tentative = true
-        } else if words.count >= 2, namedAfterPlace(words, atEnd: false), !isGivenName(words[0]) {
-            // "Hong Kong Open", "Bristol Rovers", "China Daily": named after a place, so not a person.
-            mention.kind = .organization
             mention.tentative = true
         } else if words.count >= 2, words.allSatisfy({ isNameLike($0) || Self.particles.contains($0) }), isNameLike(words[0]) {
             mention.kind = .person  // "Aravinda de Silva" too
