@@ -98,7 +98,8 @@ struct QuoteAttributor: Sendable {
         while index < limit {
             if context.insideQuote[index] || self.paragraph(of: index, context) != paragraph { return nil }
             let word = tokens[index].lowercased
-            if tokens[index].kind == .punctuation, word == "." || word == "?" || word == "!", index > quoteEnd { return nil }
+            if tokens[index].kind == .punctuation, word == "." || word == "?" || word == "!", index > quoteEnd,
+               !isAbbreviationPeriod(index, tokens) { return nil }
             if word == "according", index + 1 < tokens.count, tokens[index + 1].lowercased == "to" {
                 return speaker(after: index + 2, cue: "according to", context)
             }
@@ -122,6 +123,14 @@ struct QuoteAttributor: Sendable {
         return nil
     }
 
+    /// The period of "Mr.", "Sen." or an initial: it ends no sentence, so "…," Mr. Obama said still
+    /// reaches its verb.
+    private func isAbbreviationPeriod(_ index: Int, _ tokens: [Token]) -> Bool {
+        guard tokens[index].text == ".", index > 0, tokens[index - 1].kind == .word else { return false }
+        let before = tokens[index - 1]
+        return lexicon.abbreviations.contains(before.lowercased) || before.text.count == 1 && before.isCapitalized
+    }
+
     /// "Rubio said: “…”", "Umerov wrote that “…”", "According to Dmitriev, “…”".
     private func cueBefore(quoteStart: Int, paragraph: Int, _ context: Context) -> Attribution? {
         let tokens = context.text.tokens
@@ -130,7 +139,8 @@ struct QuoteAttributor: Sendable {
         while index >= limit {
             if context.insideQuote[index] || self.paragraph(of: index, context) != paragraph { return nil }
             let word = tokens[index].lowercased
-            if tokens[index].kind == .punctuation, word == "." || word == "?" || word == "!" { return nil }
+            if tokens[index].kind == .punctuation, word == "." || word == "?" || word == "!",
+               !isAbbreviationPeriod(index, tokens) { return nil }
             if word == "according", index + 1 < tokens.count, tokens[index + 1].lowercased == "to" {
                 return speaker(after: index + 2, cue: "according to", context)
             }
