@@ -7,7 +7,7 @@ struct QuoteAttributor: Sendable {
 
     private static let pronouns: Set<String> = ["he", "she", "they"]
     /// How far from the quote a cue may stand, in tokens.
-    private static let window = 12
+    private static let window = 20
 
     func attribute(_ spans: [QuoteFinder.Span], in text: AnalyzedText, mentions: [Mention], entities: [Entity]) -> [Quote] {
         let tokens = text.tokens
@@ -128,7 +128,11 @@ struct QuoteAttributor: Sendable {
     private func isAbbreviationPeriod(_ index: Int, _ tokens: [Token]) -> Bool {
         guard tokens[index].text == ".", index > 0, tokens[index - 1].kind == .word else { return false }
         let before = tokens[index - 1]
-        return lexicon.abbreviations.contains(before.lowercased) || before.text.count == 1 && before.isCapitalized
+        if lexicon.abbreviations.contains(before.lowercased) || before.text.count == 1 && before.isCapitalized { return true }
+        // "(D-Wis.)," or "Wis., the caucus whip": what follows shows the sentence goes on.
+        guard index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1]
+        return next.text == ")" || next.text == "," || next.kind == .word && next.text.first?.isLowercase == true
     }
 
     /// "Rubio said: “…”", "Umerov wrote that “…”", "According to Dmitriev, “…”".
@@ -201,8 +205,15 @@ struct QuoteAttributor: Sendable {
                   tokens[cursor].text != "." {
                 cursor -= 1
             }
-            if cursor >= limit, tokens[cursor].text == ",", cursor > 0, context.mentionAt[cursor - 1] != nil {
-                index = cursor - 1
+            // "Rep. Jo Pell (D-N.C.), head of the caucus, said": a bracket after the name too.
+            var named = cursor - 1
+            if cursor >= limit, cursor > 0, tokens[named].text == ")" {
+                var open = named - 1
+                while open > max(limit, named - 8), tokens[open].text != "(", tokens[open].text != "," { open -= 1 }
+                if open > limit, tokens[open].text == "(" { named = open - 1 }
+            }
+            if cursor >= limit, tokens[cursor].text == ",", named >= 0, context.mentionAt[named] != nil {
+                index = named
             } else {
                 return nil
             }

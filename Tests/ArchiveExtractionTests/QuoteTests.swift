@@ -20,6 +20,17 @@ import Testing
         #expect(facts.quotes.first?.speaker == "Olga Petrenko")
     }
 
+    @Test func abbreviationPeriodsDoNotEndTheSentenceBeforeTheVerb() {
+        let facts = extract("""
+            Senator Wilma Achterberg spoke on Monday.
+
+            “We have the votes,” Ms. Achterberg said.
+
+            “It is a shame,” Rep. Joaquin Pell (D-Wis.), the caucus whip, said.
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Wilma Achterberg", "Joaquin Pell"])
+    }
+
     @Test func aQuoteParagraphWithNoVerbContinuesTheSpeaker() {
         let facts = extract("""
             “We are ready to talk at any time and in any place,” said Samuel Adeyemi.
