@@ -256,6 +256,10 @@ struct QuoteAttributor: Sendable {
     /// "said one Democratic source on the panel".
     private func speaker(after start: Int, cue: String, _ context: Context) -> Attribution? {
         let tokens = context.text.tokens
+        // "…, adding that it would take": a clause follows the verb, not its speaker.
+        if start < tokens.count, Self.clauseOpeners.contains(tokens[start].lowercased) {
+            return Attribution(speaker: nil, written: nil, cue: cue)
+        }
         var index = start
         let limit = min(tokens.count, start + 8)
         while index < limit {
@@ -278,6 +282,8 @@ struct QuoteAttributor: Sendable {
         }
         return Attribution(speaker: nil, written: nil, cue: cue)
     }
+
+    private static let clauseOpeners: Set<String> = ["that", "how", "what", "whether", "if", "for", "to", "when", "why"]
 
     private func attribution(for mentionIndex: Int, _ context: Context) -> Attribution? {
         let mention = context.mentions[mentionIndex]

@@ -31,6 +31,13 @@ import Testing
         #expect(facts.quotes.map(\.speaker) == ["Wilma Achterberg", "Joaquin Pell"])
     }
 
+    @Test func aClauseAfterTheVerbIsNoSpeaker() {
+        let facts = extract("The storm closed the port on Sunday.\n\n“We need more hours to clear the harbour,” adding that it would take weeks.")
+        #expect(facts.quotes.count == 1)
+        #expect(facts.quotes.first?.speaker == nil)
+        #expect(facts.quotes.first?.speakerAsWritten == nil)
+    }
+
     @Test func aQuoteParagraphWithNoVerbContinuesTheSpeaker() {
         let facts = extract("""
             “We are ready to talk at any time and in any place,” said Samuel Adeyemi.
