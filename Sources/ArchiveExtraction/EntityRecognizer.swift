@@ -600,11 +600,11 @@ struct EntityRecognizer: Sendable {
                 }
             case nil:
                 let words = mention.surface.split(separator: " ")
-                // "I", "A" of "Division A": a letter names no team.
                 let named = words.map(String.init)
                 // "Real Madrid", "Standard Liege": an everyday word and a city make a club.
                 if namedAfterPlace(named, atEnd: true) || namedAfterPlace(named, atEnd: false) {
                     mentions[index].kind = .organization
+                // "I", "A" of "Division A": a letter names no team.
                 } else if mention.surface.count > 1, words.allSatisfy({ isNameLike(String($0)) }), lexicon.demonyms[mention.surface.lowercased()] == nil,
                    !(words.count == 1 && mention.surface.count <= 3 && tokens[mention.tokens.lowerBound].isAllCaps) {
                     mentions[index].kind = .organization
@@ -626,12 +626,13 @@ struct EntityRecognizer: Sendable {
     /// "WorldCom", "PayPal": a capital inside a word, as brands have and places do not ("McAllen"
     /// and "MacArthur" excepted).
     private static func hasInnerCapital(_ word: String) -> Bool {
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count > 3 else { return false }
-        for index in 2..<scalars.count where scalars[index].isUppercaseLetter && scalars[index - 1].isLowercaseLetter {
-            let head = String(String.UnicodeScalarView(scalars[0..<index]))
-            if head == "Mc" || head == "Mac" || head == "De" || head == "La" || head == "Le" { continue }
-            return true
+        guard word.unicodeScalars.count > 3 else { return false }
+        var previous: Unicode.Scalar = " "
+        for (index, scalar) in word.unicodeScalars.enumerated() {
+            defer { previous = scalar }
+            guard index >= 2, scalar.isUppercaseLetter, previous.isLowercaseLetter else { continue }
+            let isPrefix = index == 2 && ["Mc", "De", "La", "Le"].contains { word.hasPrefix($0) } || index == 3 && word.hasPrefix("Mac")
+            if !isPrefix { return true }
         }
         return false
     }
@@ -711,8 +712,9 @@ struct EntityRecognizer: Sendable {
             // "Crystal Palace 3 Oldham 1": two names, each with one score, are two teams even when
             // one begins with a given name; so is a standings row ("Fortuna Sittard 3 2 1 0 6 3 7"):
             // a player's line in a scorecard carries four or five figures, a team's row six or more.
-            let isTwoTeams = numbers >= 2 && isTwoTeamResult(sentence.tokens, tokens)
-            guard numbers >= 2, isTwoTeams || numbers * 3 >= sentence.tokens.count else { continue }
+            guard numbers >= 2 else { continue }
+            let isTwoTeams = isTwoTeamResult(sentence.tokens, tokens)
+            guard isTwoTeams || numbers * 3 >= sentence.tokens.count else { continue }
             let isResult = isTwoTeams || numbers >= 6 && sentence.tokens.count - numbers <= 4
 
             var index = sentence.tokens.lowerBound

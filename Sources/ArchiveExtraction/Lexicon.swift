@@ -117,29 +117,19 @@ struct Lexicon: Sendable {
         boilerplate = BoilerplateRules(lines("boilerplate.txt").map(String.init))
     }
 
-    /// A word list's lines, spaces trimmed, blank lines and `#` comments left out. Split on bytes:
-    /// splitting the 300,000 lines on Characters took most of the start-up time.
+    /// A word list's lines (split on bytes by `ArticleNormalizer.lines`: splitting the 300,000 lines
+    /// on Characters took most of the start-up time), spaces trimmed, `#` comments left out.
     static func listLines(_ text: String) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
-        func add(_ end: String.Index) {
-            var start = lineStart, stop = end
-            while start < stop, isSpace(utf8[start]) { start = utf8.index(after: start) }
-            while stop > start, isSpace(utf8[utf8.index(before: stop)]) { stop = utf8.index(before: stop) }
-            if start < stop, utf8[start] != UInt8(ascii: "#") { result.append(text[start..<stop]) }
-        }
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if utf8[index] == 0x0A {
-                add(index)
-                lineStart = utf8.index(after: index)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        return ArticleNormalizer.lines(text).compactMap { line in
+            // Nearly every line needs no trimming.
+            if let first = line.utf8.first, let last = line.utf8.last, !isSpace(first), !isSpace(last) {
+                return first == UInt8(ascii: "#") ? nil : line
             }
-            index = utf8.index(after: index)
+            guard let first = line.utf8.firstIndex(where: { !isSpace($0) }),
+                  let last = line.utf8.lastIndex(where: { !isSpace($0) }), line.utf8[first] != UInt8(ascii: "#") else { return nil }
+            return line[first...last]
         }
-        add(utf8.endIndex)
-        return result
     }
 
     /// The `|`-separated names of a list line, spaces trimmed, found on bytes.

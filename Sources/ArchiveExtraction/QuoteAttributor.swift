@@ -127,8 +127,7 @@ struct QuoteAttributor: Sendable {
     /// reaches its verb.
     private func isAbbreviationPeriod(_ index: Int, _ tokens: [Token]) -> Bool {
         guard tokens[index].text == ".", index > 0, tokens[index - 1].kind == .word else { return false }
-        let before = tokens[index - 1]
-        if lexicon.abbreviations.contains(before.lowercased) || before.text.count == 1 && before.isCapitalized { return true }
+        if SentenceSplitter.isAbbreviation(before: index, tokens, lexicon.abbreviations) { return true }
         // "(D-Wis.)," or "Wis., the caucus whip": what follows shows the sentence goes on.
         guard index + 1 < tokens.count else { return false }
         let next = tokens[index + 1]

@@ -45,7 +45,8 @@ enum SentenceSplitter {
         return ["\"", "\u{201C}", "'", "\u{2018}", "(", "-", "\u{2014}", "\u{00AB}"].contains(token.text)
     }
 
-    private static func isAbbreviation(before index: Int, _ tokens: [Token], _ abbreviations: WordSet) -> Bool {
+    /// The period of "Mr.", "Dec." or an initial, written against its word.
+    static func isAbbreviation(before index: Int, _ tokens: [Token], _ abbreviations: WordSet) -> Bool {
         guard index > 0, tokens[index].text == "." else { return false }
         let previous = tokens[index - 1]
         guard previous.end == tokens[index].start, previous.kind == .word else { return false }

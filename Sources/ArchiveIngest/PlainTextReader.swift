@@ -23,8 +23,8 @@ enum PlainTextReader {
 
     /// Title and body of text whose line breaks are all plain LF and whose leading blank lines are
     /// ASCII, found on bytes: the same answer as splitting into Characters and joining the lines
-    /// again, without doing it (that was most of reading a file). Nil for anything else, which
-    /// takes the general way; nil title and body for a file of blank lines.
+    /// again, without doing it (that was most of reading a file). Nil for anything else, and for a
+    /// file of blank lines: both take the general way.
     private static func splitPlainLines(_ text: String) -> (Substring, Substring)? {
         let utf8 = text.utf8
         var lineStart = utf8.startIndex
