@@ -5,16 +5,45 @@ public enum ContentTerms {
     /// The unit-length term vector of a headline and lead.
     public static func vector(_ text: String) -> TermVector {
         let lexicon = Lexicon.shared
-        let tokens = Tokenizer.tokens(TextBuffer(text))
+        let buffer = TextBuffer(text)
+        // Each distinct word is judged once (function word? everyday word?): a headline and lead
+        // repeat their words, and judging one costs several look-ups.
         var counts: [String: Double] = [:]
-        for token in tokens where token.kind == .word && token.text.count >= 3 {
-            let lower = token.lowercased
-            if functionWords.contains(lower) || EntityRecognizer.weekdays.contains(lower) { continue }
-            let weight: Double
-            if !lexicon.isCommonWord(lower) { weight = token.isCapitalized ? 3 : 2 } else { weight = 1 }
-            counts[lower, default: 0] = max(counts[lower] ?? 0, weight) + (counts[lower] == nil ? 0 : 0.5)
+        var common: [String: Bool] = [:]
+        var skipped: Set<String> = []
+        var bytes: [UInt8] = []
+        Tokenizer.scan(buffer) { range, isWord, _ in
+            guard isWord, range.count >= 3, !isNumber(range, in: buffer) else { return }
+            bytes.removeAll(keepingCapacity: true)
+            buffer.appendLowercased(range, to: &bytes)
+            let lower = String(decoding: bytes, as: UTF8.self)
+            // Letters that combine into one character count as one, as a word's length is meant.
+            if bytes.count != range.count, buffer.text(range).count < 3 { return }
+            if skipped.contains(lower) { return }
+            let isCommon: Bool
+            if let known = common[lower] {
+                isCommon = known
+            } else {
+                if functionWords.contains(lower) || EntityRecognizer.weekdays.contains(lower) {
+                    skipped.insert(lower)
+                    return
+                }
+                isCommon = lexicon.isCommonWord(lower)
+                common[lower] = isCommon
+            }
+            let weight: Double = isCommon ? 1 : buffer[range.lowerBound].isUppercaseLetter ? 3 : 2
+            if let count = counts[lower] {
+                counts[lower] = max(count, weight) + 0.5
+            } else {
+                counts[lower] = weight
+            }
         }
         return TermVector(counts)
+    }
+
+    /// Digits with their separators only ('1,500', '3.5'): a figure, not a word.
+    private static func isNumber(_ range: Range<Int>, in buffer: TextBuffer) -> Bool {
+        range.allSatisfy { buffer[$0].isDigit || buffer[$0] == "," || buffer[$0] == "." }
     }
 
     static let functionWords: Set<String> = [

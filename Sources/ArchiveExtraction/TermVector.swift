@@ -15,7 +15,10 @@ public struct TermVector: Sendable, Equatable {
         let entries = norm > 0 ? counts.map { (key: FNV1a.hash($0.key), weight: $0.value / norm) }.sorted { $0.key < $1.key } : []
         keys = entries.map(\.key)
         weights = entries.map(\.weight)
-        heaviest = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(16).map(\.key)
+        // Only the words as heavy as the sixteenth heaviest need sorting by name.
+        let cut = counts.count > 16 ? counts.values.sorted(by: >)[15] : -Double.infinity
+        heaviest = counts.filter { $0.value >= cut }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(16).map(\.key)
     }
 
     public var isEmpty: Bool { keys.isEmpty }

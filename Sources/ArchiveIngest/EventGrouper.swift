@@ -62,6 +62,7 @@ final class EventGrouper {
     /// will be given to other articles.
     func forget(from firstID: Int64) {
         cache = cache.filter { $0.key < firstID }
+        writer.forgetRecentArticles()
     }
 
     /// A stored article's profile and term weights, read once: all but its event id (which merges

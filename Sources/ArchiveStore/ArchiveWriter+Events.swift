@@ -26,6 +26,7 @@ extension ArchiveWriter {
     public func storeTerms(_ terms: [String], article: Int64) throws {
         for term in terms {
             try database.run("INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)", term, article)
+            recentByTerm.add(article, to: term)
         }
     }
 
@@ -41,46 +42,78 @@ extension ArchiveWriter {
     /// words; when the article has a day, only those whose event lies within `days` of it (or has
     /// no day). Each with its event.
     ///
-    /// Each person and each term is looked up among its newest `perKey` articles only, so the
-    /// cost per article stays the same however large the archive grows.
-    public func candidateArticles(for article: Int64, terms: [String], day: String?, days: Int = 3, limit: Int = 40,
-                                  perKey: Int = 50) throws -> [(article: Int64, event: Int64)] {
+    /// Each person and each term is looked up among its newest `candidatesPerKey` articles only,
+    /// so the cost per article stays the same however large the archive grows.
+    public func candidateArticles(for article: Int64, terms: [String], day: String?, days: Int = 3,
+                                  limit: Int = 40) throws -> [(article: Int64, event: Int64)] {
+        try forgetRecentArticlesIfOthersWrote()
         let people = try database.rows("""
             SELECT person_id FROM article_people WHERE article_id = ? AND (first_offset IS NULL OR first_offset < ?)
             """, [article, Self.leadLength]).compactMap { $0.int(0) }
-        var found = try recentArticles(sharing: people, table: "article_people", column: "person_id", with: article,
-                                       day: day, days: days, limit: limit, perKey: perKey)
-        found += try recentArticles(sharing: terms, table: "article_terms", column: "term", with: article,
-                                    day: day, days: days, limit: limit, perKey: perKey)
+        // A day SQLite cannot read gives an empty window: only events without a day fit it.
+        let window = try day.map { day -> (low: String, high: String) in
+            let row = try database.rows("SELECT date(?, '-\(days) days'), date(?, '+\(days) days')", [day, day]).first
+            return (row?.string(0) ?? "", row?.string(1) ?? "")
+        }
+        var found = try recentArticles(sharing: people.map { try recentByPerson.articles(for: $0, load: loadPersonArticles) },
+                                       with: article, window: window, limit: limit)
+        found += try recentArticles(sharing: terms.map { try recentByTerm.articles(for: $0, load: loadTermArticles) },
+                                    with: article, window: window, limit: limit)
         var seen: Set<Int64> = []
         return found.filter { seen.insert($0.article).inserted }
     }
 
-    /// The articles that share the most `keys` with `article` in `table`, among each key's newest
-    /// `perKey`, with their events, within the date window when `day` is given.
-    private func recentArticles(sharing keys: [DatabaseValueConvertible], table: String, column: String, with article: Int64,
-                                day: String?, days: Int, limit: Int, perKey: Int) throws -> [(article: Int64, event: Int64)] {
-        guard !keys.isEmpty else { return [] }
-        let lookups = keys.map { _ in
-            "SELECT * FROM (SELECT article_id FROM \(table) WHERE \(column) = ? AND article_id <> ? ORDER BY article_id DESC LIMIT ?)"
+    /// How many of each key's newest articles `candidateArticles` looks at.
+    static let candidatesPerKey = 50
+
+    /// The articles that appear in the most of `lists` (ties: the newest first), leaving out
+    /// `article` itself and those whose event's date lies outside `window`, with their events.
+    private func recentArticles(sharing lists: [[Int64]], with article: Int64, window: (low: String, high: String)?,
+                                limit: Int) throws -> [(article: Int64, event: Int64)] {
+        var shared: [Int64: Int] = [:]
+        for list in lists {
+            for other in list.suffix(Self.candidatesPerKey + (list.last == article ? 1 : 0)) where other != article {
+                shared[other, default: 0] += 1
+            }
         }
-        let values: [DatabaseValueConvertible?] = keys.flatMap { [$0, article, perKey] as [DatabaseValueConvertible?] }
-        // Without a day there is no window to check, and no need to look at the events' dates.
-        let window = day == nil ? "" : """
-            JOIN events AS e ON e.id = ae.event_id
-            WHERE e.occurred_on IS NULL OR length(e.occurred_on) < 10
-               OR e.occurred_on BETWEEN date(?, '-\(days) days') AND date(?, '+\(days) days')
-            """
-        return try database.rows("""
-            SELECT t.article_id, ae.event_id FROM (\(lookups.joined(separator: " UNION ALL "))) AS t
-            JOIN article_events AS ae ON ae.article_id = t.article_id
-            \(window)
-            GROUP BY t.article_id
-            ORDER BY count(*) DESC, t.article_id DESC
-            LIMIT ?
-            """, values + (day == nil ? [] : [day, day]) + [limit]).compactMap { row in
-            guard let id = row.int(0), let event = row.int(1) else { return nil }
-            return (id, event)
+        var found: [(article: Int64, event: Int64)] = []
+        for (other, _) in shared.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }) {
+            guard found.count < limit else { break }
+            guard let row = try database.rows("""
+                SELECT ae.event_id, e.occurred_on FROM article_events AS ae JOIN events AS e ON e.id = ae.event_id
+                WHERE ae.article_id = ?
+                """, [other]).first, let event = row.int(0) else { continue }
+            if let window, let day = row.string(1), day.unicodeScalars.count >= 10, !(window.low...window.high).contains(day) {
+                continue
+            }
+            found.append((other, event))
+        }
+        return found
+    }
+
+    private func loadPersonArticles(_ person: Int64, _ count: Int) throws -> [Int64] {
+        try database.rows("SELECT article_id FROM article_people WHERE person_id = ? ORDER BY article_id DESC LIMIT ?",
+                          [person, count]).compactMap { $0.int(0) }
+    }
+
+    private func loadTermArticles(_ term: String, _ count: Int) throws -> [Int64] {
+        try database.rows("SELECT article_id FROM article_terms WHERE term = ? ORDER BY article_id DESC LIMIT ?",
+                          [term, count]).compactMap { $0.int(0) }
+    }
+
+    /// Drops what is remembered of recent articles: after a rollback, whose ids will be given again.
+    public func forgetRecentArticles() {
+        recentByPerson.forget()
+        recentByTerm.forget()
+    }
+
+    /// Another connection that wrote to the file (a second ingest between two of this one's
+    /// batches) may have filed articles the remembered lists lack.
+    private func forgetRecentArticlesIfOthersWrote() throws {
+        let version = try database.integer("PRAGMA data_version")
+        if version != dataVersion {
+            forgetRecentArticles()
+            dataVersion = version
         }
     }
 

@@ -12,6 +12,11 @@ public final class ArchiveWriter {
     /// writes its pending index data out at each one, so a batch written without them (and, should
     /// an article fail, rolled back and written again with them) is much faster.
     public var isolatesArticles = true
+    /// The newest articles under each person and each grouping word, for `candidateArticles`.
+    let recentByPerson = RecentPostings<Int64>(perKey: ArchiveWriter.candidatesPerKey)
+    let recentByTerm = RecentPostings<String>(perKey: ArchiveWriter.candidatesPerKey)
+    /// `PRAGMA data_version` when those were last checked: it moves when another connection writes.
+    var dataVersion: Int64?
 
     public enum Outcome: Sendable, Equatable {
         case inserted(articleID: Int64)
@@ -50,6 +55,7 @@ public final class ArchiveWriter {
                         first_offset = coalesce(min(first_offset, excluded.first_offset), first_offset, excluded.first_offset),
                         role = coalesce(role, excluded.role)
                     """, articleID, id, person.mentionCount, person.firstOffset, person.role)
+                recentByPerson.add(articleID, to: id)
             }
             var organizationIDs: [String: Int64] = [:]
             for organization in bundle.organizations {
