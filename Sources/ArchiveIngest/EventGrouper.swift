@@ -32,21 +32,24 @@ final class EventGrouper {
         ContentTerms.vector(title + "\n" + String(String.UnicodeScalarView(body.unicodeScalars.prefix(ArchiveWriter.leadLength))))
     }
 
-    /// Joins a stored article to the events of the articles that report the same happening;
-    /// `vector` is the article's term vector when the caller has it already.
-    func group(article: Int64, vector: TermVector? = nil) throws {
-        guard let (profile, terms) = try profileAndTerms(article, vector: vector) else { return }
+    /// The event a newly stored article joins, if it reports the same happening as stored ones
+    /// (nil: it starts its own). When it reports the happening of several events, they are one
+    /// and are merged first, into the oldest. `occurredOn` is the day of the article's own event;
+    /// `vector` its term vector when the caller has it already.
+    func eventToJoin(article: Int64, occurredOn: String?, vector: TermVector? = nil) throws -> Int64? {
+        guard let (profile, terms) = try profileAndTerms(article, vector: vector, occurredOn: occurredOn) else { return nil }
         let heaviest = Array(terms.heaviest.prefix(Self.indexedTerms))
         try writer.storeTerms(heaviest, article: article)
         let day = profile.occurredOn.flatMap { $0.count == 10 ? $0 : nil }
-        var events: Set<Int64> = [profile.eventID]
+        var events: Set<Int64> = []
         for (candidate, eventID) in try writer.candidateArticles(for: article, terms: heaviest, day: day, days: maximumDays) {
             guard !events.contains(eventID), let (other, otherTerms) = try profileAndTerms(candidate) else { continue }
             if similarity(profile, terms, other, otherTerms) >= threshold { events.insert(eventID) }
         }
-        guard events.count > 1, let target = events.min() else { return }
+        guard let target = events.min() else { return nil }
         // Oldest first, not in a Set's order: the first to give a missing place or date gives it on every run.
-        try writer.mergeEvents(events.sorted(), into: target)
+        if events.count > 1 { try writer.mergeEvents(events.sorted(), into: target) }
+        return target
     }
 
     /// Records the heaviest words of articles stored before they were kept (schema 1), so that
@@ -65,11 +68,13 @@ final class EventGrouper {
         writer.forgetRecentArticles()
     }
 
-    /// A stored article's profile and term weights, read once: all but its event id (which merges
-    /// change, and is read fresh) stays as it was stored.
-    private func profileAndTerms(_ article: Int64, vector: TermVector? = nil) throws -> (GroupingProfile, TermVector)? {
+    /// A stored article's profile and term weights, read once. An article being written has no
+    /// event yet: `occurredOn` gives the day its event will have.
+    private func profileAndTerms(_ article: Int64, vector: TermVector? = nil,
+                                 occurredOn: String? = nil) throws -> (GroupingProfile, TermVector)? {
         if let cached = cache[article] { return cached }
-        guard let profile = try writer.groupingProfile(article: article) else { return nil }
+        guard var profile = try writer.groupingProfile(article: article) else { return nil }
+        if let occurredOn { profile.occurredOn = occurredOn }
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
         let terms = vector ?? ContentTerms.vector(profile.title + "\n" + profile.lead)
         // Headline and lead are in the vector now: the cache need not hold their text too.

@@ -318,10 +318,12 @@ public final class IngestPipeline {
                         outcome.copies += 1
                         continue
                     }
-                    switch try writer.write(bundle, ingestedAt: ingestedAt) {
-                    case .inserted(let id):
+                    let occurredOn = bundle.event?.occurredOn
+                    switch try writer.write(bundle, ingestedAt: ingestedAt, eventToJoin: { id in
+                        try grouper.eventToJoin(article: id, occurredOn: occurredOn, vector: vector)
+                    }) {
+                    case .inserted:
                         outcome.added += 1
-                        try writer.isolated("grouping") { try grouper.group(article: id, vector: vector) }
                     case .duplicate: outcome.duplicates += 1
                     }
                 } catch let error as DatabaseError where !Self.isFatal(error) && !failuresAreFatal {

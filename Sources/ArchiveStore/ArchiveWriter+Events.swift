@@ -4,13 +4,14 @@ extension ArchiveWriter {
     public static let leadLength = 1000
 
     public func groupingProfile(article: Int64) throws -> GroupingProfile? {
+        // An article being written has no event yet: its profile has no date.
         guard let row = try database.rows("""
-            SELECT a.id, ae.event_id, e.occurred_on, a.title, substr(a.body, 1, ?)
+            SELECT a.id, e.occurred_on, a.title, substr(a.body, 1, ?)
             FROM source_articles AS a
-            JOIN article_events AS ae ON ae.article_id = a.id
-            JOIN events AS e ON e.id = ae.event_id
+            LEFT JOIN article_events AS ae ON ae.article_id = a.id
+            LEFT JOIN events AS e ON e.id = ae.event_id
             WHERE a.id = ?
-            """, [Self.leadLength, article]).first, let eventID = row.int(1) else { return nil }
+            """, [Self.leadLength, article]).first else { return nil }
         let people = try database.rows("""
             SELECT p.surname_key FROM article_people AS ap JOIN people AS p ON p.id = ap.person_id
             WHERE ap.article_id = ? AND (ap.first_offset IS NULL OR ap.first_offset < ?)
@@ -18,8 +19,8 @@ extension ArchiveWriter {
         let places = try database.rows("""
             SELECT place_id FROM article_places WHERE article_id = ? AND (first_offset IS NULL OR first_offset < ?)
             """, [article, Self.leadLength]).compactMap { $0.int(0) }
-        return GroupingProfile(articleID: article, eventID: eventID, occurredOn: row.string(2), title: row.string(3) ?? "",
-                               lead: row.string(4) ?? "", people: Set(people), places: Set(places))
+        return GroupingProfile(articleID: article, occurredOn: row.string(1), title: row.string(2) ?? "",
+                               lead: row.string(3) ?? "", people: Set(people), places: Set(places))
     }
 
     /// Stores the heaviest words of an article's headline and lead, which `candidateArticles` looks up.
@@ -79,16 +80,21 @@ extension ArchiveWriter {
         var found: [(article: Int64, event: Int64)] = []
         for (other, _) in shared.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }) {
             guard found.count < limit else { break }
-            guard let row = try database.rows("""
-                SELECT ae.event_id, e.occurred_on FROM article_events AS ae JOIN events AS e ON e.id = ae.event_id
-                WHERE ae.article_id = ?
-                """, [other]).first, let event = row.int(0) else { continue }
-            if let window, let day = row.string(1), day.unicodeScalars.count >= 10, !(window.low...window.high).contains(day) {
+            guard let (event, day) = try knownEvents.event(of: other, load: loadEvent) else { continue }
+            if let window, let day, day.unicodeScalars.count >= 10, !(window.low...window.high).contains(day) {
                 continue
             }
             found.append((other, event))
         }
         return found
+    }
+
+    private func loadEvent(of article: Int64) throws -> (event: Int64, day: String?)? {
+        guard let row = try database.rows("""
+            SELECT ae.event_id, e.occurred_on FROM article_events AS ae JOIN events AS e ON e.id = ae.event_id
+            WHERE ae.article_id = ?
+            """, [article]).first, let event = row.int(0) else { return nil }
+        return (event, row.string(1))
     }
 
     private func loadPersonArticles(_ person: Int64, _ count: Int) throws -> [Int64] {
@@ -105,6 +111,7 @@ extension ArchiveWriter {
     public func forgetRecentArticles() {
         recentByPerson.forget()
         recentByTerm.forget()
+        knownEvents.forget()
     }
 
     /// Another connection that wrote to the file (a second ingest between two of this one's
@@ -121,6 +128,8 @@ extension ArchiveWriter {
     /// them; the target keeps its title and place, and takes a date if it had none.
     public func mergeEvents(_ others: [Int64], into target: Int64) throws {
         for other in others where other != target {
+            let articles = try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [other]).compactMap { $0.int(0) }
+            knownEvents.merged([other], articles: articles, into: target)
             try database.run("INSERT OR IGNORE INTO article_events (article_id, event_id) SELECT article_id, ? FROM article_events WHERE event_id = ?", target, other)
             try database.run("""
                 INSERT INTO event_people (event_id, person_id, role) SELECT ?, person_id, role FROM event_people WHERE event_id = ?

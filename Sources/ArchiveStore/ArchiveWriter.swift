@@ -15,6 +15,8 @@ public final class ArchiveWriter {
     /// The newest articles under each person and each grouping word, for `candidateArticles`.
     let recentByPerson = RecentPostings<Int64>(perKey: ArchiveWriter.candidatesPerKey)
     let recentByTerm = RecentPostings<String>(perKey: ArchiveWriter.candidatesPerKey)
+    /// The events of recently seen articles, and their days, for `candidateArticles`.
+    let knownEvents = KnownEvents()
     /// `PRAGMA data_version` when those were last checked: it moves when another connection writes.
     var dataVersion: Int64?
 
@@ -37,6 +39,13 @@ public final class ArchiveWriter {
     }
 
     public func write(_ bundle: ArticleBundle, ingestedAt: String) throws -> Outcome {
+        try write(bundle, ingestedAt: ingestedAt) { _ in nil }
+    }
+
+    /// Writes an article; once it and its people, organizations and places are stored, `eventToJoin`
+    /// is given its id and names the stored event it reports, if any. The article joins that
+    /// event (lending it a date or place it lacks) or, when there is none, starts its own.
+    public func write(_ bundle: ArticleBundle, ingestedAt: String, eventToJoin: (Int64) throws -> Int64?) throws -> Outcome {
         if let existing = try articleID(contentHash: bundle.article.contentHash) {
             return .duplicate(articleID: existing)
         }
@@ -74,7 +83,15 @@ public final class ArchiveWriter {
                 try store(quote, articleID: articleID, personID: quote.speaker.flatMap { personIDs[$0] })
             }
             if let event = bundle.event {
-                let eventID = try insertEvent(event, placeIDs: placeIDs, seenAt: ingestedAt)
+                let eventID: Int64
+                let joined = try eventToJoin(articleID)
+                if let joined {
+                    try join(joined, event, placeIDs: placeIDs, seenAt: ingestedAt)
+                    eventID = joined
+                } else {
+                    eventID = try insertEvent(event, placeIDs: placeIDs, seenAt: ingestedAt)
+                }
+                knownEvents.add(article: articleID, event: eventID, day: event.occurredOn, isNew: eventID != joined)
                 try database.run("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", articleID, eventID)
                 try linkToEvent(eventID, personIDs, participants: Set(event.participants), table: "event_people", column: "person_id")
                 try linkToEvent(eventID, organizationIDs, participants: Set(event.participatingOrganizations),
@@ -289,16 +306,37 @@ public final class ArchiveWriter {
             """, articleID, id, entity.mentionCount, entity.firstOffset)
     }
 
-    private func insertEvent(_ event: EventRecord, placeIDs: [String: Int64], seenAt: String) throws -> Int64 {
-        // The event's place row is the first part of the written place that the article names as a place.
-        let placeID = event.place.flatMap { written in
+    /// The event's place row: the first part of the written place that the article names as a place.
+    private func placeID(of event: EventRecord, placeIDs: [String: Int64]) -> Int64? {
+        event.place.flatMap { written in
             written.split(separator: ",").lazy.compactMap { placeIDs[$0.trimmingCharacters(in: .whitespaces)] }.first
         }
+    }
+
+    private func insertEvent(_ event: EventRecord, placeIDs: [String: Int64], seenAt: String) throws -> Int64 {
+        let placeID = placeID(of: event, placeIDs: placeIDs)
         try database.run("""
             INSERT INTO events (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, event.title, event.occurredOn, event.datePrecision, event.dateSource, placeID, event.place,
             event.summary, seenAt, seenAt)
         return database.lastInsertedRowID
+    }
+
+    /// Adds an article's event to a stored one that reports the same happening: the stored event
+    /// keeps its title, and takes the article's date and place only where it has none.
+    private func join(_ target: Int64, _ event: EventRecord, placeIDs: [String: Int64], seenAt: String) throws {
+        // Only when something changes: rewriting a row (and its index entries) with the same values costs as much.
+        try database.run("""
+            UPDATE events SET
+                occurred_on = coalesce(occurred_on, ?1), date_precision = coalesce(date_precision, ?2),
+                date_source = coalesce(date_source, ?3), place_id = coalesce(place_id, ?4), place = coalesce(place, ?5)
+            WHERE id = ?6 AND (occurred_on IS NULL AND ?1 IS NOT NULL OR date_precision IS NULL AND ?2 IS NOT NULL
+                OR date_source IS NULL AND ?3 IS NOT NULL OR place_id IS NULL AND ?4 IS NOT NULL OR place IS NULL AND ?5 IS NOT NULL)
+            """, event.occurredOn, event.datePrecision, event.dateSource, placeID(of: event, placeIDs: placeIDs), event.place, target)
+        try database.run("""
+            UPDATE events SET first_seen = min(first_seen, ?1), last_seen = max(last_seen, ?1)
+            WHERE id = ?2 AND (first_seen > ?1 OR last_seen < ?1)
+            """, seenAt, target)
     }
 }

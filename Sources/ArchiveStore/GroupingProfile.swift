@@ -2,7 +2,6 @@
 /// and its headline and lead.
 public struct GroupingProfile: Sendable, Equatable {
     public var articleID: Int64
-    public var eventID: Int64
     /// 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'.
     public var occurredOn: String?
     public var title: String
