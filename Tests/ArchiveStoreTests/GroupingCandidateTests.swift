@@ -84,4 +84,25 @@ import Testing
         let all = try writer.candidateArticles(for: new, terms: ["helga", "lisbon"], day: nil, limit: 100).map(\.article)
         #expect(Set(all) == Set([both] + others.suffix(49)))
     }
+
+    @Test func aMergedEventsDateCountsForAllItsArticles() throws {
+        let writer = ArchiveWriter(database: try ArchiveSchema.open(folder.path("m.db"), mode: .readWrite))
+        let undated = try store(bundle("undated"), terms: ["helga"], with: writer)
+        let dated = try store(bundle("dated", date: "2025-02-10"), terms: ["helga"], with: writer)
+        let probe = try store(bundle("probe", date: "2025-06-01"), terms: ["helga"], with: writer)
+        // Looked at once while its event had no date.
+        #expect(try candidates(of: probe, terms: ["helga"], day: "2025-06-01", with: writer) == [undated])
+        func event(_ article: Int64) throws -> Int64 {
+            try writer.database.integer("SELECT event_id FROM article_events WHERE article_id = ?", article)!
+        }
+        // The undated event takes the date of the one merged into it: February, far from June.
+        try writer.database.inTransaction { try writer.mergeEvents([event(undated), event(dated)], into: event(undated)) }
+        let late = try store(bundle("late", date: "2025-06-02"), terms: ["helga"], with: writer)
+        #expect(try candidates(of: late, terms: ["helga"], day: "2025-06-02", with: writer) == [probe])
+        // In a window around February both are found, with the one event they now share.
+        let early = try store(bundle("early", date: "2025-02-11"), terms: ["helga"], with: writer)
+        let found = try writer.candidateArticles(for: early, terms: ["helga"], day: "2025-02-11")
+        #expect(Set(found.map(\.article)) == [undated, dated])
+        #expect(Set(found.map(\.event)) == [try event(undated)])
+    }
 }
