@@ -65,7 +65,7 @@ final class EventGrouper {
     /// will be given to other articles.
     func forget(from firstID: Int64) {
         cache = cache.filter { $0.key < firstID }
-        writer.forgetRecentArticles()
+        writer.forgetRememberedRows()
     }
 
     /// A stored article's profile and term weights, read once. An article being written has no

@@ -327,8 +327,6 @@ public final class IngestPipeline {
                     case .duplicate: outcome.duplicates += 1
                     }
                 } catch let error as DatabaseError where !Self.isFatal(error) && !failuresAreFatal {
-                    // The article's rows were rolled back, and its id will be given to the next one.
-                    writer.forgetRecentArticles()
                     outcome.failures.append("\(path): could not be stored: \(error.message)")
                 }
             }

@@ -27,7 +27,7 @@ extension ArchiveWriter {
     public func storeTerms(_ terms: [String], article: Int64) throws {
         for term in terms {
             try database.run("INSERT OR IGNORE INTO article_terms (term, article_id) VALUES (?, ?)", term, article)
-            recentByTerm.add(article, to: term)
+            remembered.recentByTerm.add(article, to: term)
         }
     }
 
@@ -47,7 +47,7 @@ extension ArchiveWriter {
     /// so the cost per article stays the same however large the archive grows.
     public func candidateArticles(for article: Int64, terms: [String], day: String?, days: Int = 3,
                                   limit: Int = 40) throws -> [(article: Int64, event: Int64)] {
-        try forgetRecentArticlesIfOthersWrote()
+        try forgetRememberedRowsIfOthersWrote()
         let people = try database.rows("""
             SELECT person_id FROM article_people WHERE article_id = ? AND (first_offset IS NULL OR first_offset < ?)
             """, [article, Self.leadLength]).compactMap { $0.int(0) }
@@ -56,9 +56,9 @@ extension ArchiveWriter {
             let row = try database.rows("SELECT date(?, '-\(days) days'), date(?, '+\(days) days')", [day, day]).first
             return (row?.string(0) ?? "", row?.string(1) ?? "")
         }
-        var found = try recentArticles(sharing: people.map { try recentByPerson.articles(for: $0, load: loadPersonArticles) },
+        var found = try recentArticles(sharing: people.map { try remembered.recentByPerson.articles(for: $0, load: loadPersonArticles) },
                                        with: article, window: window, limit: limit)
-        found += try recentArticles(sharing: terms.map { try recentByTerm.articles(for: $0, load: loadTermArticles) },
+        found += try recentArticles(sharing: terms.map { try remembered.recentByTerm.articles(for: $0, load: loadTermArticles) },
                                     with: article, window: window, limit: limit)
         var seen: Set<Int64> = []
         return found.filter { seen.insert($0.article).inserted }
@@ -80,7 +80,7 @@ extension ArchiveWriter {
         var found: [(article: Int64, event: Int64)] = []
         for (other, _) in shared.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }) {
             guard found.count < limit else { break }
-            guard let (event, day) = try knownEvents.event(of: other, load: loadEvent) else { continue }
+            guard let (event, day) = try remembered.events.event(of: other, load: loadEvent) else { continue }
             if let window, let day, day.unicodeScalars.count >= 10, !(window.low...window.high).contains(day) {
                 continue
             }
@@ -107,20 +107,19 @@ extension ArchiveWriter {
                           [term, count]).compactMap { $0.int(0) }
     }
 
-    /// Drops what is remembered of recent articles: after a rollback, whose ids will be given again.
-    public func forgetRecentArticles() {
-        recentByPerson.forget()
-        recentByTerm.forget()
-        knownEvents.forget()
+    /// Drops every row the writer remembers. Call it after rolling back a transaction or
+    /// savepoint it wrote in: the rows are gone, and their ids will be given again.
+    public func forgetRememberedRows() {
+        remembered.forget()
     }
 
     /// Another connection that wrote to the file (a second ingest between two of this one's
-    /// batches) may have filed articles the remembered lists lack.
-    private func forgetRecentArticlesIfOthersWrote() throws {
+    /// batches, `archive merge`) may have changed what is remembered.
+    func forgetRememberedRowsIfOthersWrote() throws {
         let version = try database.integer("PRAGMA data_version")
-        if version != dataVersion {
-            forgetRecentArticles()
-            dataVersion = version
+        if version != remembered.dataVersion {
+            remembered.forget()
+            remembered.dataVersion = version
         }
     }
 
@@ -129,7 +128,7 @@ extension ArchiveWriter {
     public func mergeEvents(_ others: [Int64], into target: Int64) throws {
         for other in others where other != target {
             let articles = try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [other]).compactMap { $0.int(0) }
-            knownEvents.merged([other], articles: articles, into: target)
+            remembered.events.merged([other], articles: articles, into: target)
             try database.run("INSERT OR IGNORE INTO article_events (article_id, event_id) SELECT article_id, ? FROM article_events WHERE event_id = ?", target, other)
             try database.run("""
                 INSERT INTO event_people (event_id, person_id, role) SELECT ?, person_id, role FROM event_people WHERE event_id = ?

@@ -12,13 +12,8 @@ public final class ArchiveWriter {
     /// writes its pending index data out at each one, so a batch written without them (and, should
     /// an article fail, rolled back and written again with them) is much faster.
     public var isolatesArticles = true
-    /// The newest articles under each person and each grouping word, for `candidateArticles`.
-    let recentByPerson = RecentPostings<Int64>(perKey: ArchiveWriter.candidatesPerKey)
-    let recentByTerm = RecentPostings<String>(perKey: ArchiveWriter.candidatesPerKey)
-    /// The events of recently seen articles, and their days, for `candidateArticles`.
-    let knownEvents = KnownEvents()
-    /// `PRAGMA data_version` when those were last checked: it moves when another connection writes.
-    var dataVersion: Int64?
+    /// Rows read and written before, kept so as not to ask SQLite again (see `forgetRememberedRows`).
+    let remembered = RememberedRows()
 
     public enum Outcome: Sendable, Equatable {
         case inserted(articleID: Int64)
@@ -49,7 +44,18 @@ public final class ArchiveWriter {
         if let existing = try articleID(contentHash: bundle.article.contentHash) {
             return .duplicate(articleID: existing)
         }
-        return try isolated("article") {
+        try forgetRememberedRowsIfOthersWrote()
+        do {
+            return try writeNew(bundle, ingestedAt: ingestedAt, eventToJoin: eventToJoin)
+        } catch {
+            // Whatever was written of it is rolled back (here, or with the caller's transaction).
+            remembered.forget()
+            throw error
+        }
+    }
+
+    private func writeNew(_ bundle: ArticleBundle, ingestedAt: String, eventToJoin: (Int64) throws -> Int64?) throws -> Outcome {
+        try isolated("article") {
             let articleID = try insertArticle(bundle.article, ingestedAt: ingestedAt)
             var personIDs: [String: Int64] = [:]
             for person in bundle.people {
@@ -64,7 +70,7 @@ public final class ArchiveWriter {
                         first_offset = coalesce(min(first_offset, excluded.first_offset), first_offset, excluded.first_offset),
                         role = coalesce(role, excluded.role)
                     """, articleID, id, person.mentionCount, person.firstOffset, person.role)
-                recentByPerson.add(articleID, to: id)
+                remembered.recentByPerson.add(articleID, to: id)
             }
             var organizationIDs: [String: Int64] = [:]
             for organization in bundle.organizations {
@@ -91,7 +97,7 @@ public final class ArchiveWriter {
                 } else {
                     eventID = try insertEvent(event, placeIDs: placeIDs, seenAt: ingestedAt)
                 }
-                knownEvents.add(article: articleID, event: eventID, day: event.occurredOn, isNew: eventID != joined)
+                remembered.events.add(article: articleID, event: eventID, day: event.occurredOn, isNew: eventID != joined)
                 try database.run("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", articleID, eventID)
                 try linkToEvent(eventID, personIDs, participants: Set(event.participants), table: "event_people", column: "person_id")
                 try linkToEvent(eventID, organizationIDs, participants: Set(event.participatingOrganizations),
@@ -275,6 +281,10 @@ public final class ArchiveWriter {
 
     /// The entity a name was merged into by hand (`archive merge`), if it was.
     private func mergedID(kind: String, table: String, keys: [String]) throws -> Int64? {
+        if remembered.hasMerges == nil {
+            remembered.hasMerges = try database.integer("SELECT EXISTS (SELECT 1 FROM merges)") == 1
+        }
+        guard remembered.hasMerges == true else { return nil }
         var seen: Set<String> = []
         for key in keys where seen.insert(key).inserted {
             if let id = try database.integer("""
@@ -291,7 +301,7 @@ public final class ArchiveWriter {
         // In the order given (the name first), not a Set's: two spellings with one key ("RSPCA",
         // "Rspca") keep the same one on every run.
         var seen: Set<String> = []
-        for alias in aliases where seen.insert(alias).inserted {
+        for alias in aliases where seen.insert(alias).inserted && remembered.isNew(.init(table: table, id: id, alias: alias)) {
             try database.run("INSERT INTO \(table) (\(column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              id, alias, MatchKey.make(alias))
         }

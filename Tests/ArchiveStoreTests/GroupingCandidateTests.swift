@@ -52,7 +52,7 @@ import Testing
             _ = try writer.write(bundle("lost"), ingestedAt: "now")
             throw Failure()
         }
-        writer.forgetRecentArticles()
+        writer.forgetRememberedRows()
         // The lost article's id goes to one about someone else, under another word.
         let b = try store(bundle("b", person: "Jonas Berg"), terms: ["ferry"], with: writer)
         let c = try store(bundle("c"), terms: ["helga"], with: writer)
