@@ -8,9 +8,7 @@ public enum ContentTerms {
         let buffer = TextBuffer(text)
         // Each distinct word is judged once (function word? everyday word?): a headline and lead
         // repeat their words, and judging one costs several look-ups.
-        var counts: [String: Double] = [:]
-        var common: [String: Bool] = [:]
-        var skipped: Set<String> = []
+        var words: [String: Word] = [:]
         var bytes: [UInt8] = []
         Tokenizer.scan(buffer) { range, isWord, _ in
             guard isWord, range.count >= 3, !isNumber(range, in: buffer) else { return }
@@ -19,26 +17,31 @@ public enum ContentTerms {
             let lower = String(decoding: bytes, as: UTF8.self)
             // Letters that combine into one character count as one, as a word's length is meant.
             if bytes.count != range.count, buffer.text(range).count < 3 { return }
-            if skipped.contains(lower) { return }
-            let isCommon: Bool
-            if let known = common[lower] {
-                isCommon = known
+            let isCapitalized = buffer[range.lowerBound].isUppercaseLetter
+            if let index = words.index(forKey: lower) {
+                words.values[index].count(isCapitalized: isCapitalized)
             } else {
-                if functionWords.contains(lower) || EntityRecognizer.weekdays.contains(lower) {
-                    skipped.insert(lower)
-                    return
-                }
-                isCommon = lexicon.isCommonWord(lower)
-                common[lower] = isCommon
-            }
-            let weight: Double = isCommon ? 1 : buffer[range.lowerBound].isUppercaseLetter ? 3 : 2
-            if let count = counts[lower] {
-                counts[lower] = max(count, weight) + 0.5
-            } else {
-                counts[lower] = weight
+                let counts = !functionWords.contains(lower) && !EntityRecognizer.weekdays.contains(lower)
+                var word = Word(counts: counts, isCommon: counts && lexicon.isCommonWord(lower))
+                word.count(isCapitalized: isCapitalized)
+                words[lower] = word
             }
         }
-        return TermVector(counts)
+        return TermVector(words.compactMapValues { $0.counts ? $0.weight : nil })
+    }
+
+    /// A word's weight so far: the heaviest of its uses, plus a half for each use after the first.
+    private struct Word {
+        let counts: Bool
+        let isCommon: Bool
+        var weight = 0.0
+        var uses = 0
+
+        mutating func count(isCapitalized: Bool) {
+            let use: Double = isCommon ? 1 : isCapitalized ? 3 : 2
+            weight = uses == 0 ? use : max(weight, use) + 0.5
+            uses += 1
+        }
     }
 
     /// Digits with their separators only ('1,500', '3.5'): a figure, not a word.
