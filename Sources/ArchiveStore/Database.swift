@@ -19,6 +19,7 @@ public final class Database {
 
     /// Opens (or, for `.readWrite`, creates) a database file. `":memory:"` gives a private in-memory database.
     public init(path: String, mode: Mode = .readWrite) throws {
+        _ = Self.configureLibrary
         var connection: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
@@ -36,6 +37,11 @@ public final class Database {
         self.path = path
         try setUp()
     }
+
+    /// Library-wide settings, applied once before the first connection opens.
+    private static let configureLibrary: Void = {
+        _ = archive_disable_memory_statistics()
+    }()
 
     deinit {
         statementCache.removeAll()
