@@ -26,18 +26,28 @@ public struct TermVector: Sendable, Equatable {
     /// The cosine of the angle between two vectors: 0 for no word in common, 1 for the same words
     /// in the same proportions.
     public func cosine(_ other: TermVector) -> Double {
-        var (i, j, sum) = (0, 0, 0.0)
-        while i < keys.count && j < other.keys.count {
-            if keys[i] == other.keys[j] {
-                sum += weights[i] * other.weights[j]
-                i += 1
-                j += 1
-            } else if keys[i] < other.keys[j] {
-                i += 1
-            } else {
-                j += 1
+        // Grouping computes this for every candidate of every new article: without bounds checks.
+        keys.withUnsafeBufferPointer { keys in
+            other.keys.withUnsafeBufferPointer { otherKeys in
+                weights.withUnsafeBufferPointer { weights in
+                    other.weights.withUnsafeBufferPointer { otherWeights in
+                        var (i, j, sum) = (0, 0, 0.0)
+                        while i < keys.count && j < otherKeys.count {
+                            let (a, b) = (keys[i], otherKeys[j])
+                            if a == b {
+                                sum += weights[i] * otherWeights[j]
+                                i += 1
+                                j += 1
+                            } else if a < b {
+                                i += 1
+                            } else {
+                                j += 1
+                            }
+                        }
+                        return sum
+                    }
+                }
             }
         }
-        return sum
     }
 }

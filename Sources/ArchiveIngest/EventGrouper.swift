@@ -91,11 +91,17 @@ final class EventGrouper {
             return 0
         }
         let words = aTerms.cosine(bTerms)
-        let union = a.people.union(b.people).count
-        guard union > 0 else { return words }
-        let people = Double(a.people.intersection(b.people).count) / Double(union)
-        let places = a.places.isEmpty || b.places.isEmpty ? 0 : Double(a.places.intersection(b.places).count) / Double(a.places.union(b.places).count)
+        guard !a.people.isEmpty || !b.people.isEmpty else { return words }
+        let people = Self.jaccard(a.people, b.people)
+        let places = a.places.isEmpty || b.places.isEmpty ? 0 : Self.jaccard(a.places, b.places)
         return 0.80 * words + 0.15 * people + 0.05 * places
+    }
+
+    /// Shared members over all members, counted without building either set.
+    private static func jaccard<T>(_ a: Set<T>, _ b: Set<T>) -> Double {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        let shared = small.reduce(0) { large.contains($1) ? $0 + 1 : $0 }
+        return Double(shared) / Double(a.count + b.count - shared)
     }
 
     static func daysBetween(_ a: String, _ b: String) -> Int? {
