@@ -4,11 +4,21 @@
 public enum ContentTerms {
     /// The unit-length term vector of a headline and lead.
     public static func vector(_ text: String) -> TermVector {
-        let lexicon = Lexicon.shared
+        vector(text, lexicon: .shared)
+    }
+
+    /// The same, with the word lists of an extraction engine: each worker thread has its own, as
+    /// threads sharing one set contend for its reference count.
+    public static func vector(_ text: String, using extractor: Extractor) -> TermVector {
+        vector(text, lexicon: extractor.lexicon)
+    }
+
+    static func vector(_ text: String, lexicon: Lexicon) -> TermVector {
         let buffer = TextBuffer(text)
         // Each distinct word is judged once (function word? everyday word?): a headline and lead
         // repeat their words, and judging one costs several look-ups.
         var words: [String: Word] = [:]
+        words.reserveCapacity(buffer.count / 8)
         var bytes: [UInt8] = []
         Tokenizer.scan(buffer) { range, isWord, _ in
             guard isWord, range.count >= 3, !isNumber(range, in: buffer) else { return }
@@ -21,7 +31,7 @@ public enum ContentTerms {
             if let index = words.index(forKey: lower) {
                 words.values[index].count(isCapitalized: isCapitalized)
             } else {
-                let counts = !functionWords.contains(lower) && !EntityRecognizer.weekdays.contains(lower)
+                let counts = !lexicon.functionWords.contains(lower)
                 var word = Word(counts: counts, isCommon: counts && lexicon.isCommonWord(lower))
                 word.count(isCapitalized: isCapitalized)
                 words[lower] = word
@@ -49,7 +59,8 @@ public enum ContentTerms {
         range.allSatisfy { buffer[$0].isDigit || buffer[$0] == "," || buffer[$0] == "." }
     }
 
-    static let functionWords: Set<String> = [
+    /// Words that say nothing of what an article is about (with the weekdays, in `Lexicon.functionWords`).
+    static let functionWordList = [
         "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "this", "these", "those",
         "from", "but", "not", "its", "his", "her", "their", "they", "them", "she", "him", "who", "whom", "which",
         "what", "when", "where", "while", "will", "would", "could", "should", "can", "may", "might", "must", "been",

@@ -21,7 +21,8 @@ struct EntityRecognizer: Sendable {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
-    static let weekdays: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdays = WordSet(weekdayNames)
     /// Lower-case words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
     private static let connectors: WordSet = [
         "of", "de", "del", "della", "di", "da", "van", "von", "der", "den", "du", "la", "le", "al", "bin", "ibn",

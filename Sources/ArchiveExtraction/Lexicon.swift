@@ -38,6 +38,8 @@ struct Lexicon: Sendable {
     /// Keys of teams' nicknames ("orioles", "red sox"): organizations in sports reports only.
     let teamNicknames: Set<String>
     let boilerplate: BoilerplateRules
+    /// Words grouping leaves out of an article's term vector.
+    let functionWords: WordSet
     /// The most words any organization or place name in the lists has.
     let longestName: Int
 
@@ -48,6 +50,7 @@ struct Lexicon: Sendable {
             return Self.listLines(text)
         }
         commonWords = Set(lines("common-words.txt").map(String.init))
+        functionWords = WordSet(ContentTerms.functionWordList + EntityRecognizer.weekdayNames)
         givenNames = Set((lines("given-names.txt") + lines("given-names-international.txt")).map(String.init))
         let titleList = lines("titles.txt").map { $0.lowercased() }
         titles = WordSet(titleList)

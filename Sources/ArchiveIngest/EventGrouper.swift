@@ -27,9 +27,10 @@ final class EventGrouper {
     static let indexedTerms = 10
 
     /// The term vector of an article's headline and lead, as grouping compares them.
-    static func vector(title: String, body: String) -> TermVector {
+    static func vector(title: String, body: String, using extractor: Extractor) -> TermVector {
         // The lead is counted in code points, as SQLite's substr counts them when a stored lead is read.
-        ContentTerms.vector(title + "\n" + String(String.UnicodeScalarView(body.unicodeScalars.prefix(ArchiveWriter.leadLength))))
+        ContentTerms.vector(title + "\n" + String(String.UnicodeScalarView(body.unicodeScalars.prefix(ArchiveWriter.leadLength))),
+                            using: extractor)
     }
 
     /// The event a newly stored article joins, if it reports the same happening as stored ones

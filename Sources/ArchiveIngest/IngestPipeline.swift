@@ -182,7 +182,8 @@ public final class IngestPipeline {
             case .copy(let original, let record): return .copy(of: original, record)
             case .new(let path, let article):
                 let bundle = article.bundle(extractor.extract(article.normalized, metadata: article.raw))
-                return .new(path: path, bundle, EventGrouper.vector(title: bundle.article.title, body: bundle.article.body))
+                return .new(path: path, bundle, EventGrouper.vector(title: bundle.article.title, body: bundle.article.body,
+                                                                          using: extractor))
             }
         }
     }
