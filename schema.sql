@@ -82,6 +82,13 @@ CREATE TABLE article_terms (
 
 CREATE INDEX article_terms_article ON article_terms (article_id);
 
+-- The day each article gives for the happening it reports. Its event keeps the day of the report
+-- that started it, so grouping compares a new article with the days the others gave themselves.
+CREATE TABLE article_days (
+    article_id    INTEGER PRIMARY KEY REFERENCES source_articles (id) ON DELETE CASCADE,
+    occurred_on   TEXT NOT NULL                -- '2025-12-20', '2025-12' or '2025'
+) STRICT;
+
 -- ---------------------------------------------------------------------------------------------
 -- Canonical entities. Each has a display name and a unique matching key; every spelling seen in
 -- an article is kept in its *_aliases table.
@@ -387,4 +394,4 @@ ORDER BY p.name, e.occurred_on DESC;
 
 -- 'ARCH' in ASCII: marks the file as an archive, so other SQLite files are never written to.
 PRAGMA application_id = 1095910216;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

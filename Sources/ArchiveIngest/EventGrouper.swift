@@ -5,14 +5,16 @@ import Foundation
 /// Joins each newly stored article to the events of the articles that report the same happening,
 /// merging events that the new article shows to be one.
 ///
-/// Whether two articles report the same happening depends on those two articles alone — their
-/// dates, the people their leads name, the places, and the words of headline and lead — so the
+/// Whether two articles report the same happening depends on those two articles alone — the days
+/// they give, the people their leads name, the places, and the words of headline and lead — so the
 /// events that result (the connected groups of such pairs) are the same whatever order the
 /// articles arrive in, and an article that bridges two events merges them.
 final class EventGrouper {
     let writer: ArchiveWriter
     /// Profiles and term weights of articles already compared, by article id: the same candidates
-    /// come up again and again. Bounded, so memory stays flat on any archive.
+    /// come up again and again. What it holds never changes, so whether an article is still here
+    /// changes no result. Bounded (the older half is dropped when full), so memory
+    /// stays flat on any archive.
     private var cache: [Int64: (GroupingProfile, TermVector)] = [:]
     private static let cacheLimit = 10_000
 
@@ -21,7 +23,7 @@ final class EventGrouper {
     }
     /// How alike two articles must be to report one happening.
     var threshold = 0.38
-    /// Dates further apart than this are different happenings.
+    /// Days further apart than this are different happenings.
     var maximumDays = 3
     /// How many of an article's heaviest words are kept to find it again.
     static let indexedTerms = 10
@@ -35,10 +37,10 @@ final class EventGrouper {
 
     /// The event a newly stored article joins, if it reports the same happening as stored ones
     /// (nil: it starts its own). When it reports the happening of several events, they are one
-    /// and are merged first, into the oldest. `occurredOn` is the day of the article's own event;
-    /// `vector` its term vector when the caller has it already.
-    func eventToJoin(article: Int64, occurredOn: String?, vector: TermVector? = nil) throws -> Int64? {
-        guard let (profile, terms) = try profileAndTerms(article, vector: vector, occurredOn: occurredOn) else { return nil }
+    /// and are merged first, into the oldest. `vector` is the article's term vector when the
+    /// caller has it already.
+    func eventToJoin(article: Int64, vector: TermVector? = nil) throws -> Int64? {
+        guard let (profile, terms) = try profileAndTerms(article, vector: vector) else { return nil }
         let heaviest = Array(terms.heaviest.prefix(Self.indexedTerms))
         try writer.storeTerms(heaviest, article: article)
         let day = profile.occurredOn.flatMap { $0.count == 10 ? $0 : nil }
@@ -69,14 +71,15 @@ final class EventGrouper {
         writer.forgetRememberedRows()
     }
 
-    /// A stored article's profile and term weights, read once. An article being written has no
-    /// event yet: `occurredOn` gives the day its event will have.
-    private func profileAndTerms(_ article: Int64, vector: TermVector? = nil,
-                                 occurredOn: String? = nil) throws -> (GroupingProfile, TermVector)? {
+    /// A stored article's profile and term weights, read once: they never change.
+    private func profileAndTerms(_ article: Int64, vector: TermVector? = nil) throws -> (GroupingProfile, TermVector)? {
         if let cached = cache[article] { return cached }
-        guard var profile = try writer.groupingProfile(article: article) else { return nil }
-        if let occurredOn { profile.occurredOn = occurredOn }
-        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        guard let profile = try writer.groupingProfile(article: article) else { return nil }
+        if cache.count >= Self.cacheLimit {
+            // Candidates are the newest articles under each word and person: keep the newer half.
+            let median = cache.keys.sorted()[cache.count / 2]
+            cache = cache.filter { $0.key >= median }
+        }
         let terms = vector ?? ContentTerms.vector(profile.title + "\n" + profile.lead)
         // Headline and lead are in the vector now: the cache need not hold their text too.
         var compact = profile
@@ -86,6 +89,8 @@ final class EventGrouper {
         return (compact, terms)
     }
 
+    /// How alike two articles are: nothing when the days they give are further apart than
+    /// `maximumDays`, else their headlines, leads, people and places.
     func similarity(_ a: GroupingProfile, _ aTerms: TermVector, _ b: GroupingProfile, _ bTerms: TermVector) -> Double {
         if let dayA = a.occurredOn, let dayB = b.occurredOn, dayA.count == 10, dayB.count == 10,
            let gap = Self.daysBetween(dayA, dayB), gap > maximumDays {

@@ -319,9 +319,8 @@ public final class IngestPipeline {
                         outcome.copies += 1
                         continue
                     }
-                    let occurredOn = bundle.event?.occurredOn
                     switch try writer.write(bundle, ingestedAt: ingestedAt, eventToJoin: { id in
-                        try grouper.eventToJoin(article: id, occurredOn: occurredOn, vector: vector)
+                        try grouper.eventToJoin(article: id, vector: vector)
                     }) {
                     case .inserted:
                         outcome.added += 1

@@ -4,7 +4,7 @@ import Foundation
 /// The archive's schema: its version, its text, and how a file becomes (or is recognised as) an archive.
 public enum ArchiveSchema {
     /// The schema version this build writes, stored in `PRAGMA user_version`.
-    public static let version: Int64 = 2
+    public static let version: Int64 = 3
     /// 'ARCH' in ASCII, stored in `PRAGMA application_id`: tells an archive from any other SQLite file.
     public static let applicationID: Int64 = 0x4152_4348
     /// The text of `schema.sql`, as embedded at build time.
@@ -95,6 +95,22 @@ public enum ArchiveSchema {
                 try database.execute("PRAGMA user_version = 2")
             }
         }
+        if found < 3 {
+            try database.inTransaction {
+                try migrateToVersion3(database)
+                try database.execute("PRAGMA user_version = 3")
+            }
+        }
+    }
+
+    /// Version 3 keeps the day each article gives for its happening; older articles get their event's.
+    private static func migrateToVersion3(_ database: Database) throws {
+        try database.execute(try definition(of: "article_days"))
+        try database.execute("""
+            INSERT INTO article_days (article_id, occurred_on)
+            SELECT ae.article_id, min(e.occurred_on) FROM article_events AS ae JOIN events AS e ON e.id = ae.event_id
+            WHERE e.occurred_on IS NOT NULL GROUP BY ae.article_id
+            """)
     }
 
     /// Version 2 keeps each article's heaviest words for grouping (filled in by the next ingest),

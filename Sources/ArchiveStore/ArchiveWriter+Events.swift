@@ -4,12 +4,9 @@ extension ArchiveWriter {
     public static let leadLength = 1000
 
     public func groupingProfile(article: Int64) throws -> GroupingProfile? {
-        // An article being written has no event yet: its profile has no date.
         guard let row = try database.rows("""
-            SELECT a.id, e.occurred_on, a.title, substr(a.body, 1, ?)
-            FROM source_articles AS a
-            LEFT JOIN article_events AS ae ON ae.article_id = a.id
-            LEFT JOIN events AS e ON e.id = ae.event_id
+            SELECT a.id, d.occurred_on, a.title, substr(a.body, 1, ?)
+            FROM source_articles AS a LEFT JOIN article_days AS d ON d.article_id = a.id
             WHERE a.id = ?
             """, [Self.leadLength, article]).first else { return nil }
         let people = try database.rows("""
@@ -40,8 +37,8 @@ extension ArchiveWriter {
 
     /// Articles that may report the same happening: those sharing the most of the people this
     /// article names early on, and those sharing the most of `terms` among their own heaviest
-    /// words; when the article has a day, only those whose event lies within `days` of it (or has
-    /// no day). Each with its event.
+    /// words; when the article has a day, only those whose event lies within `days` of it (or is
+    /// dated to the month or year only, or not at all). Each with its event.
     ///
     /// Each person and each term is looked up among its newest `candidatesPerKey` articles only,
     /// so the cost per article stays the same however large the archive grows.
@@ -81,9 +78,8 @@ extension ArchiveWriter {
         for (other, _) in shared.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }) {
             guard found.count < limit else { break }
             guard let (event, day) = try remembered.events.event(of: other, load: loadEvent) else { continue }
-            if let window, let day, day.unicodeScalars.count >= 10, !(window.low...window.high).contains(day) {
-                continue
-            }
+            // An event dated to the month or year only is not ruled out by a window of days.
+            if let window, let day, day.unicodeScalars.count >= 10, !(window.low...window.high).contains(day) { continue }
             found.append((other, event))
         }
         return found

@@ -57,6 +57,9 @@ public final class ArchiveWriter {
     private func writeNew(_ bundle: ArticleBundle, ingestedAt: String, eventToJoin: (Int64) throws -> Int64?) throws -> Outcome {
         try isolated("article") {
             let articleID = try insertArticle(bundle.article, ingestedAt: ingestedAt)
+            if let day = bundle.event?.occurredOn {
+                try database.run("INSERT INTO article_days (article_id, occurred_on) VALUES (?, ?)", articleID, day)
+            }
             var personIDs: [String: Int64] = [:]
             for person in bundle.people {
                 let id = try personID(for: person)

@@ -1,5 +1,5 @@
-/// What event grouping compares about a stored article: its event's date, its people and places,
-/// and its headline and lead.
+/// What event grouping compares about a stored article: the day it gives for its happening, its
+/// people and places, and its headline and lead.
 public struct GroupingProfile: Sendable, Equatable {
     public var articleID: Int64
     /// 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'.

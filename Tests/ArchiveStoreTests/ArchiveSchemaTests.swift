@@ -82,6 +82,9 @@ import Testing
                 VALUES ('Talks', 'He said: "We had good talks."', 'text', 'h1', '2025-12-21T00:00:00Z');
                 INSERT INTO quotes (article_id, text, start_offset, end_offset, match_key)
                 VALUES (1, 'We had good talks.', 10, 28, 'we had good talks');
+                INSERT INTO events (title, occurred_on, date_precision, first_seen, last_seen)
+                VALUES ('Talks', '2025-12-20', 'day', '2025-12-21T00:00:00Z', '2025-12-21T00:00:00Z');
+                INSERT INTO article_events (article_id, event_id) VALUES (1, 1);
                 """)
         }
         let upgraded = try ArchiveSchema.open(path, mode: .readWrite)
@@ -92,6 +95,8 @@ import Testing
         #expect(try upgraded.rows(query) == (try reference.rows(query)))
         #expect(try upgraded.scalar("SELECT match_key FROM quotes") == .text(MatchKey.quote("we had good talks")))
         #expect(try upgraded.integer("SELECT count(*) FROM source_articles") == 1)
+        // An article stored before its own day was kept gives its event's.
+        #expect(try upgraded.scalar("SELECT occurred_on FROM article_days WHERE article_id = 1") == .text("2025-12-20"))
         #expect(try upgraded.rows("PRAGMA integrity_check").first?.string(0) == "ok")
     }
 

@@ -12,7 +12,7 @@ import Testing
         ArticleBundle(
             article: ArticleRecord(title: "Harbour \(hash)", body: "\(person) spoke at the harbour.", format: "text", contentHash: hash),
             people: [EntityRecord(name: person, aliases: [person], mentionCount: 1, firstOffset: 0)],
-            event: EventRecord(title: "Harbour \(hash)", occurredOn: date, datePrecision: date == nil ? nil : "day",
+            event: EventRecord(title: "Harbour \(hash)", occurredOn: date, datePrecision: date.map { $0.count == 10 ? "day" : $0.count == 7 ? "month" : "year" },
                                dateSource: date == nil ? nil : "text", place: nil, summary: nil, participants: [person],
                                participatingOrganizations: []))
     }
@@ -65,8 +65,10 @@ import Testing
         let near = try store(bundle("near", date: "2025-02-10"), terms: ["helga"], with: writer)
         _ = try store(bundle("far", date: "2025-03-10"), terms: ["helga"], with: writer)
         let undated = try store(bundle("undated"), terms: ["helga"], with: writer)
+        // An event dated to the month or the year only is not ruled out by a window of days.
+        let month = try store(bundle("month", date: "2025-01"), terms: ["helga"], with: writer)
         let new = try store(bundle("new", date: "2025-02-12"), terms: ["helga"], with: writer)
-        #expect(try candidates(of: new, terms: ["helga"], day: "2025-02-12", with: writer) == [near, undated])
+        #expect(try candidates(of: new, terms: ["helga"], day: "2025-02-12", with: writer) == [near, undated, month])
     }
 
     @Test func theArticlesSharingMostComeFirstAndEachKeyLooksAtItsNewestOnly() throws {
