@@ -21,6 +21,15 @@ public struct TermVector: Sendable, Equatable {
             .prefix(16).map(\.key)
     }
 
+    private init(keys: [UInt64], weights: [Double]) {
+        self.keys = keys
+        self.weights = weights
+        self.heaviest = []
+    }
+
+    /// The same vector without its heaviest terms, for keeping many in memory only to compare.
+    public var withoutHeaviest: TermVector { TermVector(keys: keys, weights: weights) }
+
     public var isEmpty: Bool { keys.isEmpty }
 
     /// The cosine of the angle between two vectors: 0 for no word in common, 1 for the same words

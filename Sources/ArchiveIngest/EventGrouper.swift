@@ -16,7 +16,7 @@ final class EventGrouper {
     /// changes no result. Bounded (the older half is dropped when full), so memory
     /// stays flat on any archive.
     private var cache: [Int64: (GroupingProfile, TermVector)] = [:]
-    private static let cacheLimit = 10_000
+    private static let cacheLimit = 20_000
 
     init(writer: ArchiveWriter) {
         self.writer = writer
@@ -85,7 +85,7 @@ final class EventGrouper {
         var compact = profile
         compact.title = ""
         compact.lead = ""
-        cache[article] = (compact, terms)
+        cache[article] = (compact, terms.withoutHeaviest)
         return (compact, terms)
     }
 
