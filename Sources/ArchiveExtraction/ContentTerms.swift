@@ -21,7 +21,7 @@ public enum ContentTerms {
         words.reserveCapacity(buffer.count / 8)
         var bytes: [UInt8] = []
         Tokenizer.scan(buffer) { range, isWord, _ in
-            guard isWord, range.count >= 3, !isNumber(range, in: buffer) else { return }
+            guard isWord, range.count >= 3, !Tokenizer.isNumber(range, in: buffer) else { return }
             bytes.removeAll(keepingCapacity: true)
             buffer.appendLowercased(range, to: &bytes)
             let lower = String(decoding: bytes, as: UTF8.self)
@@ -31,18 +31,19 @@ public enum ContentTerms {
             if let index = words.index(forKey: lower) {
                 words.values[index].count(isCapitalized: isCapitalized)
             } else {
-                let counts = !lexicon.functionWords.contains(lower)
-                var word = Word(counts: counts, isCommon: counts && lexicon.isCommonWord(lower))
+                let isContent = !lexicon.functionWords.contains(lower)
+                var word = Word(isContent: isContent, isCommon: isContent && lexicon.isCommonWord(lower))
                 word.count(isCapitalized: isCapitalized)
                 words[lower] = word
             }
         }
-        return TermVector(words.compactMapValues { $0.counts ? $0.weight : nil })
+        return TermVector(words.compactMapValues { $0.isContent ? $0.weight : nil })
     }
 
     /// A word's weight so far: the heaviest of its uses, plus a half for each use after the first.
     private struct Word {
-        let counts: Bool
+        /// False for function words and weekdays, which are counted but left out of the vector.
+        let isContent: Bool
         let isCommon: Bool
         var weight = 0.0
         var uses = 0
@@ -52,11 +53,6 @@ public enum ContentTerms {
             weight = uses == 0 ? use : max(weight, use) + 0.5
             uses += 1
         }
-    }
-
-    /// Digits with their separators only ('1,500', '3.5'): a figure, not a word.
-    private static func isNumber(_ range: Range<Int>, in buffer: TextBuffer) -> Bool {
-        range.allSatisfy { buffer[$0].isDigit || buffer[$0] == "," || buffer[$0] == "." }
     }
 
     /// Words that say nothing of what an article is about (with the weekdays, in `Lexicon.functionWords`).

@@ -8,15 +8,20 @@ enum Tokenizer {
         tokens.reserveCapacity(text.count / 5)
         scan(text) { range, isWord, paragraph in
             if isWord {
-                let word = text.text(range)
-                let kind: Token.Kind = word.unicodeScalars.allSatisfy({ $0.isDigit || $0 == "," || $0 == "." }) ? .number : .word
-                tokens.append(Token(kind: kind, start: range.lowerBound, end: range.upperBound, text: word, startsParagraph: paragraph))
+                let kind: Token.Kind = isNumber(range, in: text) ? .number : .word
+                tokens.append(Token(kind: kind, start: range.lowerBound, end: range.upperBound, text: text.text(range),
+                                    startsParagraph: paragraph))
             } else {
                 let mark = range.count == 1 ? String(text[range.lowerBound]) : "'s"
                 tokens.append(Token(kind: .punctuation, start: range.lowerBound, end: range.upperBound, text: mark, startsParagraph: paragraph))
             }
         }
         return tokens
+    }
+
+    /// Digits with their separators only ('1,500', '3.5'): a figure, not a word.
+    static func isNumber(_ range: Range<Int>, in text: TextBuffer) -> Bool {
+        range.allSatisfy { text[$0].isDigit || text[$0] == "," || text[$0] == "." }
     }
 
     /// Where each token lies, in order: `isWord` for words and numbers, false for punctuation and
