@@ -16,14 +16,8 @@ struct DateResolver: Sendable {
         var paragraph: Int
     }
 
-    private static let monthNames: [String: Int] = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-    ]
-    private static let weekdayNames: [String: Int] = [
-        "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    ]
+    private static let monthNames = CalendarWords.englishMonths
+    private static let weekdayNames = CalendarWords.weekdays
 
     private static let relativeStarts: Set<String> = [
         "yesterday", "today", "tonight", "tomorrow", "last", "in", "since", "until", "by", "of", "from", "during",

@@ -17,11 +17,8 @@ struct EntityRecognizer: Sendable {
         var titleMentions: [Mention]
     }
 
-    private static let months: WordSet = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
-    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    private static let months = WordSet(CalendarWords.englishMonths.keys)
+    static let weekdayNames = CalendarWords.weekdays.keys.sorted()
     static let weekdays = WordSet(weekdayNames)
     /// Lower-case words that may sit inside a name: "Bank of England", "Ludwig van Beethoven".
     private static let connectors: WordSet = [

@@ -1,3 +1,4 @@
+import ArchiveExtraction
 import Foundation
 
 /// What a page says about itself: JSON-LD `NewsArticle`/`Article`, OpenGraph and `article:`
@@ -83,12 +84,7 @@ struct HTMLMetadata {
         return nil
     }
 
-    private static let months: [String: Int] = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9,
-        "october": 10, "november": 11, "december": 12, "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
-        "oktober": 10, "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
-        "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-    ]
+    private static let months = CalendarWords.englishMonthNames.merging(CalendarWords.otherMonths) { english, _ in english }
 
     /// A date an element carries in microdata or RDFa outside the head
     /// (`<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">`).
@@ -154,8 +150,8 @@ struct HTMLMetadata {
     private static func date(inWords words: [String]) -> String? {
         func number(_ text: String) -> Int? { Int(text.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) }
         func make(_ year: Int, _ month: Int, _ day: Int) -> String? {
-            guard (1990...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-            return String(format: "%04d-%02d-%02d", year, month, day)
+            guard (1990...2100).contains(year) else { return nil }
+            return CivilDate(year: year, month: month, day: day)?.iso
         }
         for (index, word) in words.enumerated() {
             let parts = word.split(separator: ".", omittingEmptySubsequences: false)
