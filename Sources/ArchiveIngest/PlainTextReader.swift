@@ -1,24 +1,50 @@
 import ArchiveExtraction
 
 /// Reads a plain-text article: the first non-empty line is the title, the rest is the body (a
-/// one-line file is a brief whose line is both).
+/// one-line file is a brief: the line is the body, its first sentence the title).
 enum PlainTextReader {
     static func read(_ text: String, path: String) throws(ReadError) -> RawArticle {
-        let title: Substring, body: String
+        let title: Substring, body: Substring
         if let (fastTitle, fastBody) = splitPlainLines(text) {
-            (title, body) = (fastTitle, String(fastBody))
+            (title, body) = (fastTitle, fastBody)
         } else {
             var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
             while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
             guard let first = lines.first else { throw ReadError(.empty, path: path, "the file is empty") }
-            (title, body) = (first, lines.dropFirst().joined(separator: "\n"))
+            (title, body) = (first, lines.dropFirst().joined(separator: "\n")[...])
         }
-        // A one-line brief is its own headline and text.
-        let text = hasLetter(body) ? body : String(title)
-        guard hasLetter(text) else {
-            throw ReadError(.noText, path: path, "no words in the file")
+        // A text of one line (a brief, or a whole article saved without line breaks) is its own
+        // body, and its first sentence its headline.
+        if !hasLetter(body) {
+            guard hasLetter(title) else { throw ReadError(.noText, path: path, "no words in the file") }
+            return RawArticle(title: String(firstSentence(of: title)).trimmingCharacters(), body: String(title))
         }
-        return RawArticle(title: String(title).trimmingCharacters(), body: text)
+        return RawArticle(title: String(title).trimmingCharacters(), body: String(body))
+    }
+
+    /// The longest a headline taken from running text gets, in characters.
+    static let longestHeadline = 250
+
+    /// The text up to the end of its first sentence (a '.', '!' or '?' before a space), or its
+    /// first words up to `longestHeadline` characters when no sentence ends that soon.
+    static func firstSentence(of line: Substring) -> Substring {
+        var count = 0
+        var lastSpace: Substring.Index?
+        var index = line.startIndex
+        while index < line.endIndex, count < longestHeadline {
+            let character = line[index]
+            let next = line.index(after: index)
+            if character.isWhitespace {
+                lastSpace = index
+            } else if character == "." || character == "!" || character == "?", count >= 20,
+                      next == line.endIndex || line[next].isWhitespace {
+                return line[..<next]
+            }
+            count += 1
+            index = next
+        }
+        guard index < line.endIndex else { return line }
+        return line[..<(lastSpace ?? index)]
     }
 
     /// Title and body of text whose line breaks are all plain LF and whose leading blank lines are
@@ -65,7 +91,7 @@ enum PlainTextReader {
         return (text[lineStart..<titleEnd], text[bodyStart...])
     }
 
-    private static func hasLetter(_ text: String) -> Bool {
+    private static func hasLetter(_ text: some StringProtocol) -> Bool {
         if text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return true }
         return text.utf8.contains(where: { $0 >= 0x80 }) && text.contains(where: { $0.isLetter })
     }
