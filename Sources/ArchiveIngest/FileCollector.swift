@@ -12,6 +12,7 @@ public struct FileCollector: Sendable {
         public var files: [InputFile] = []
         public var skippedHidden = 0
         public var skippedUnknown = 0
+        public var skippedLinks = 0
         public var errors: [ReadError] = []
     }
 
@@ -20,6 +21,8 @@ public struct FileCollector: Sendable {
         case file(InputFile)
         case skippedHidden
         case skippedUnknown
+        /// A folder or file reached again through a link, and not read again.
+        case skippedLink
         case error(ReadError)
     }
 
@@ -32,6 +35,7 @@ public struct FileCollector: Sendable {
             case .file(let file): result.files.append(file)
             case .skippedHidden: result.skippedHidden += 1
             case .skippedUnknown: result.skippedUnknown += 1
+            case .skippedLink: result.skippedLinks += 1
             case .error(let error): result.errors.append(error)
             }
         }
@@ -50,16 +54,30 @@ public struct FileCollector: Sendable {
 
     /// The walk itself: a stack of folders being listed, each with its sorted names and how far
     /// through them it is.
+    ///
+    /// Links are followed, but each folder is entered once, however many links lead to it (a link
+    /// back to a parent would otherwise be a loop), and a file reached through a link, or with
+    /// several hard links, is read once; what is passed over is counted, not read again. Only
+    /// folders and linked files are remembered, so memory grows with neither the number of plain
+    /// files nor the depth of a loop.
     public struct Walk: Sequence, IteratorProtocol {
         private var pending: [String]
         private var folders: [(path: String, names: [String], next: Int)] = []
+        private var enteredFolders: Set<FileIdentity> = []
+        private var linkedFiles: Set<FileIdentity> = []
+        /// The folders given, resolved and ending in "/": a link to a file below one of them is
+        /// read under the file's own name.
+        private let roots: [String]
 
         init(paths: [String]) {
             pending = paths.reversed()
+            roots = paths.compactMap { path in
+                guard FileStatus(path)?.isFolder == true, let resolved = FileStatus.resolved(path) else { return nil }
+                return resolved.hasSuffix("/") ? resolved : resolved + "/"
+            }
         }
 
         public mutating func next() -> Found? {
-            let manager = FileManager.default
             while true {
                 if var top = folders.popLast() {
                     guard top.next < top.names.count else { continue }
@@ -68,22 +86,21 @@ public struct FileCollector: Sendable {
                     folders.append(top)
                     let path = top.path.hasSuffix("/") ? top.path + name : top.path + "/" + name
                     if name.hasPrefix(".") { return .skippedHidden }
-                    var isFolder: ObjCBool = false
-                    guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-                    if isFolder.boolValue {
-                        if let found = enter(path) { return found }
+                    guard let status = FileStatus(path) else { continue }  // a dangling link
+                    if status.isFolder {
+                        if let found = enter(path, status) { return found }
                         continue
                     }
                     guard let format = ArticleFormat(pathExtension: (name as NSString).pathExtension) else { return .skippedUnknown }
+                    if !firstVisit(status, path: path) { return .skippedLink }
                     return .file(InputFile(path: path, format: format))
                 }
                 guard let path = pending.popLast() else { return nil }
-                var isFolder: ObjCBool = false
-                guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
+                guard let status = FileStatus(path) else {
                     return .error(ReadError(.unreadable, path: path, "no such file or folder"))
                 }
-                if isFolder.boolValue {
-                    if let found = enter(path) { return found }
+                if status.isFolder {
+                    if let found = enter(path, status) { return found }
                     continue
                 }
                 let ext = (path as NSString).pathExtension
@@ -95,8 +112,24 @@ public struct FileCollector: Sendable {
             }
         }
 
-        /// Starts listing a folder; an error when it cannot be listed.
-        private mutating func enter(_ folder: String) -> Found? {
+        /// Whether a file inside a folder is to be read: a link to a file that the walk reads under
+        /// its own name anyway (inside one of the folders given) is not, and a file that several
+        /// links or names lead to is read once. Only such files are remembered.
+        private mutating func firstVisit(_ status: FileStatus, path: String) -> Bool {
+            if status.isLink {
+                guard let target = FileStatus.resolved(path) else { return true }
+                if roots.contains(where: { target.hasPrefix($0) }) && !target.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    return false
+                }
+            } else if status.linkCount <= 1 {
+                return true
+            }
+            return linkedFiles.insert(status.identity).inserted
+        }
+
+        /// Starts listing a folder; an error when it cannot be listed, a skip when it was listed before.
+        private mutating func enter(_ folder: String, _ status: FileStatus) -> Found? {
+            guard enteredFolders.insert(status.identity).inserted else { return .skippedLink }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
                 return .error(ReadError(.unreadable, path: folder, "cannot list this folder (permission denied?)"))
             }

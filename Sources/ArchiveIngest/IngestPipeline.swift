@@ -31,6 +31,9 @@ public final class IngestPipeline {
     public var onFailure: ((String) -> Void)?
     /// Called with each warning line (a file read in a guessed encoding) as it happens.
     public var onWarning: ((String) -> Void)?
+    /// Asked before each chunk is read: once it answers true, the chunk being written is finished
+    /// (committed whole), nothing more is read, and the report says the run was interrupted.
+    public var shouldStop: () -> Bool = { false }
 
     public init(database: Database, today: Date = Date(), batchSize: Int = 256) {
         self.writer = ArchiveWriter(database: database)
@@ -75,12 +78,17 @@ public final class IngestPipeline {
             onProgress?(done, total, report.added + report.duplicates + report.copies)
         }
         while true {
+            if shouldStop() {
+                report.interrupted = true
+                break
+            }
             var chunk: [InputFile] = []
             while chunk.count < batchSize, let next = walk.next() {
                 switch next {
                 case .file(let file): chunk.append(file)
                 case .skippedHidden: report.skippedHidden += 1
                 case .skippedUnknown: report.skippedUnknown += 1
+                case .skippedLink: report.skippedLinks += 1
                 case .error(let error): fail(error.description, &report)
                 }
             }
@@ -96,7 +104,7 @@ public final class IngestPipeline {
             for (file, result) in zip(chunk, prepared) {
                 switch result {
                 case .failure(let error as ReadError): fail(error.description, &report)
-                case .failure(let error): fail("\(file.path): \(error)", &report)
+                case .failure(let error): fail("\(PrintablePath.escaped(file.path)): \(error)", &report)
                 case .success(let read):
                     for warning in read.warnings { warn(warning, &report) }
                     try triage(read.articles, path: file.path, lookup: lookup, into: &triaged, report: &report)
@@ -108,6 +116,8 @@ public final class IngestPipeline {
                 item.extracted(by: pool?.extractor(forWorker: worker) ?? extractor)
             }
             try finishWriting()
+            // Asked to stop while this chunk was read: it is not written (a re-run reads it again).
+            if shouldStop() { continue }
             nonisolated(unsafe) let unsafeSelf = self
             writing = BackgroundWork { try unsafeSelf.flush(items) }
             done += chunk.count
@@ -327,7 +337,7 @@ public final class IngestPipeline {
                     case .duplicate: outcome.duplicates += 1
                     }
                 } catch let error as DatabaseError where !Self.isFatal(error) && !failuresAreFatal {
-                    outcome.failures.append("\(path): could not be stored: \(error.message)")
+                    outcome.failures.append("\(PrintablePath.escaped(path)): could not be stored: \(error.message)")
                 }
             }
         }

@@ -14,7 +14,7 @@ public struct ReadError: Error, CustomStringConvertible, Sendable, Equatable {
         self.reason = reason
     }
 
-    public var description: String { "\(path): \(reason)" }
+    public var description: String { "\(PrintablePath.escaped(path)): \(reason)" }
 }
 
 extension Result where Failure == ReadError {

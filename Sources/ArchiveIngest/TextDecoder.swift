@@ -25,7 +25,7 @@ enum TextDecoder {
         // Valid multi-byte sequences beside invalid bytes make damaged UTF-8, not a legacy encoding.
         let isDamagedUTF8 = content.indices.contains { validSequenceLength(content, at: $0) != nil }
         if !isDamagedUTF8, let text = windows1252(content) {
-            warnings.append("\(path): not UTF-8 (byte 0x\(String(content[content.startIndex + offset], radix: 16, uppercase: true)) "
+            warnings.append("\(PrintablePath.escaped(path)): not UTF-8 (byte 0x\(String(content[content.startIndex + offset], radix: 16, uppercase: true)) "
                             + "at offset \(offset)); read as Windows-1252")
             return text
         }

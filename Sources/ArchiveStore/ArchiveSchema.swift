@@ -12,15 +12,21 @@ public enum ArchiveSchema {
 
     /// Opens the archive at `path`.
     ///
-    /// For `.readWrite`, a missing or empty file becomes a new archive. A file that is not an
-    /// archive, or one written by a newer version, is refused and never written to.
-    public static func open(_ path: String, mode: Database.Mode) throws -> Database {
+    /// For `.readWrite` with `creatingIfMissing`, a missing or empty file becomes a new archive;
+    /// otherwise a missing file is an error and nothing is created. A file that is not an archive,
+    /// or one written by a newer version, is refused and never written to.
+    public static func open(_ path: String, mode: Database.Mode, creatingIfMissing: Bool = true) throws -> Database {
         if path != ":memory:", !FileManager.default.fileExists(atPath: path) {
-            if mode == .readOnly {
+            if mode == .readOnly || !creatingIfMissing {
                 throw DatabaseError(code: DatabaseError.noArchiveCode,
                                     message: "no archive at \(path) (run `archive ingest` first, or pass --db)")
             }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+                throw DatabaseError(code: SQLITE_CANTOPEN, message: "cannot create \(path): the folder \(folder) does not exist",
+                                    isOwnMessage: true)
+            }
             if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
                 throw DatabaseError(code: SQLITE_CANTOPEN, message: "cannot create \(path): its folder is not writable", isOwnMessage: true)
             }

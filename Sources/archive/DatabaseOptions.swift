@@ -14,7 +14,9 @@ struct DatabaseOptions: ParsableArguments {
         return "archive.db"
     }
 
-    func open(_ mode: Database.Mode) throws -> Database {
-        try ArchiveSchema.open(path, mode: mode)
+    /// Opens the archive; only `ingest` (`creating`) makes one where there is none, so that a
+    /// mistyped `--db` gets an error instead of a new, empty archive.
+    func open(_ mode: Database.Mode, creating: Bool = false) throws -> Database {
+        try ArchiveSchema.open(path, mode: mode, creatingIfMissing: creating)
     }
 }

@@ -1,3 +1,4 @@
+import ArchiveIngest
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -22,12 +23,20 @@ enum Terminal {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(text.data(using: .utf8)!)
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    /// Wipes the progress line, so that what follows starts on a clean line.
+    static func clearProgressLine() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    /// A path as messages print it: one line, whatever characters its name holds.
+    static func escaped(_ path: String) -> String { PrintablePath.escaped(path) }
 
     /// Today's date in UTC, for resolving dates that nothing else fixes.
     static var today: (year: Int, month: Int, day: Int) {

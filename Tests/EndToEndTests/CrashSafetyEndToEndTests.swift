@@ -8,30 +8,7 @@ import Testing
 @Suite struct CrashSafetyEndToEndTests {
     let folder = TemporaryDirectory()
 
-    /// Distinct articles (none a near-copy of another): names, places and a quote, then a run of
-    /// ordinary words drawn at random (fixed seed).
-    func writeCorpus(count: Int) {
-        let people = ["Anna Kowalczyk", "Tomas Ribeiro", "Olga Petrenko", "Karl Fischer", "Ruth Ellison", "Jonas Berg"]
-        let places = ["Geneva", "Lisbon", "Odesa", "Vienna", "Oslo", "Madrid"]
-        let words = ["budget", "harbour", "council", "bridge", "school", "tariff", "grain", "railway", "court", "vote",
-                     "energy", "drought", "festival", "hospital", "strike", "loan", "border", "museum", "forest", "airport",
-                     "river", "market", "police", "library", "election", "treaty", "ferry", "tunnel", "stadium", "clinic"]
-        var seed: UInt64 = 7
-        for number in 0..<count {
-            let a = people[number % people.count], b = people[(number / 6) % people.count], place = places[number % places.count]
-            var filler: [String] = []
-            for _ in 0..<40 {
-                seed = seed &* 6364136223846793005 &+ 1442695040888963407
-                filler.append(words[Int(seed >> 33) % words.count])
-            }
-            folder.write("corpus/\(number / 100)/\(number).txt", """
-                Report \(number): \(a) meets \(b) in \(place)
-                \(a) met \(b) in \(place) on Monday to discuss item \(number) of the agenda, officials said.
-                “We agreed on item \(number) and on the next steps,” \(a) told reporters.
-                The agenda listed \(filler.joined(separator: " ")).
-                """)
-        }
-    }
+    func writeCorpus(count: Int) { SyntheticCorpus.write(count: count, into: folder, under: "corpus") }
 
     /// Per article (by content hash): people, places, quotes and event links.
     func shape(_ path: String) throws -> [String: [Int64]] {

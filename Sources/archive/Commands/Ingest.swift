@@ -33,8 +33,10 @@ extension Archive {
             // Past a file size limit (`ulimit -f`), let the write fail with an error SQLite reports
             // and rolls back, instead of the signal killing the process mid-write.
             signal(SIGXFSZ, SIG_IGN)
-            let archive = try database.open(.readWrite)
+            let archive = try database.open(.readWrite, creating: true)
             let pipeline = IngestPipeline(database: archive)
+            InterruptSignal.install()
+            pipeline.shouldStop = { InterruptSignal.received != nil }
             pipeline.onFailure = { Terminal.printError("error: " + $0) }
             pipeline.onWarning = { Terminal.printError("warning: " + $0) }
             let showProgress = !quiet && Terminal.standardErrorIsTerminal
@@ -45,7 +47,7 @@ extension Archive {
                     let left = Int(Double(max(total - done, 0)) * seconds / Double(max(done, 1)))
                     let eta = left >= 60 ? "\(left / 60) min \(left % 60) s" : "\(left) s"
                     let line = "\r\(done)/\(total) files, \(Int(Double(articles) / seconds)) articles/s, about \(eta) left   "
-                    FileHandle.standardError.write(line.data(using: .utf8)!)
+                    FileHandle.standardError.write(Data(line.utf8))
                 }
             }
             var report = IngestReport()
@@ -60,12 +62,23 @@ extension Archive {
                 }
                 try pipeline.ingest(FileCollector().walk(folders), total: total, report: &report)
             } catch let error as DatabaseError {
-                if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
+                if showProgress { Terminal.clearProgressLine() }
                 Terminal.printError("error: cannot write to \(database.path): \(Self.reason(error)); nothing stored was lost "
                                     + "(\(report.added) articles of this run had been added; the batch being written was rolled back)")
                 throw ExitCode.failure
             }
-            if showProgress { FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!) }
+            if showProgress { Terminal.clearProgressLine() }
+            if report.interrupted, let number = InterruptSignal.received {
+                Terminal.printError("interrupted by \(InterruptSignal.name(number)): \(report.summary) (\(database.path)); "
+                                    + "every batch written is kept: run the same command again to resume (articles already stored are skipped)")
+                throw ExitCode(128 + number)
+            }
+            if !report.foundAnything {
+                Terminal.printError("error: no articles found in \(paths.map(Terminal.escaped).joined(separator: ", "))"
+                                    + (report.skipped.map { " (skipped \($0))" } ?? "")
+                                    + "; readable files end in .txt, .md, .json, .jsonl, .html, .rss, .atom or .xml")
+                throw ExitCode.failure
+            }
             if !quiet {
                 Terminal.printError("\(report.summary) (\(database.path))")
             }
