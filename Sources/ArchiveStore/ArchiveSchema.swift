@@ -31,8 +31,22 @@ public enum ArchiveSchema {
                 throw DatabaseError(code: SQLITE_CANTOPEN, message: "cannot create \(path): its folder is not writable", isOwnMessage: true)
             }
         }
-        let database = try Database(path: path, mode: mode)
-        let state = try inspect(database, path: path)
+        var database = try Database(path: path, mode: mode)
+        let state: FileState
+        do {
+            state = try inspect(database, path: path)
+        } catch let error as DatabaseError where mode == .readOnly && (error.isReadOnly || error.primaryCode == SQLITE_CANTOPEN) {
+            // A read-only folder: SQLite cannot make the shared-memory file that WAL readers use.
+            // Nobody can write there either, so the file is read as it stands, unless a write-ahead
+            // log left by a crash holds commits the file itself lacks.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber, size.intValue > 0 {
+                throw DatabaseError(code: error.code, message: "cannot read \(path): its folder is read-only, and \(path)-wal holds "
+                                    + "changes that only a writable folder lets SQLite apply; copy the archive with its -wal file to a "
+                                    + "writable folder and query the copy", isOwnMessage: true)
+            }
+            database = try Database(path: path, mode: .readOnly, immutable: true)
+            state = try inspect(database, path: path)
+        }
         switch state {
         case .empty:
             guard mode == .readWrite else {

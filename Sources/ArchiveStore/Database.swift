@@ -18,7 +18,10 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
 
     /// Opens (or, for `.readWrite`, creates) a database file. `":memory:"` gives a private in-memory database.
-    public init(path: String, mode: Mode = .readWrite) throws {
+    ///
+    /// `immutable` reads a file that nothing can change (one in a read-only folder) without the
+    /// shared-memory file WAL readers otherwise need and cannot create there.
+    public init(path: String, mode: Mode = .readWrite, immutable: Bool = false) throws {
         _ = Self.configureLibrary
         var connection: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
@@ -26,7 +29,14 @@ public final class Database {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         case .readWrite: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        var name = path
+        if immutable {
+            flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? absolute
+            name = "file://\(encoded)?immutable=1"
+        }
+        let code = sqlite3_open_v2(name, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             // A handle is returned even when opening fails, and must still be closed.
