@@ -9,7 +9,7 @@ public struct ArticleNormalizer: Sendable {
     init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     public func normalize(_ article: RawArticle) -> NormalizedArticle {
-        let title = Self.clean(line: Self.nfc(article.title))
+        let title = Self.clean(line: Self.nfc(HTMLEntities.decoded(article.title)))
         var author = article.author.map { Self.clean(line: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         var paragraphs: [String] = []
         var dropped: [String] = []

@@ -15,7 +15,14 @@ public struct FullTextSearch: Sendable {
         self.highlight = highlight
     }
 
+    /// The longest search text taken, in bytes: far past any question a person types, and short
+    /// enough that no search text can make the full-text engine work for long.
+    public static let longestText = 1000
+
     public func build() throws -> BuiltQuery {
+        guard text.utf8.count <= Self.longestText else {
+            throw QueryError(.invalidSearch, "the search text is \(text.utf8.count) bytes long; at most \(Self.longestText) are searched")
+        }
         let expression: String
         if raw {
             expression = text

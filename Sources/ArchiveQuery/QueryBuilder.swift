@@ -14,8 +14,9 @@ public struct QueryBuilder: Sendable {
 
     /// Separates the items of list columns inside one SQL value (ASCII record separator).
     static let listSeparator = "\u{1E}"
+    static let listSeparatorCharacter: Character = "\u{1E}"
     /// Columns whose values are lists.
-    static let listColumns: Set<String> = ["participants", "articles", "aliases"]
+    static let listColumns: Set<String> = ["participants", "articles", "aliases", "roles"]
 
     public init(filter: QueryFilter, target: QueryTarget, limit: Int = 50, offset: Int = 0, rawText: Bool = false) {
         self.filter = filter
@@ -267,6 +268,9 @@ public struct QueryBuilder: Sendable {
 
     private func matchExpression(_ text: String) throws -> String {
         if rawText { return text }
+        guard text.utf8.count <= FullTextSearch.longestText else {
+            throw QueryError(.invalidSearch, "--text is \(text.utf8.count) bytes long; at most \(FullTextSearch.longestText) are searched")
+        }
         guard let escaped = FTSPattern.escaped(text) else {
             throw QueryError(.invalidSearch, "--text \"\(text)\" has no words to search for")
         }
@@ -280,12 +284,17 @@ public struct QueryBuilder: Sendable {
         return (from, to)
     }
 
-    static func validDate(_ text: String, option: String) throws -> String {
+    public static func validDate(_ text: String, option: String) throws -> String {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let lengths = parts.map(\.count)
         let numbers = parts.compactMap { Int($0) }
-        guard numbers.count == parts.count, [[4], [4, 2], [4, 2, 2]].contains(lengths),
-              parts.count < 2 || (1...12).contains(numbers[1]), parts.count < 3 || (1...31).contains(numbers[2]) else {
+        // Days in the month, February by the Gregorian leap rule: 2025-02-30 is no date.
+        func days(_ year: Int, _ month: Int) -> Int {
+            month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
+        }
+        guard numbers.count == parts.count, [[4], [4, 2], [4, 2, 2]].contains(lengths), numbers.allSatisfy({ $0 >= 0 }),
+              parts.count < 2 || (1...12).contains(numbers[1]),
+              parts.count < 3 || (1...days(numbers[0], numbers[1])).contains(numbers[2]) else {
             throw QueryError(.invalidDate, "\(option) \(text) is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         }
         return text

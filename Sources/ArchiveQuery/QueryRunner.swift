@@ -35,11 +35,12 @@ public struct QueryRunner {
                 switch value {
                 case .null: return .null
                 case .integer(let int): return .integer(int)
-                case .real(let double): return .text(String(double))
+                case .real(let double): return .real(double)
                 case .blob(let bytes): return .text(String(decoding: bytes, as: UTF8.self))
                 case .text(let text):
-                    if QueryBuilder.listColumns.contains(column) {
-                        return .list(text.split(separator: Character(QueryBuilder.listSeparator)).map(String.init))
+                    // Lists travel as text joined by an internal separator, which must never reach output.
+                    if QueryBuilder.listColumns.contains(column) || text.contains(QueryBuilder.listSeparatorCharacter) {
+                        return .list(text.split(separator: QueryBuilder.listSeparatorCharacter).map(String.init))
                     }
                     return .text(text)
                 }

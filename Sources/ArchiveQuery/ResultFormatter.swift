@@ -25,6 +25,31 @@ public struct ResultFormatter: Sendable {
         }
     }
 
+    /// Several titled tables (`stats`, `show`) as one document: a JSON object with a key per
+    /// section, NDJSON lines that each name their section, titled text tables, or CSV blocks each
+    /// after a line with its title.
+    public func render(sections: [(title: String, table: ResultTable)]) -> String {
+        switch format {
+        case .json:
+            let members = sections.map { section in
+                "  " + JSONWriter.string(JSONWriter.key(section.title)) + ": "
+                    + (section.table.rows.isEmpty ? "[]" : "[\n" + section.table.rows.map { "    " + JSONWriter.object(section.table.columns, $0) }
+                        .joined(separator: ",\n") + "\n  ]")
+            }
+            return "{\n" + members.joined(separator: ",\n") + "\n}\n"
+        case .ndjson:
+            return sections.map { section in
+                section.table.rows.map {
+                    JSONWriter.object(["section"] + section.table.columns, [.text(JSONWriter.key(section.title))] + $0) + "\n"
+                }.joined()
+            }.joined()
+        case .table:
+            return sections.map { "\($0.title)\n" + render($0.table) }.joined(separator: "\n")
+        case .csv:
+            return sections.map { csvField($0.title) + "\r\n" + render($0.table) }.joined(separator: "\r\n")
+        }
+    }
+
     private func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -32,9 +57,9 @@ public struct ResultFormatter: Sendable {
 
     private func renderTable(_ table: ResultTable) -> String {
         if table.rows.isEmpty { return "(no results)\n" }
-        let cells = table.rows.map { $0.map { $0.plain.replacingOccurrences(of: "\n", with: " ") } }
+        let cells = table.rows.map { $0.map { $0.plain.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") } }
         var widths = table.columns.indices.map { column in
-            max(table.columns[column].count, cells.map { $0[column].count }.max() ?? 0)
+            max(DisplayWidth.of(table.columns[column]), cells.map { DisplayWidth.of($0[column]) }.max() ?? 0)
         }
         if let width {
             // Shrink the widest columns first until the row fits, keeping every column at least 6 wide.
@@ -46,8 +71,8 @@ public struct ResultFormatter: Sendable {
         }
         func line(_ values: [String]) -> String {
             values.enumerated().map { index, value in
-                let fitted = value.count > widths[index] ? String(value.prefix(max(0, widths[index] - 1))) + "…" : value
-                return index == values.count - 1 ? fitted : fitted.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                let fitted = DisplayWidth.fitted(value, to: widths[index])
+                return index == values.count - 1 ? fitted : DisplayWidth.padded(fitted, to: widths[index])
             }.joined(separator: "  ")
         }
         var output = line(table.columns) + "\n"

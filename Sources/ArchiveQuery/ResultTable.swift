@@ -3,6 +3,7 @@ public struct ResultTable: Sendable, Equatable {
     public enum Cell: Sendable, Equatable {
         case null
         case integer(Int64)
+        case real(Double)
         case text(String)
         case list([String])
 
@@ -11,6 +12,7 @@ public struct ResultTable: Sendable, Equatable {
             switch self {
             case .null: return ""
             case .integer(let value): return String(value)
+            case .real(let value): return value == 0 ? "0" : String(value)
             case .text(let value): return value
             case .list(let values): return values.joined(separator: "; ")
             }

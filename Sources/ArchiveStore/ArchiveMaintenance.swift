@@ -41,10 +41,60 @@ public struct ArchiveMaintenance {
             // triggers from indexing new rows.
             problems.append("fts_deferred holds a row outside an ingest, so new rows are not indexed (run `archive rebuild-fts`)")
         }
+        problems += try correctionProblems() + roleProblems() + aliasProblems()
         let tables = ["source_articles", "events", "people", "organizations", "places", "quotes",
                       "article_events", "article_people", "article_organizations", "article_places"]
         let counts = try tables.map { ($0, try database.integer("SELECT count(*) FROM \($0)") ?? 0) }
         return Report(problems: problems, counts: counts)
+    }
+
+    /// Manual merges that no longer hold: one that leads to no entity (later ingests would read
+    /// its name as nobody), or a name merged away that stands as an entity of its own again.
+    private func correctionProblems() throws -> [String] {
+        var problems: [String] = []
+        for kind in EntityCorrections.Kind.allCases {
+            for row in try database.rows("""
+                SELECT m.from_name, m.into_id FROM merges AS m WHERE m.kind = ?
+                AND NOT EXISTS (SELECT 1 FROM \(kind.table) AS t WHERE t.id = m.into_id)
+                """, [kind.rawValue]) {
+                problems.append("merge of \(kind.rawValue) \"\(row.string(0) ?? "?")\" leads to a missing \(kind.rawValue) \(row.int(1) ?? 0)")
+            }
+            for row in try database.rows("""
+                SELECT m.from_name, t.id FROM merges AS m JOIN \(kind.table) AS t ON t.key = m.from_key
+                WHERE m.kind = ? AND t.id <> m.into_id
+                """, [kind.rawValue]) {
+                problems.append("\(kind.rawValue) \"\(row.string(0) ?? "?")\" was merged away but stands again as \(kind.rawValue) \(row.int(1) ?? 0)")
+            }
+        }
+        return problems
+    }
+
+    /// Who took part in an event must be named in one of its articles.
+    private func roleProblems() throws -> [String] {
+        var problems: [String] = []
+        for (table, column, links) in [("event_people", "person_id", "article_people"),
+                                       ("event_organizations", "organization_id", "article_organizations")] {
+            let orphans = try database.integer("""
+                SELECT count(*) FROM \(table) AS e WHERE NOT EXISTS (
+                    SELECT 1 FROM article_events AS ae JOIN \(links) AS l ON l.article_id = ae.article_id
+                    WHERE ae.event_id = e.event_id AND l.\(column) = e.\(column))
+                """) ?? 0
+            if orphans > 0 { problems.append("\(table): \(orphans) links to events none of whose articles name them") }
+        }
+        return problems
+    }
+
+    /// Every alias is findable: its key is the key its text makes, and every entity answers to its own name.
+    private func aliasProblems() throws -> [String] {
+        var problems: [String] = []
+        for kind in EntityCorrections.Kind.allCases {
+            var wrongKeys = 0
+            for row in try database.rows("SELECT alias, key FROM \(kind.aliasTable)") where MatchKey.make(row.string(0) ?? "") != row.string(1) {
+                wrongKeys += 1
+            }
+            if wrongKeys > 0 { problems.append("\(kind.aliasTable): \(wrongKeys) aliases whose key does not match their text") }
+        }
+        return problems
     }
 
     /// Rebuilds every full-text index from its table, in one transaction.

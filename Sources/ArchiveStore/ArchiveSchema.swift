@@ -4,7 +4,7 @@ import Foundation
 /// The archive's schema: its version, its text, and how a file becomes (or is recognised as) an archive.
 public enum ArchiveSchema {
     /// The schema version this build writes, stored in `PRAGMA user_version`.
-    public static let version: Int64 = 3
+    public static let version: Int64 = 4
     /// 'ARCH' in ASCII, stored in `PRAGMA application_id`: tells an archive from any other SQLite file.
     public static let applicationID: Int64 = 0x4152_4348
     /// The text of `schema.sql`, as embedded at build time.
@@ -119,6 +119,13 @@ public enum ArchiveSchema {
             try database.inTransaction {
                 try migrateToVersion3(database)
                 try database.execute("PRAGMA user_version = 3")
+            }
+        }
+        if found < 4 {
+            try database.inTransaction {
+                // Version 4 keeps every row a merge changes, for exact unmerges.
+                try database.execute(try definition(of: "merge_changes"))
+                try database.execute("PRAGMA user_version = 4")
             }
         }
     }

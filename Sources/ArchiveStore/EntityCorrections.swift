@@ -6,10 +6,30 @@ public struct EntityCorrections {
     public enum Kind: String, Sendable, CaseIterable {
         case person, organization, place
 
-        var table: String { ["person": "people", "organization": "organizations", "place": "places"][rawValue]! }
-        var aliasTable: String { ["person": "person_aliases", "organization": "organization_aliases", "place": "place_aliases"][rawValue]! }
-        var column: String { ["person": "person_id", "organization": "organization_id", "place": "place_id"][rawValue]! }
-        var linkTable: String { ["person": "article_people", "organization": "article_organizations", "place": "article_places"][rawValue]! }
+        var table: String {
+            switch self { case .person: "people"; case .organization: "organizations"; case .place: "places" }
+        }
+        var aliasTable: String {
+            switch self { case .person: "person_aliases"; case .organization: "organization_aliases"; case .place: "place_aliases" }
+        }
+        var column: String {
+            switch self { case .person: "person_id"; case .organization: "organization_id"; case .place: "place_id" }
+        }
+        var linkTable: String {
+            switch self { case .person: "article_people"; case .organization: "article_organizations"; case .place: "article_places" }
+        }
+
+        /// Every table whose rows a merge of this kind can change, parents first, with the column
+        /// that names the entity.
+        var touchedTables: [(table: String, column: String)] {
+            var tables = [(table, "id"), (aliasTable, column), (linkTable, column)]
+            switch self {
+            case .person: tables += [("event_people", column), ("quotes", column)]
+            case .organization: tables += [("event_organizations", column)]
+            case .place: tables += [("events", column)]
+            }
+            return tables + [("merges", "into_id")]
+        }
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -42,7 +62,8 @@ public struct EntityCorrections {
     }
 
     /// Folds `from` into `into`: every mention, alias, event link and quote of `from` becomes
-    /// `into`'s, `from` is deleted, and the merge is remembered.
+    /// `into`'s, `from` is deleted, and the merge is remembered with every row it changed, as it
+    /// was, so that `unmerge` can put back exactly that.
     public func merge(_ kind: Kind, from: String, into: String, at time: String) throws {
         try database.inTransaction {
             let source = try id(kind, named: from)
@@ -50,83 +71,198 @@ public struct EntityCorrections {
             guard source != target else { throw Failure(description: "\"\(from)\" and \"\(into)\" are already one \(kind.rawValue)") }
             guard let row = try database.rows("SELECT name, key FROM \(kind.table) WHERE id = ?", [source]).first,
                   let name = row.string(0), let key = row.string(1) else { return }
-            let aliases = try database.rows("SELECT alias FROM \(kind.aliasTable) WHERE \(kind.column) = ?", [source])
+            let aliases = try database.rows("SELECT alias FROM \(kind.aliasTable) WHERE \(kind.column) = ? ORDER BY rowid", [source])
                 .compactMap { $0.string(0) }
+            if try database.integer("SELECT count(*) FROM merges WHERE kind = ? AND from_key = ?", kind.rawValue, key) ?? 0 > 0 {
+                throw Failure(description: "\"\(name)\" was merged once before; unmerge that first")
+            }
             try database.run("""
                 INSERT INTO merges (kind, from_name, from_key, from_aliases, into_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (kind, from_key) DO UPDATE SET into_id = excluded.into_id, created_at = excluded.created_at
                 """, kind.rawValue, name, key, aliases.joined(separator: "\u{1E}"), target, time)
-            let mergeID = try database.integer("SELECT id FROM merges WHERE kind = ? AND from_key = ?", kind.rawValue, key) ?? 0
-            let role = kind == .person ? "role" : "NULL"
-            try database.run("""
-                INSERT OR REPLACE INTO merge_moves (merge_id, article_id, mention_count, first_offset, role)
-                SELECT ?, article_id, mention_count, first_offset, \(role) FROM \(kind.linkTable) WHERE \(kind.column) = ?
-                """, mergeID, source)
-            try move(kind, from: source, to: target)
-            try database.run("DELETE FROM \(kind.table) WHERE id = ?", source)
+            try apply(kind, merge: database.lastInsertedRowID, source: source, target: target)
         }
     }
 
-    /// Gives a merged-away entity back its own row, with the mentions, aliases and quotes it had.
+    /// Carries out a recorded merge: moves `source` into `target` and records every row changed.
+    private func apply(_ kind: Kind, merge mergeID: Int64, source: Int64, target: Int64) throws {
+        let before = try snapshot(kind, of: [source, target], excludingMerge: mergeID)
+        // Earlier merges into the source now lead to the target (ingest reads their names so).
+        try database.run("UPDATE merges SET into_id = ? WHERE kind = ? AND into_id = ? AND id <> ?", target, kind.rawValue, source, mergeID)
+        try move(kind, from: source, to: target)
+        try database.run("DELETE FROM \(kind.table) WHERE id = ?", source)
+        let after = try snapshot(kind, of: [source, target], excludingMerge: mergeID)
+        for table in Set(before.keys).union(after.keys).sorted() {
+            let old = before[table] ?? [:], new = after[table] ?? [:]
+            for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] {
+                try database.run("INSERT INTO merge_changes (merge_id, table_name, row_key, before) VALUES (?, ?, ?, ?)",
+                                 mergeID, table, key, old[key])
+            }
+        }
+    }
+
+    /// The rows of every table a merge touches that belong to `ids`, by table and primary key,
+    /// each as a JSON object; the merge's own row is left out.
+    private func snapshot(_ kind: Kind, of ids: [Int64], excludingMerge mergeID: Int64) throws -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for (table, column) in kind.touchedTables {
+            let (keyColumns, columns) = try layout(of: table)
+            let key = "json_array(" + keyColumns.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
+            let object = "json_object(" + columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ") + ")"
+            var sql = "SELECT \(key), \(object) FROM \(table) WHERE \"\(column)\" IN (?, ?)"
+            var values: [DatabaseValueConvertible?] = ids
+            if table == "merges" {
+                sql += " AND kind = ? AND id <> ?"
+                values += [kind.rawValue, mergeID]
+            }
+            var rows: [String: String] = [:]
+            for row in try database.rows(sql, values) {
+                if let key = row.string(0), let value = row.string(1) { rows[key] = value }
+            }
+            result[table] = rows
+        }
+        return result
+    }
+
+    /// A table's primary key columns (the rowid alias or the declared key) and all its columns.
+    private func layout(of table: String) throws -> (key: [String], columns: [String]) {
+        let info = try database.rows("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [table])
+        let columns = info.compactMap { $0.string(0) }
+        let key = info.filter { ($0.int(1) ?? 0) > 0 }.sorted { ($0.int(1) ?? 0) < ($1.int(1) ?? 0) }.compactMap { $0.string(0) }
+        return (key, columns)
+    }
+
+    /// Gives a merged-away entity back its own row, with everything it had: the archive becomes
+    /// what it was before the merge, but for what later merges and ingests did. Merges made after
+    /// this one are taken back first and made again afterwards, so that each undoes only its own.
     public func unmerge(_ kind: Kind, name: String) throws {
         try database.inTransaction {
             let key = MatchKey.make(name)
-            // The name as merged, or any alias it had.
-            let found = try database.rows("SELECT id, from_name, from_key, from_aliases, into_id FROM merges WHERE kind = ? ORDER BY id DESC",
-                                          [kind.rawValue]).first { row in
-                let keys = [row.string(2) ?? ""] + (row.string(3) ?? "").split(separator: "\u{1E}").map { MatchKey.make($0) }
-                return keys.contains(key)
-            }
-            guard let merge = found, let mergeID = merge.int(0), let target = merge.int(4) else {
+            // The name as merged, else its surname alone (a person), else an alias it had: an alias
+            // may have come from an earlier merge into it, and must not pick the later merge.
+            let merges = try database.rows("SELECT id, from_name, from_key, from_aliases, into_id FROM merges WHERE kind = ? ORDER BY id DESC",
+                                           [kind.rawValue])
+            let bySurname = kind == .person && !key.contains(" ")
+            let found = merges.first { $0.string(2) == key }
+                ?? merges.first { bySurname && MatchKey.surname($0.string(1) ?? "") == MatchKey.surname(key) }
+                ?? merges.first { row in (row.string(3) ?? "").split(separator: "\u{1E}").contains { MatchKey.make($0) == key } }
+            guard let merge = found, let mergeID = merge.int(0) else {
                 throw Failure(description: "no merge of a \(kind.rawValue) called \"\(name)\" to undo (see `archive show` for names)")
             }
-            let fromName = merge.string(1) ?? name
-            let fromKey = merge.string(2) ?? key
-            let aliases = (merge.string(3) ?? "").split(separator: "\u{1E}").map(String.init)
-            if kind == .person {
-                try database.run("INSERT INTO people (name, key, surname_key) VALUES (?, ?, ?)", fromName, fromKey, MatchKey.surname(fromName))
-            } else {
-                try database.run("INSERT INTO \(kind.table) (name, key) VALUES (?, ?)", fromName, fromKey)
+            guard try database.integer("SELECT count(*) FROM merge_changes WHERE merge_id = ?", mergeID) ?? 0 > 0 else {
+                return try unmergeRecordedByOlderVersion(kind, merge: merge, name: name)
             }
-            let restored = database.lastInsertedRowID
-            for alias in aliases {
-                try database.run("DELETE FROM \(kind.aliasTable) WHERE \(kind.column) = ? AND alias = ?", target, alias)
-                try database.run("INSERT OR IGNORE INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?)",
-                                 restored, alias, MatchKey.make(alias))
+            // Later merges (of any kind: a place merge changes events a person merge does not) are
+            // undone newest first, then made again in their order.
+            var redo: [(id: Int64, kind: Kind, source: Int64)] = []
+            for row in try database.rows("SELECT id, kind FROM merges WHERE id > ? ORDER BY id DESC", [mergeID]) {
+                guard let id = row.int(0), let laterKind = row.string(1).flatMap(Kind.init(rawValue:)) else { continue }
+                let source = try sourceID(of: id, kind: laterKind)
+                try undo(merge: id)
+                if let source { redo.append((id, laterKind, source)) }
             }
-            let role = kind == .person ? ", role" : ""
-            try database.run("""
-                INSERT INTO \(kind.linkTable) (article_id, \(kind.column), mention_count, first_offset\(role))
-                SELECT article_id, ?, mention_count, first_offset\(role) FROM merge_moves WHERE merge_id = ?
-                """, restored, mergeID)
-            // The kept entity loses the mentions it was given: rows that were only those go.
-            let moved = "(SELECT m.mention_count FROM merge_moves AS m WHERE m.merge_id = ? AND m.article_id = \(kind.linkTable).article_id)"
-            try database.run("""
-                DELETE FROM \(kind.linkTable) WHERE \(kind.column) = ? AND mention_count <= \(moved)
-                """, target, mergeID)
-            try database.run("""
-                UPDATE \(kind.linkTable) SET mention_count = mention_count - \(moved)
-                WHERE \(kind.column) = ? AND article_id IN (SELECT article_id FROM merge_moves WHERE merge_id = ?)
-                """, mergeID, target, mergeID)
-            if kind != .place {
-                let eventTable = kind == .person ? "event_people" : "event_organizations"
-                try database.run("""
-                    INSERT OR IGNORE INTO \(eventTable) (event_id, \(kind.column), role)
-                    SELECT DISTINCT ae.event_id, ?, 'mentioned' FROM article_events AS ae
-                    WHERE ae.article_id IN (SELECT article_id FROM merge_moves WHERE merge_id = ?)
-                    """, restored, mergeID)
-            }
-            if kind == .person {
-                let keys = Set(aliases.map { MatchKey.make($0) } + [fromKey])
-                for alias in keys {
-                    try database.run("""
-                        UPDATE quotes SET person_id = ? WHERE person_id = ? AND lower(speaker_as_written) = ?
-                        AND article_id IN (SELECT article_id FROM merge_moves WHERE merge_id = ?)
-                        """, restored, target, alias, mergeID)
-                }
-            }
+            try undo(merge: mergeID)
             try database.run("DELETE FROM merges WHERE id = ?", mergeID)
+            for merge in redo.reversed() {
+                guard let target = try database.integer("SELECT into_id FROM merges WHERE id = ?", merge.id) else { continue }
+                try apply(merge.kind, merge: merge.id, source: merge.source, target: target)
+            }
         }
+    }
+
+    /// The entity a recorded merge removed: the row of its own table that was there before and is not after.
+    private func sourceID(of mergeID: Int64, kind: Kind) throws -> Int64? {
+        try database.integer("""
+            SELECT json_extract(row_key, '$[0]') FROM merge_changes WHERE merge_id = ? AND table_name = ? AND before IS NOT NULL
+            """, mergeID, kind.table)
+    }
+
+    /// Puts back every row a merge changed, as it was, and forgets the changes: rows it added go
+    /// (children before parents), rows it changed or deleted come back whole (parents first).
+    private func undo(merge mergeID: Int64) throws {
+        let order = Kind.allCases.flatMap { $0.touchedTables.map(\.table) }
+        func rank(_ row: Row) -> Int { order.firstIndex(of: row.string(0) ?? "") ?? order.count }
+        let changes = try database.rows("SELECT table_name, row_key, before FROM merge_changes WHERE merge_id = ? ORDER BY table_name, row_key",
+                                        [mergeID]).sorted { rank($0) < rank($1) }
+        for change in changes.reversed() where change.string(2) == nil {
+            guard let table = change.string(0), let key = change.string(1) else { continue }
+            let (keyColumns, _) = try layout(of: table)
+            _ = try database.prepare("DELETE FROM \(table) WHERE " + matching(keyColumns)).rows(named: ["key": key])
+        }
+        for change in changes {
+            guard let table = change.string(0), let key = change.string(1), let before = change.string(2) else { continue }
+            let (keyColumns, columns) = try layout(of: table)
+            let present = try database.prepare("SELECT count(*) FROM \(table) WHERE " + matching(keyColumns))
+                .rows(named: ["key": key]).first?.int(0) ?? 0
+            let value = { (column: String) in "json_extract(:row, '$.\"\(column)\"')" }
+            if present > 0 {
+                let assignments = columns.filter { !keyColumns.contains($0) }.map { "\"\($0)\" = \(value($0))" }
+                guard !assignments.isEmpty else { continue }
+                _ = try database.prepare("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE " + matching(keyColumns))
+                    .rows(named: ["row": before, "key": key])
+            } else {
+                _ = try database.prepare("INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
+                                     + columns.map(value).joined(separator: ", ") + ")")
+                    .rows(named: ["row": before])
+            }
+        }
+        try database.run("DELETE FROM merge_changes WHERE merge_id = ?", mergeID)
+    }
+
+    /// The condition that picks the row whose primary key is the JSON array `:key`.
+    private func matching(_ keyColumns: [String]) -> String {
+        keyColumns.enumerated().map { "\"\($1)\" = json_extract(:key, '$[\($0)]')" }.joined(separator: " AND ")
+    }
+
+    /// Unmerges a merge recorded by schema 3 or earlier, which kept only the mentions it moved.
+    private func unmergeRecordedByOlderVersion(_ kind: Kind, merge: Row, name: String) throws {
+        guard let mergeID = merge.int(0), let target = merge.int(4) else { return }
+        let key = MatchKey.make(name)
+        let fromName = merge.string(1) ?? name
+        let fromKey = merge.string(2) ?? key
+        let aliases = (merge.string(3) ?? "").split(separator: "\u{1E}").map(String.init)
+        if kind == .person {
+            try database.run("INSERT INTO people (name, key, surname_key) VALUES (?, ?, ?)", fromName, fromKey, MatchKey.surname(fromName))
+        } else {
+            try database.run("INSERT INTO \(kind.table) (name, key) VALUES (?, ?)", fromName, fromKey)
+        }
+        let restored = database.lastInsertedRowID
+        for alias in aliases {
+            try database.run("DELETE FROM \(kind.aliasTable) WHERE \(kind.column) = ? AND alias = ?", target, alias)
+            try database.run("INSERT OR IGNORE INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?)",
+                             restored, alias, MatchKey.make(alias))
+        }
+        let role = kind == .person ? ", role" : ""
+        try database.run("""
+            INSERT INTO \(kind.linkTable) (article_id, \(kind.column), mention_count, first_offset\(role))
+            SELECT article_id, ?, mention_count, first_offset\(role) FROM merge_moves WHERE merge_id = ?
+            """, restored, mergeID)
+        // The kept entity loses the mentions it was given: rows that were only those go.
+        let moved = "(SELECT m.mention_count FROM merge_moves AS m WHERE m.merge_id = ? AND m.article_id = \(kind.linkTable).article_id)"
+        try database.run("""
+            DELETE FROM \(kind.linkTable) WHERE \(kind.column) = ? AND mention_count <= \(moved)
+            """, target, mergeID)
+        try database.run("""
+            UPDATE \(kind.linkTable) SET mention_count = mention_count - \(moved)
+            WHERE \(kind.column) = ? AND article_id IN (SELECT article_id FROM merge_moves WHERE merge_id = ?)
+            """, mergeID, target, mergeID)
+        if kind != .place {
+            let eventTable = kind == .person ? "event_people" : "event_organizations"
+            try database.run("""
+                INSERT OR IGNORE INTO \(eventTable) (event_id, \(kind.column), role)
+                SELECT DISTINCT ae.event_id, ?, 'mentioned' FROM article_events AS ae
+                WHERE ae.article_id IN (SELECT article_id FROM merge_moves WHERE merge_id = ?)
+                """, restored, mergeID)
+        }
+        if kind == .person {
+            let keys = Set(aliases.map { MatchKey.make($0) } + [fromKey])
+            for alias in keys {
+                try database.run("""
+                    UPDATE quotes SET person_id = ? WHERE person_id = ? AND lower(speaker_as_written) = ?
+                    AND article_id IN (SELECT article_id FROM merge_moves WHERE merge_id = ?)
+                    """, restored, target, alias, mergeID)
+            }
+        }
+        try database.run("DELETE FROM merges WHERE id = ?", mergeID)
     }
 
     private func move(_ kind: Kind, from source: Int64, to target: Int64) throws {

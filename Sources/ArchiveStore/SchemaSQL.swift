@@ -271,7 +271,17 @@ enum SchemaSQL {
         UNIQUE (kind, from_key)
     ) STRICT;
 
-    -- What each merge moved, so that `archive unmerge` can move it back.
+    -- Every row a merge changed, as it was before (NULL for a row the merge added), so that
+    -- `archive unmerge` puts back exactly what was there: ids, roles, offsets, aliases, quotes' speakers.
+    CREATE TABLE merge_changes (
+        merge_id       INTEGER NOT NULL REFERENCES merges (id) ON DELETE CASCADE,
+        table_name     TEXT NOT NULL,
+        row_key        TEXT NOT NULL,              -- the row's primary key, as a JSON array
+        before         TEXT,                       -- the whole row as a JSON object, NULL when the merge added it
+        PRIMARY KEY (merge_id, table_name, row_key)
+    ) STRICT, WITHOUT ROWID;
+
+    -- What merges made by schema 3 and earlier moved (newer merges keep merge_changes instead).
     CREATE TABLE merge_moves (
         merge_id       INTEGER NOT NULL REFERENCES merges (id) ON DELETE CASCADE,
         article_id     INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
@@ -398,6 +408,6 @@ enum SchemaSQL {
 
     -- 'ARCH' in ASCII: marks the file as an archive, so other SQLite files are never written to.
     PRAGMA application_id = 1095910216;
-    PRAGMA user_version = 3;
+    PRAGMA user_version = 4;
     """#
 }

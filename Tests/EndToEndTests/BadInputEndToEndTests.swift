@@ -123,7 +123,7 @@ import Testing
     @Test func malformedSearchSaysWhatToDo() throws {
         _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
         let raw = try CommandResult.run(["search", "--raw", "\"unbalanced AND", "--db", db])
-        #expect(raw.status == 1)
+        #expect(raw.status == 64)
         #expect(raw.standardError.split(separator: "\n").count == 1)
         #expect(raw.standardError.contains("drop --raw"))
         let escaped = try CommandResult.run(["search", "\"unbalanced AND", "--db", db])

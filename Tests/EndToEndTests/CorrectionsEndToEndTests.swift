@@ -44,3 +44,102 @@ import Testing
         #expect(result.standardError.contains("no person called \"Nobody Known\""))
     }
 }
+
+/// `unmerge` is the exact inverse of `merge`: every table (but the full-text indexes' own storage)
+/// is as it was, byte for byte, whatever order chained merges are undone in.
+@Suite struct UnmergeIsExactEndToEndTests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("archive.db") }
+
+    init() throws {
+        #expect(try CommandResult.run(["ingest", Repository.path("seeds"), "--db", folder.path("archive.db")]).status == 0)
+    }
+
+    /// Every row of every table, sorted, one line each; the corrections' own tables left out when asked.
+    func dump(at path: String? = nil, withoutCorrections: Bool = false) throws -> [String] {
+        let database = try Database(path: path ?? db, mode: .readOnly)
+        var lines: [String] = []
+        let tables = try database.rows("""
+            SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name
+            """).compactMap { $0.string(0) }
+        #expect(tables.contains("people") && tables.contains("quotes") && tables.contains("event_people"))
+        for table in tables where !withoutCorrections || !table.hasPrefix("merge") {
+            for row in try database.rows("SELECT * FROM \"\(table)\"") {
+                lines.append(table + ": " + row.values.map { "\($0)" }.joined(separator: " | "))
+            }
+        }
+        return lines.sorted()
+    }
+
+    func run(_ arguments: [String]) throws {
+        let result = try CommandResult.run(arguments + ["--db", db])
+        #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        let check = try CommandResult.run(["check", "--db", db])
+        #expect(check.status == 0, "after \(arguments): \(check.standardError)")
+    }
+
+    @Test func oneMergeUndoneRestoresEveryRow() throws {
+        let before = try dump()
+        for (kind, from, into) in [("person", "Rubio", "Witkoff"), ("org", "Reuters", "White House"), ("place", "Florida", "Ukraine")] {
+            try run(["merge", kind, from, into])
+            #expect(try dump() != before)
+            try run(["unmerge", kind, from])
+            #expect(try dump() == before, "\(kind) \(from) → \(into) was not undone exactly")
+        }
+    }
+
+    @Test(arguments: [[0, 1], [1, 0]])
+    func chainedMergesUndoInAnyOrder(order: [Int]) throws {
+        let before = try dump()
+        let other = folder.path("other.db")
+        try FileManager.default.copyItem(atPath: db, toPath: other)
+        // Kushner into Witkoff, then Witkoff into Rubio: a chain.
+        try run(["merge", "person", "Kushner", "Witkoff"])
+        let afterFirst = try dump()
+        try run(["merge", "person", "Witkoff", "Rubio"])
+        let undo = [["unmerge", "person", "Kushner"], ["unmerge", "person", "Witkoff"]]
+        try run(undo[order[0]])
+        if order[0] == 1 { #expect(try dump() == afterFirst, "undoing the second merge must leave the first as it was") }
+        if order[0] == 0 {
+            // As if only the second merge had been made.
+            #expect(try CommandResult.run(["merge", "person", "Witkoff", "Rubio", "--db", other]).status == 0)
+            #expect(try dump(withoutCorrections: true) == dump(at: other, withoutCorrections: true))
+        }
+        try run(undo[order[1]])
+        #expect(try dump() == before)
+    }
+
+    @Test func independentMergesUndoInAnyOrder() throws {
+        let before = try dump()
+        try run(["merge", "person", "Dmitriev", "Putin"])
+        try run(["merge", "person", "Umerov", "Zelenskyy"])
+        try run(["merge", "place", "Florida", "Ukraine"])
+        try run(["unmerge", "person", "Dmitriev"])
+        try run(["unmerge", "place", "Florida"])
+        try run(["unmerge", "person", "Umerov"])
+        #expect(try dump() == before)
+    }
+}
+
+/// `check` sees corrections and roles that no longer hold.
+@Suite struct CheckSeesStaleCorrectionsEndToEndTests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("archive.db") }
+
+    @Test func aMergeLeadingNowhereAndAnUnfoundedRoleAreProblems() throws {
+        #expect(try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db]).status == 0)
+        #expect(try CommandResult.run(["merge", "person", "Kushner", "Witkoff", "--db", db]).status == 0)
+        #expect(try CommandResult.run(["check", "--db", db]).status == 0)
+        let database = try Database(path: db)
+        try database.execute("PRAGMA foreign_keys = OFF")
+        try database.execute("UPDATE merges SET into_id = 999")
+        try database.execute("INSERT INTO people (id, name, key, surname_key) VALUES (500, 'Nobody Here', 'nobody here', 'here')")
+        try database.execute("INSERT INTO event_people (event_id, person_id, role) VALUES (1, 500, 'participant')")
+        try database.execute("INSERT INTO person_aliases (person_id, alias, key) VALUES (500, 'Nobody', 'somebody')")
+        let check = try CommandResult.run(["check", "--db", db])
+        #expect(check.status == 1)
+        #expect(check.standardError.contains("merge of person \"Jared Kushner\" leads to a missing person 999"))
+        #expect(check.standardError.contains("event_people: 1 links to events none of whose articles name them"))
+        #expect(check.standardError.contains("person_aliases: 1 aliases whose key does not match their text"))
+    }
+}

@@ -8,11 +8,16 @@ extension Archive {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read articles, extract people, places, quotes and events, and store them.",
-            discussion: "Folders are read recursively; hidden files and unknown kinds are skipped. '-' reads one article from standard input.")
+            discussion: """
+                Folders are read recursively; hidden files and unknown kinds are skipped. '-' reads standard input: one \
+                article as text, Markdown or a web page, or several as JSON, JSON Lines or a feed (judged from the first \
+                bytes; --format says which when they mislead). Ctrl-C stops after the batch being written: what is stored \
+                stays, and running the same command again resumes.
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: ArgumentHelp("Files or folders to read ('-' for standard input).", valueName: "path"),
+        @Argument(help: ArgumentHelp("Files or folders to read ('-' for standard input: one article, or several as JSON, JSON Lines or a feed).", valueName: "path"),
                   completion: .file())
         var paths: [String]
 

@@ -32,16 +32,22 @@ extension Archive {
         var show: QueryTarget = .events
         @Option(help: "Output format.")
         var format: OutputFormat = .table
-        @Option(help: "At most this many rows.")
+        @Option(parsing: .unconditional, help: "At most this many rows (1 or more).")
         var limit: Int = 50
-        @Option(help: "Skip this many rows first.")
+        @Option(parsing: .unconditional, help: "Skip this many rows first.")
         var offset: Int = 0
         @Flag(help: "Print the SQL and its parameters instead of running it.")
         var sql = false
 
         func validate() throws {
-            if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-            if offset < 0 { throw ValidationError("--offset must be 0 or more") }
+            if limit < 1 { throw UsageError.fail("--limit must be 1 or more (it was \(limit))") }
+            if offset < 0 { throw UsageError.fail("--offset must be 0 or more (it was \(offset))") }
+            do {
+                _ = try from.map { try QueryBuilder.validDate($0, option: "--from") }
+                _ = try to.map { try QueryBuilder.validDate($0, option: "--to") }
+            } catch let error as QueryError {
+                throw UsageError.fail(error.message)
+            }
         }
 
         func run() throws {
@@ -49,11 +55,11 @@ extension Archive {
                                      event: event, text: text)
             let builder = QueryBuilder(filter: filter, target: show, limit: limit, offset: offset)
             if sql {
-                Terminal.write(SQLPrinter.describe(try builder.build()))
+                Terminal.write(SQLPrinter.describe(try UsageError.whenInvalid { try builder.build() }))
                 return
             }
             let archive = try database.open(.readOnly)
-            let table = try QueryRunner(database: archive).run(builder)
+            let table = try UsageError.whenInvalid { try QueryRunner(database: archive).run(builder) }
             Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(table))
         }
     }

@@ -15,20 +15,27 @@ extension Archive {
         var raw = false
         @Option(help: "Output format.")
         var format: OutputFormat = .table
-        @Option(help: "At most this many results.")
+        @Option(parsing: .unconditional, help: "At most this many results (1 or more).")
         var limit: Int = 20
         @Flag(help: "Print the SQL and its parameters instead of running it.")
         var sql = false
 
+        func validate() throws {
+            if limit < 1 { throw UsageError.fail("--limit must be 1 or more (it was \(limit))") }
+            if text.utf8.count > FullTextSearch.longestText {
+                throw UsageError.fail("the search text is \(text.utf8.count) bytes long; at most \(FullTextSearch.longestText) are searched")
+            }
+        }
+
         func run() throws {
             let search = FullTextSearch(text: text, raw: raw, limit: limit, highlight: format == .table && Terminal.usesColor)
-            let query = try search.build()
+            let query = try UsageError.whenInvalid { try search.build() }
             if sql {
                 Terminal.write(SQLPrinter.describe(query))
                 return
             }
             let archive = try database.open(.readOnly)
-            let table = try QueryRunner(database: archive).run(query, rawText: raw)
+            let table = try UsageError.whenInvalid { try QueryRunner(database: archive).run(query, rawText: raw) }
             Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(table))
         }
     }

@@ -24,12 +24,8 @@ extension Archive {
 
         func run() throws {
             let archive = try database.open(.readOnly)
-            let formatter = ResultFormatter(format: format, width: Terminal.width)
-            for (title, table) in try DetailQuery(database: archive).sections(subject, key) {
-                if format == .table { Terminal.write("\(title)\n") }
-                Terminal.write(formatter.render(table))
-                if format == .table { Terminal.write("\n") }
-            }
+            let sections = try DetailQuery(database: archive).sections(subject, key)
+            Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(sections: sections.map { ($0.0, $0.1) }))
         }
     }
 }

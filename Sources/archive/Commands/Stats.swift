@@ -12,12 +12,7 @@ extension Archive {
         func run() throws {
             let archive = try database.open(.readOnly)
             let tables = try ArchiveStatistics(database: archive).tables()
-            let formatter = ResultFormatter(format: format, width: Terminal.width)
-            for (title, table) in tables {
-                if format == .table { Terminal.write("\(title)\n") }
-                Terminal.write(formatter.render(table))
-                if format == .table { Terminal.write("\n") }
-            }
+            Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(sections: tables.map { ($0.0, $0.1) }))
         }
     }
 }
