@@ -18,13 +18,14 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ArchiveStore", dependencies: ["CSQLite"]),
+        .target(name: "CCrashGuard"),
         .target(name: "ArchiveExtraction"),
         .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "CSQLite", "CLibXML2"]),
         .target(name: "ArchiveQuery", dependencies: ["ArchiveStore"]),
         .executableTarget(
             name: "archive",
             dependencies: [
-                "ArchiveStore", "ArchiveExtraction", "ArchiveIngest", "ArchiveQuery",
+                "ArchiveStore", "ArchiveExtraction", "ArchiveIngest", "ArchiveQuery", "CCrashGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -31,6 +31,13 @@ public final class IngestPipeline {
     public var onFailure: ((String) -> Void)?
     /// Called with each warning line (a file read in a guessed encoding) as it happens.
     public var onWarning: ((String) -> Void)?
+    /// Told, on the thread doing it, which file a worker starts reading or extracting (and nil
+    /// when it is done), so that a crash can be blamed on the file that caused it.
+    public var fileInProgress: (@Sendable (_ worker: Int, _ path: String?) -> Void)?
+    /// Files not to read at all (they crashed an earlier run); the caller reports them.
+    public var excludedPaths: Set<String> = []
+    /// Called after each chunk is committed, with the report so far.
+    public var onCommitted: ((IngestReport) -> Void)?
     /// Asked before each chunk is read: once it answers true, the chunk being written is finished
     /// (committed whole), nothing more is read, and the report says the run was interrupted.
     public var shouldStop: () -> Bool = { false }
@@ -75,6 +82,7 @@ public final class IngestPipeline {
             guard let previous = writing else { return }
             writing = nil
             merge(try previous.wait(), into: &report)
+            onCommitted?(report)
             onProgress?(done, total, report.added + report.duplicates + report.copies)
         }
         while true {
@@ -85,7 +93,7 @@ public final class IngestPipeline {
             var chunk: [InputFile] = []
             while chunk.count < batchSize, let next = walk.next() {
                 switch next {
-                case .file(let file): chunk.append(file)
+                case .file(let file): if !excludedPaths.contains(file.path) { chunk.append(file) }
                 case .skippedHidden: report.skippedHidden += 1
                 case .skippedUnknown: report.skippedUnknown += 1
                 case .skippedLink: report.skippedLinks += 1
@@ -93,10 +101,12 @@ public final class IngestPipeline {
                 }
             }
             guard !chunk.isEmpty else { break }
-            let normalizer = self.normalizer
-            let prepared = Self.parallelMap(chunk) { file in
-                Result { try Self.prepared(bytes: Self.readBytes(file.path), format: file.format, file: file, path: file.path,
-                                           normalizer: normalizer) }
+            let normalizer = self.normalizer, inProgress = fileInProgress
+            let prepared = Self.parallelMap(chunk) { file, worker in
+                inProgress?(worker, file.path)
+                defer { inProgress?(worker, nil) }
+                return Result { try Self.prepared(bytes: Self.readBytes(file.path), format: file.format, file: file, path: file.path,
+                                                  normalizer: normalizer) }
             }
             // One connection cannot serve two threads: without a second one, the write goes first.
             if lookup === writer { try finishWriting() }
@@ -113,7 +123,9 @@ public final class IngestPipeline {
             // A handful of articles is not worth building another engine's word lists for.
             let extractor = self.extractor, pool = triaged.count >= 16 ? extractors : nil
             let items = Self.parallelMap(triaged) { item, worker in
-                item.extracted(by: pool?.extractor(forWorker: worker) ?? extractor)
+                if case .new(let path, _) = item { inProgress?(worker, path) }
+                defer { inProgress?(worker, nil) }
+                return item.extracted(by: pool?.extractor(forWorker: worker) ?? extractor)
             }
             try finishWriting()
             // Asked to stop while this chunk was read: it is not written (a re-run reads it again).

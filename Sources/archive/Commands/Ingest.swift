@@ -42,6 +42,11 @@ extension Archive {
             let pipeline = IngestPipeline(database: archive)
             InterruptSignal.install()
             pipeline.shouldStop = { InterruptSignal.received != nil }
+            let recovery = CrashRecovery.start()
+            defer { recovery.finish() }
+            pipeline.fileInProgress = recovery.hook
+            pipeline.excludedPaths = Set(recovery.crashed)
+            pipeline.onCommitted = { recovery.record($0) }
             pipeline.onFailure = { Terminal.printError("error: " + $0) }
             pipeline.onWarning = { Terminal.printError("warning: " + $0) }
             let showProgress = !quiet && Terminal.standardErrorIsTerminal
@@ -73,6 +78,7 @@ extension Archive {
                 throw ExitCode.failure
             }
             if showProgress { Terminal.clearProgressLine() }
+            report = recovery.combined(report)
             if report.interrupted, let number = InterruptSignal.received {
                 Terminal.printError("interrupted by \(InterruptSignal.name(number)): \(report.summary) (\(database.path)); "
                                     + "every batch written is kept: run the same command again to resume (articles already stored are skipped)")
