@@ -13,11 +13,12 @@ enum PlainTextReader {
             guard let first = lines.first else { throw ReadError(.empty, path: path, "the file is empty") }
             (title, body) = (first, lines.dropFirst().joined(separator: "\n")[...])
         }
-        // A text of one line (a brief, or a whole article saved without line breaks) is its own
-        // body, and its first sentence its headline.
+        // A text of one line is its own body: a brief is its own headline too, but a line longer
+        // than any headline (a whole article saved without line breaks) is headed by its first sentence.
         if !hasLetter(body) {
             guard hasLetter(title) else { throw ReadError(.noText, path: path, "no words in the file") }
-            return RawArticle(title: String(firstSentence(of: title)).trimmingCharacters(), body: String(title))
+            let headline = title.count > longestHeadline ? firstSentence(of: title) : title
+            return RawArticle(title: String(headline).trimmingCharacters(), body: String(title))
         }
         return RawArticle(title: String(title).trimmingCharacters(), body: String(body))
     }
