@@ -100,7 +100,7 @@ public struct FileCollector: Sendable {
                     return .error(ReadError(.unreadable, path: path, "no such file or folder"))
                 }
                 if status.isFolder {
-                    if let found = enter(path, status) { return found }
+                    if let found = enter(path, status, isGiven: true) { return found }
                     continue
                 }
                 let ext = (path as NSString).pathExtension
@@ -128,7 +128,13 @@ public struct FileCollector: Sendable {
         }
 
         /// Starts listing a folder; an error when it cannot be listed, a skip when it was listed before.
-        private mutating func enter(_ folder: String, _ status: FileStatus) -> Found? {
+        private mutating func enter(_ folder: String, _ status: FileStatus, isGiven: Bool = false) -> Found? {
+            // A link up to a folder that holds one of those given is a loop too, even on the way
+            // in: following it would read what the user never named.
+            if !isGiven, status.isLink, let target = FileStatus.resolved(folder).map({ $0.hasSuffix("/") ? $0 : $0 + "/" }),
+               roots.contains(where: { $0.hasPrefix(target) }) {
+                return .skippedLink
+            }
             guard enteredFolders.insert(status.identity).inserted else { return .skippedLink }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
                 return .error(ReadError(.unreadable, path: folder, "cannot list this folder (permission denied?)"))

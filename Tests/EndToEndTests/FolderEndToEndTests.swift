@@ -25,11 +25,23 @@ import Testing
         try link("../y", at: "in/x/to-y")               // two folders linking to each other
         try link("../x", at: "in/y/to-x")
         try link("../a/b/" + first, at: "in/x/same.txt")  // a second name for a file read anyway
+        folder.write("outside.txt", "Not named\nThis article sits beside the folder given, and must not be read.")
+        try link("../..", at: "in/a/out")               // up past the folder given
         let result = try CommandResult.run(["ingest", folder.path("in"), "--db", db])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("2 articles added, 0 already stored; skipped"), "\(result.standardError)")
         #expect(result.standardError.contains("links back to folders or files already read"))
         #expect(try Database(path: db, mode: .readOnly).integer("SELECT count(*) FROM source_articles") == 2)
+    }
+
+    @Test func aLinkedFolderGivenByNameIsRead() throws {
+        for seed in try FileManager.default.contentsOfDirectory(atPath: Repository.path("seeds")) {
+            try FileManager.default.copyItem(atPath: Repository.path("seeds/" + seed), toPath: folder.path("real/" + seed).creatingFolder())
+        }
+        try link("real", at: "linked")
+        let result = try CommandResult.run(["ingest", folder.path("linked"), "--db", db])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("2 articles added"))
     }
 
     @Test func anEmptyFolderSaysItFoundNoArticles() throws {
