@@ -1,19 +1,9 @@
 @testable import ArchiveExtraction
+import ArchiveTestSupport
 import Testing
 
 /// Random and mutated inputs: every one gets an answer, and every offset points at its text.
 @Suite struct FuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds = [
         "Special envoy Anna Kowalczyk met Tomas Ribeiro in Geneva on Saturday, December 20.",
         "“We made progress,” Kowalczyk said. “Nobody expected it,” he added.\n\n“A second paragraph.",
@@ -42,7 +32,7 @@ import Testing
     }
 
     @Test func randomBytesAndMutationsNeverBreakTheEngine() {
-        var random = Generator(state: 20251220)
+        var random = SplitMix(state: 20251220)
         let rounds = 100_000
         for round in 0..<rounds {
             var text: String
