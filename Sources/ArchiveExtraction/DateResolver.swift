@@ -78,7 +78,7 @@ struct DateResolver: Sendable {
                 let candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
                 year = candidates.min(by: {
                     abs(monthIndex($0, month) - monthIndex(anchor.year, anchor.month)) < abs(monthIndex($1, month) - monthIndex(anchor.year, anchor.month))
-                })!
+                }) ?? anchor.year
             } else if let inferredYear {
                 year = inferredYear
             } else {
@@ -136,14 +136,15 @@ struct DateResolver: Sendable {
         for year in earliest...today.year {
             var score = 0
             for expression in yearless {
-                guard let date = CivilDate(year: year, month: expression.month!, day: expression.day!) else { continue }
+                guard let month = expression.month, let day = expression.day,
+                      let date = CivilDate(year: year, month: month, day: day) else { continue }
                 if let weekday = expression.weekday {
                     score += date.weekday == weekday ? 10 : -10
                 } else if weekdays.contains(date.weekday) {
                     score += 1
                 }
             }
-            if best == nil || score >= best!.score { best = (year, score) }
+            if score >= best?.score ?? Int.min { best = (year, score) }
         }
         return best?.year
     }

@@ -844,14 +844,15 @@ struct EntityRecognizer: Sendable {
                 }
             }
             if target == nil {
-                target = entities.count
+                let new = entities.count
+                target = new
                 entities.append(Entity(kind: kind, name: displayName(mentions[index].surface), mentions: [],
                                        mentionCount: 0, firstOffset: nil))
-                byKey[key] = target
+                byKey[key] = new
                 if kind == .person, let last = mentions[index].surface.split(separator: " ").last, mentions[index].tokens.count >= 2 {
-                    bySurname[NameKey.make(last), default: []].append(target!)
+                    bySurname[NameKey.make(last), default: []].append(new)
                     if let first = mentions[index].surface.split(separator: " ").first, isGivenName(String(first)) {
-                        byGivenName[NameKey.make(first), default: []].append(target!)
+                        byGivenName[NameKey.make(first), default: []].append(new)
                     }
                 }
             }

@@ -3,10 +3,11 @@ public struct ResolvedDate: Sendable, Equatable, Hashable, Codable {
     public enum Precision: String, Sendable, Codable, Comparable {
         case year, month, day
 
-        public static func < (lhs: Precision, rhs: Precision) -> Bool {
-            let order: [Precision] = [.year, .month, .day]
-            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        private var rank: Int {
+            switch self { case .year: 0; case .month: 1; case .day: 2 }
         }
+
+        public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rank < rhs.rank }
     }
 
     public enum Source: String, Sendable, Codable {
