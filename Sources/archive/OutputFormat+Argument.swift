@@ -1,5 +1,7 @@
+import ArchiveIngest
 import ArchiveQuery
 import ArgumentParser
 
 extension OutputFormat: ExpressibleByArgument {}
 extension QueryTarget: ExpressibleByArgument {}
+extension ArticleFormat: ExpressibleByArgument {}

@@ -15,14 +15,7 @@ extension Archive {
         var json = false
         @Flag(help: "Include the cleaned body text in the JSON.")
         var body = false
-        @Option(help: "The kind of file on standard input: text, markdown, json, jsonl, html or feed (default: judged from its first bytes).")
-        var format: String?
-
-        func validate() throws {
-            if let format, ArticleFormat(rawValue: format) == nil {
-                throw ValidationError("--format must be one of: \(ArticleFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
+        @OptionGroup var input: InputFormatOptions
 
         func run() throws {
             let extractor = Extractor(today: Terminal.today)
@@ -42,7 +35,7 @@ extension Archive {
             if paths.contains("-") {
                 let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
                 add("<stdin>") {
-                    try ArticleFileReader.readAll(bytes: bytes, format: format.flatMap(ArticleFormat.init(rawValue:)) ?? ArticleFormat(sniffing: bytes),
+                    try ArticleFileReader.readAll(bytes: bytes, format: input.kind(of: bytes),
                                                   name: "<stdin>", warnings: &$0)
                 }
             }

@@ -30,8 +30,7 @@ extension Archive {
         var text: String?
         @Option(help: "What to list.")
         var show: QueryTarget = .events
-        @Option(help: "Output format.")
-        var format: OutputFormat = .table
+        @OptionGroup var output: OutputOptions
         @Option(parsing: .unconditional, help: "At most this many rows (1 or more).")
         var limit: Int = 50
         @Option(parsing: .unconditional, help: "Skip this many rows first.")
@@ -60,7 +59,7 @@ extension Archive {
             }
             let archive = try database.open(.readOnly)
             let table = try UsageError.whenInvalid { try QueryRunner(database: archive).run(builder) }
-            Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(table))
+            Terminal.write(ResultFormatter(format: output.format, width: Terminal.width).render(table))
         }
     }
 }

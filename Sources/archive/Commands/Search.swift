@@ -13,8 +13,7 @@ extension Archive {
         var text: String
         @Flag(help: "Treat the text as an FTS5 expression.")
         var raw = false
-        @Option(help: "Output format.")
-        var format: OutputFormat = .table
+        @OptionGroup var output: OutputOptions
         @Option(parsing: .unconditional, help: "At most this many results (1 or more).")
         var limit: Int = 20
         @Flag(help: "Print the SQL and its parameters instead of running it.")
@@ -28,7 +27,7 @@ extension Archive {
         }
 
         func run() throws {
-            let search = FullTextSearch(text: text, raw: raw, limit: limit, highlight: format == .table && Terminal.usesColor)
+            let search = FullTextSearch(text: text, raw: raw, limit: limit, highlight: output.format == .table && Terminal.usesColor)
             let query = try UsageError.whenInvalid { try search.build() }
             if sql {
                 Terminal.write(SQLPrinter.describe(query))
@@ -36,7 +35,7 @@ extension Archive {
             }
             let archive = try database.open(.readOnly)
             let table = try UsageError.whenInvalid { try QueryRunner(database: archive).run(query, rawText: raw) }
-            Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(table))
+            Terminal.write(ResultFormatter(format: output.format, width: Terminal.width).render(table))
         }
     }
 }

@@ -19,13 +19,12 @@ extension Archive {
         var subject: DetailQuery.Subject
         @Argument(help: "The event or article id, or the person's name (or id).")
         var key: String
-        @Option(help: "Output format for each section.")
-        var format: OutputFormat = .table
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let archive = try database.open(.readOnly)
             let sections = try DetailQuery(database: archive).sections(subject, key)
-            Terminal.write(ResultFormatter(format: format, width: Terminal.width).render(sections: sections.map { ($0.0, $0.1) }))
+            Terminal.write(ResultFormatter(format: output.format, width: Terminal.width).render(sections: sections.map { ($0.0, $0.1) }))
         }
     }
 }
