@@ -111,18 +111,7 @@ final class EventGrouper {
     }
 
     static func daysBetween(_ a: String, _ b: String) -> Int? {
-        func days(_ text: String) -> Int? {
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3 else { return nil }
-            var components = DateComponents()
-            components.year = parts[0]
-            components.month = parts[1]
-            components.day = parts[2]
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            return calendar.date(from: components).map { Int($0.timeIntervalSince1970 / 86_400) }
-        }
-        guard let x = days(a), let y = days(b) else { return nil }
-        return abs(x - y)
+        guard let x = CivilDate.parseISO(a), let y = CivilDate.parseISO(b) else { return nil }
+        return abs(x.daysSinceEpoch - y.daysSinceEpoch)
     }
 }

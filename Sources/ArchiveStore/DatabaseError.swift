@@ -61,3 +61,17 @@ extension DatabaseError {
         DatabaseError(code: notAnArchiveCode, message: "\(path) is not an archive database (\(reason)); it was left untouched")
     }
 }
+
+extension DatabaseError {
+    /// Why the archive could not be written, in words a user can act on.
+    public var reasonForWriting: String {
+        switch primaryCode {
+        case SQLITE_FULL: "the disk is full"
+        case SQLITE_IOERR: "writing failed (\(message): the disk may be full, or a file size limit reached)"
+        case SQLITE_READONLY: "the file or its folder is read-only"
+        case SQLITE_BUSY, SQLITE_LOCKED: "another program kept it locked for too long"
+        case SQLITE_CORRUPT, SQLITE_NOTADB: "the file is damaged (\(message))"
+        default: description
+        }
+    }
+}

@@ -159,7 +159,25 @@ func names(_ entities: [Entity]) -> Set<String> { Set(entities.map(\.name)) }
         let inputs = ["", "\u{0}\u{1}\u{2}", String(repeating: "“", count: 5000), String(repeating: "A. ", count: 3000),
                       "\"unclosed quote", "Dec. 99, 2025 and February 30", String(repeating: "Mr. Smith said ", count: 1000)]
         for input in inputs {
-            _ = extract(input, title: input)
+            let facts = extract(input, title: input)
+            // What comes back belongs to the text: offsets inside the body, quotes that are its
+            // words, names that occur in it.
+            let body = Array(facts.article.body.unicodeScalars)
+            for quote in facts.quotes {
+                #expect(quote.start >= 0 && quote.start <= quote.end && quote.end <= body.count)
+                if quote.end <= body.count, quote.start >= 0, quote.start <= quote.end {
+                    var slice = String.UnicodeScalarView()
+                    slice.append(contentsOf: body[quote.start..<quote.end])
+                    #expect(String(slice) == quote.text)
+                }
+            }
+            for entity in facts.people + facts.organizations + facts.places {
+                #expect(entity.mentionCount > 0)
+                if let offset = entity.firstOffset { #expect(offset >= 0 && offset < body.count) }
+                for mention in entity.mentions {
+                    #expect(input.contains(mention) || facts.article.title.contains(mention), "\(mention) is not in the text")
+                }
+            }
         }
     }
 }

@@ -22,9 +22,9 @@ import Testing
     }
 
     final class Results: @unchecked Sendable {
-        var values: [CommandResult?] = [nil, nil, nil]
+        var values: [Result<CommandResult, Error>?] = [nil, nil, nil]
         let lock = NSLock()
-        func set(_ index: Int, _ value: CommandResult) { lock.lock(); values[index] = value; lock.unlock() }
+        func set(_ index: Int, _ value: Result<CommandResult, Error>) { lock.lock(); values[index] = value; lock.unlock() }
     }
 
     @Test func twoIngestsAndQueriesAtOnce() throws {
@@ -35,24 +35,26 @@ import Testing
         let db = self.db, folder = self.folder
         DispatchQueue.concurrentPerform(iterations: 3) { job in
             switch job {
-            case 0: results.set(0, try! CommandResult.run(["ingest", folder.path("north"), "--db", db]))
-            case 1: results.set(1, try! CommandResult.run(["ingest", folder.path("south"), "--db", db]))
+            case 0: results.set(0, Result { try CommandResult.run(["ingest", folder.path("north"), "--db", db]) })
+            case 1: results.set(1, Result { try CommandResult.run(["ingest", folder.path("south"), "--db", db]) })
             default:
                 // Queries while both write.
-                var last: CommandResult?
+                var last: Result<CommandResult, Error> = .failure(CocoaError(.featureUnsupported))
                 for _ in 0..<20 {
-                    let query = try! CommandResult.run(["query", "--person", "Witkoff", "--db", db, "--format", "ndjson"])
-                    if query.status != 0 || query.standardError.contains("locked") { last = query; break }
-                    last = query
+                    last = Result { try CommandResult.run(["query", "--person", "Witkoff", "--db", db, "--format", "ndjson"]) }
+                    guard case .success(let query) = last else { break }
+                    if query.status != 0 || query.standardError.contains("locked") { break }
                 }
-                results.set(2, last!)
+                results.set(2, last)
             }
         }
-        for result in results.values {
-            #expect(result?.status == 0, "\(result?.standardError ?? "no result")")
-            #expect(result?.standardError.contains("locked") == false)
+        // A failure to run the binary at all fails the test here, with its reason.
+        let finished = try results.values.map { try #require($0).get() }
+        for result in finished {
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(!result.standardError.contains("locked"))
         }
-        #expect(results.values[2]?.standardOutput.contains("Steve Witkoff") == true)
+        #expect(finished[2].standardOutput.contains("Steve Witkoff"))
         let database = try Database(path: db, mode: .readOnly)
         #expect(try database.integer("SELECT count(*) FROM source_articles") == 602)
         #expect(try database.scalar("PRAGMA integrity_check") == .text("ok"))

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A fresh folder under the system's temporary directory, removed when the value is released.
 public final class TemporaryDirectory: @unchecked Sendable {
@@ -6,7 +7,12 @@ public final class TemporaryDirectory: @unchecked Sendable {
 
     public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("archive-tests-" + UUID().uuidString)
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            // A test that cannot make its folder fails, with the reason; it does not crash the run.
+            Issue.record("cannot create the test folder \(url.path): \(error)")
+        }
     }
 
     deinit {
@@ -28,8 +34,12 @@ public final class TemporaryDirectory: @unchecked Sendable {
     @discardableResult
     public func write(_ name: String, bytes: [UInt8]) -> String {
         let file = url.appendingPathComponent(name)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try! Data(bytes).write(to: file)
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: file)
+        } catch {
+            Issue.record("cannot write the test file \(file.path): \(error)")
+        }
         return file.path
     }
 }

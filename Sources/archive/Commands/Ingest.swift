@@ -1,6 +1,5 @@
 import ArchiveIngest
 import ArchiveStore
-import CSQLite
 import ArgumentParser
 import Foundation
 
@@ -21,17 +20,13 @@ extension Archive {
                   completion: .file())
         var paths: [String]
 
-        @Option(help: "The kind of file on standard input: text, markdown, json, jsonl, html or feed (default: judged from its first bytes).")
-        var format: String?
+        @OptionGroup var input: InputFormatOptions
 
         @Flag(name: .shortAndLong, help: "Print nothing but errors.")
         var quiet = false
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
-            if let format, ArticleFormat(rawValue: format) == nil {
-                throw ValidationError("--format must be one of: \(ArticleFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
         }
 
         func run() throws {
@@ -67,13 +62,13 @@ extension Archive {
             do {
                 if paths.contains("-") {
                     let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                    let kind = format.flatMap(ArticleFormat.init(rawValue:)) ?? ArticleFormat(sniffing: bytes)
+                    let kind = input.kind(of: bytes)
                     try pipeline.ingest(bytes: bytes, format: kind, name: "<stdin>", report: &report)
                 }
                 try pipeline.ingest(FileCollector().walk(folders), total: total, report: &report)
             } catch let error as DatabaseError {
                 if showProgress { Terminal.clearProgressLine() }
-                Terminal.printError("error: cannot write to \(database.path): \(Self.reason(error)); nothing stored was lost "
+                Terminal.printError("error: cannot write to \(database.path): \(error.reasonForWriting); nothing stored was lost "
                                     + "(\(report.added) articles of this run had been added; the batch being written was rolled back)")
                 throw ExitCode.failure
             }
@@ -94,18 +89,6 @@ extension Archive {
                 Terminal.printError("\(report.summary) (\(database.path))")
             }
             if report.failed > 0 { throw ExitCode.failure }
-        }
-
-        /// Why the archive could not be written, in words.
-        static func reason(_ error: DatabaseError) -> String {
-            switch error.primaryCode {
-            case SQLITE_FULL: "the disk is full"
-            case SQLITE_IOERR: "writing failed (\(error.message): the disk may be full, or a file size limit reached)"
-            case SQLITE_READONLY: "the file or its folder is read-only"
-            case SQLITE_BUSY, SQLITE_LOCKED: "another program kept it locked for too long"
-            case SQLITE_CORRUPT, SQLITE_NOTADB: "the file is damaged (\(error.message))"
-            default: error.description
-            }
         }
     }
 }
