@@ -2,8 +2,9 @@
 ///
 /// Absolute dates ("Dec. 19, 2025", "20 December 2025", "June 2024", "1996-08-30") are taken as
 /// written. Dates without a year take it from the publication date or, when that is unknown, from
-/// the article itself: the year must be no earlier than the latest year the article states, and
-/// the weekdays it names must fall on its dates ("Saturday, December 20" → 2025). Relative dates
+/// the article itself: the latest year it states, or the first year from it on in which the
+/// weekdays written with its dates fall right ("Saturday, December 20" beside "June 2024" → 2025);
+/// an article that states no year gives them none. Relative dates
 /// ("on Friday", "yesterday", "last month") are resolved against the publication date. A date is
 /// never more precise than its text: "June 2024" stays a month.
 struct DateResolver: Sendable {
@@ -124,29 +125,25 @@ struct DateResolver: Sendable {
         return nil
     }
 
-    /// The year for dates written without one, when no publication date is known: the year, no
-    /// earlier than any the article states and no later than today's, in which the most of the
-    /// article's weekdays fall on its dates; the latest such year on a tie.
+    /// The year for dates written without one, when no publication date is known, taken only
+    /// from evidence in the article: the latest year it states (no later than today's); or, when
+    /// it writes weekdays with its dates ("Saturday, December 20"), the first year from that one on
+    /// in which they all fall right, within the six years in which every weekday comes round. An
+    /// article that states no year, or whose weekdays fit no such year, gives its year-less dates
+    /// none: a year guessed from the clock would be a fact invented (an undated 2004 report's
+    /// "1 January" is not 2026's).
     private func inferYear(_ expressions: [Expression], statedYears: [Int], today: CivilDate) -> Int? {
         let yearless = expressions.filter { $0.year == nil && $0.month != nil && $0.day != nil }
-        guard !yearless.isEmpty else { return nil }
-        let earliest = min(statedYears.max() ?? (today.year - 10), today.year)
-        let weekdays = Set(expressions.compactMap { $0.month == nil ? $0.weekday : nil })
-        var best: (year: Int, score: Int)?
-        for year in earliest...today.year {
-            var score = 0
-            for expression in yearless {
+        guard !yearless.isEmpty, let latest = statedYears.max().map({ min($0, today.year) }) else { return nil }
+        let withWeekdays = yearless.filter { $0.weekday != nil }
+        guard !withWeekdays.isEmpty else { return latest }
+        return (latest...max(latest, min(today.year, latest + 6))).first { year in
+            withWeekdays.allSatisfy { expression in
                 guard let month = expression.month, let day = expression.day,
-                      let date = CivilDate(year: year, month: month, day: day) else { continue }
-                if let weekday = expression.weekday {
-                    score += date.weekday == weekday ? 10 : -10
-                } else if weekdays.contains(date.weekday) {
-                    score += 1
-                }
+                      let date = CivilDate(year: year, month: month, day: day) else { return false }
+                return date.weekday == expression.weekday
             }
-            if score >= best?.score ?? Int.min { best = (year, score) }
         }
-        return best?.year
     }
 
     // MARK: - Finding expressions

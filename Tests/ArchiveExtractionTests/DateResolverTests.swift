@@ -11,6 +11,19 @@ import Testing
         #expect(facts.event?.date?.source == .inferred)
     }
 
+    /// An undated article's year-less dates get a year only from the article: never one made up
+    /// from today's date.
+    @Test func yearlessDatesTakeTheirYearFromTheArticleOnly() {
+        let undated = extract("The new rules take effect on 1 January, the ministry said.")
+        #expect(undated.dates.isEmpty)
+        #expect(undated.event?.date == nil)
+        let withYear = extract("Sales rose 4% in 2004. The new rules take effect on 1 January, the ministry said.")
+        #expect(withYear.dates.map(\.date.iso) == ["2004", "2004-01-01"])
+        // Weekdays that fit no year near the one stated: no year rather than a wrong one.
+        let contradictory = extract("Talks began in 2004. They resume on Saturday, January 1, and on Saturday, January 2.")
+        #expect(contradictory.dates.map(\.date.iso) == ["2004"])
+    }
+
     @Test func absoluteDatesKeepTheirPrecision() {
         let facts = extract("The law passed on Dec. 19, 2025. It was drafted in June 2024 and debated in 2023.")
         #expect(facts.dates.map(\.date.iso) == ["2025-12-19", "2024-06", "2023"])
