@@ -219,11 +219,23 @@ public struct QueryBuilder: Sendable {
         }
         let (from, to) = try dateBounds()
         if from != nil || to != nil {
-            var clause = "\(articleID) IN (SELECT ae.article_id FROM article_events AS ae JOIN events AS e ON e.id = ae.event_id WHERE 1"
+            var range = ""
             var values: [DatabaseValue] = []
-            if let from { clause += " AND e.occurred_on >= ?"; values.append(.text(from)) }
-            if let to { clause += " AND e.occurred_on < ?"; values.append(.text(to)) }
-            conditions.add(clause + ")", values)
+            if let from { range += " AND e.occurred_on >= ?"; values.append(.text(from)) }
+            if let to { range += " AND e.occurred_on < ?"; values.append(.text(to)) }
+            let narrower = !filter.people.isEmpty || !filter.organizations.isEmpty || filter.place != nil || filter.outlet != nil
+                || filter.event != nil || includeText && filter.text != nil
+            if narrower {
+                // Another filter picks few articles: each is checked for its events' dates, rather
+                // than every article of a date range (most of a large archive) being gathered first.
+                conditions.add("EXISTS (SELECT 1 FROM article_events AS ae JOIN events AS e ON e.id = ae.event_id "
+                               + "WHERE ae.article_id = \(articleID)\(range))", values)
+            } else {
+                // Events first (CROSS JOIN fixes the order): the range is read from the events' date
+                // index and their articles from article_events' event index.
+                conditions.add("\(articleID) IN (SELECT ae.article_id FROM events AS e CROSS JOIN article_events AS ae "
+                               + "ON ae.event_id = e.id WHERE 1\(range))", values)
+            }
         }
         if let outlet = filter.outlet {
             conditions.add("\(articleID) IN (SELECT id FROM source_articles WHERE outlet = ? COLLATE NOCASE)", [.text(outlet)])

@@ -56,6 +56,13 @@ struct QueryBench: ParsableCommand {
             let month = corpus.month(&$0)
             return QueryBuilder(filter: QueryFilter(from: month, to: month), target: .events)
         }
+        try measure("--person --from --show articles") {
+            QueryBuilder(filter: QueryFilter(people: [corpus.surname(&$0)], from: corpus.month(&$0)), target: .articles)
+        }
+        try measure("--from/--to --show articles") {
+            let month = corpus.month(&$0)
+            return QueryBuilder(filter: QueryFilter(from: month, to: month), target: .articles)
+        }
         try measure("--person --show quotes") { QueryBuilder(filter: QueryFilter(people: [corpus.surname(&$0)]), target: .quotes) }
         try measure("search (two words)") { generator in
             let text = corpus.searchWord(&generator) + " " + corpus.searchWord(&generator)

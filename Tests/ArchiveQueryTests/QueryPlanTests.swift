@@ -2,6 +2,7 @@ import ArchiveIngest
 import ArchiveQuery
 import ArchiveStore
 import ArchiveTestSupport
+import Foundation
 import Testing
 
 /// No common filter reads a whole table: each is answered from an index.
@@ -10,8 +11,29 @@ import Testing
 
     init() throws {
         database = try ArchiveSchema.open(":memory:", mode: .readWrite)
-        // Statistics make SQLite plan as it would on a large archive.
+        try Self.pretendLarge(database)
+    }
+
+    /// Gives SQLite the statistics of a large archive (a million rows a table, an index's first
+    /// column narrowing to a hundred rows, each further column tenfold), the way SQLite's own
+    /// documentation suggests for testing plans: written into sqlite_stat1 and loaded, so that it
+    /// plans as it would on a real archive, not on empty tables.
+    static func pretendLarge(_ database: Database) throws {
         try database.execute("ANALYZE")
+        try database.execute("DELETE FROM sqlite_stat1")
+        let tables = try database.rows("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+            .compactMap { $0.string(0) }
+        for table in tables {
+            for index in try database.rows("SELECT name FROM pragma_index_list(?)", [table]).compactMap({ $0.string(0) }) {
+                let columns = try database.integer("SELECT count(*) FROM pragma_index_info(?)", index) ?? 1
+                let perKey = (0..<columns).map { String(max(1, 100 / Int(pow(10, Double($0))))) }
+                try database.run("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", table, index,
+                                 (["1000000"] + perKey).joined(separator: " "))
+            }
+            try database.run("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, NULL, '1000000')", table)
+        }
+        try database.execute("ANALYZE sqlite_schema")
+        #expect(try database.integer("SELECT count(*) FROM sqlite_stat1") ?? 0 > 20)
     }
 
     /// Plan lines that read every row of a stored table (not a subquery's result, the page of at
@@ -36,7 +58,8 @@ import Testing
     ])
     func commonFiltersUseIndexes(filter: QueryFilter) throws {
         for target in [QueryTarget.events, .articles, .quotes] {
-            #expect(try scans(filter, target) == [], "\(target) with \(filter)")
+            let found = try scans(filter, target)
+            #expect(found == [], "\(target) with \(filter): \(found)")
         }
     }
 
