@@ -183,24 +183,33 @@ public struct EntityCorrections {
         func rank(_ row: Row) -> Int { order.firstIndex(of: row.string(0) ?? "") ?? order.count }
         let changes = try database.rows("SELECT table_name, row_key, before FROM merge_changes WHERE merge_id = ? ORDER BY table_name, row_key",
                                         [mergeID]).sorted { rank($0) < rank($1) }
+        // A merge of a much-named person changes thousands of rows of a few tables: each table's
+        // layout is read once, and its statements are compiled once (the connection's cache).
+        var layouts: [String: (key: [String], columns: [String])] = [:]
+        func layout(_ table: String) throws -> (key: [String], columns: [String]) {
+            if let known = layouts[table] { return known }
+            let found = try self.layout(of: table)
+            layouts[table] = found
+            return found
+        }
         for change in changes.reversed() where change.string(2) == nil {
             guard let table = change.string(0), let key = change.string(1) else { continue }
-            let (keyColumns, _) = try layout(of: table)
-            _ = try database.prepare("DELETE FROM \(table) WHERE " + matching(keyColumns)).rows(named: ["key": key])
+            let (keyColumns, _) = try layout(table)
+            _ = try database.cachedStatement("DELETE FROM \(table) WHERE " + matching(keyColumns)).rows(named: ["key": key])
         }
         for change in changes {
             guard let table = change.string(0), let key = change.string(1), let before = change.string(2) else { continue }
-            let (keyColumns, columns) = try layout(of: table)
-            let present = try database.prepare("SELECT count(*) FROM \(table) WHERE " + matching(keyColumns))
+            let (keyColumns, columns) = try layout(table)
+            let present = try database.cachedStatement("SELECT count(*) FROM \(table) WHERE " + matching(keyColumns))
                 .rows(named: ["key": key]).first?.int(0) ?? 0
             let value = { (column: String) in "json_extract(:row, '$.\"\(column)\"')" }
             if present > 0 {
                 let assignments = columns.filter { !keyColumns.contains($0) }.map { "\"\($0)\" = \(value($0))" }
                 guard !assignments.isEmpty else { continue }
-                _ = try database.prepare("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE " + matching(keyColumns))
+                _ = try database.cachedStatement("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE " + matching(keyColumns))
                     .rows(named: ["row": before, "key": key])
             } else {
-                _ = try database.prepare("INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
+                _ = try database.cachedStatement("INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
                                      + columns.map(value).joined(separator: ", ") + ")")
                     .rows(named: ["row": before])
             }
