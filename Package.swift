@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "archive", targets: ["archive"]),
         .library(name: "ArchiveStore", targets: ["ArchiveStore"]),
         .library(name: "ArchiveExtraction", targets: ["ArchiveExtraction"]),
+        .library(name: "ArchiveGrouping", targets: ["ArchiveGrouping"]),
         .library(name: "ArchiveIngest", targets: ["ArchiveIngest"]),
         .library(name: "ArchiveQuery", targets: ["ArchiveQuery"]),
     ],
@@ -20,12 +21,13 @@ let package = Package(
         .target(name: "ArchiveStore", dependencies: ["CSQLite"]),
         .target(name: "CCrashGuard"),
         .target(name: "ArchiveExtraction"),
-        .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "CSQLite", "CLibXML2"]),
-        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore"]),
+        .target(name: "ArchiveGrouping", dependencies: ["ArchiveStore", "ArchiveExtraction"]),
+        .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "CSQLite", "CLibXML2"]),
+        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "ArchiveGrouping"]),
         .executableTarget(
             name: "archive",
             dependencies: [
-                "ArchiveStore", "ArchiveExtraction", "ArchiveIngest", "ArchiveQuery", "CCrashGuard",
+                "ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "ArchiveIngest", "ArchiveQuery", "CCrashGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "CSQLite", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveGroupingTests", dependencies: ["ArchiveGrouping", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveIngest", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "ArchiveTestSupport"]),
     ],

@@ -72,22 +72,40 @@ CREATE TABLE article_fingerprints (
 
 CREATE INDEX article_fingerprints_article ON article_fingerprints (article_id);
 
--- The heaviest words of each article's headline and lead (names and rare words first): articles
--- that may report the same happening are looked up here, in time independent of the archive's size.
+-- The heaviest words of each article's headline and lead (names and rare words first), filed under
+-- the day the article gives ('' when it gives none): the articles that may report the same
+-- happening share one of them, within a few days. Every such pair is compared, never a sample.
 CREATE TABLE article_terms (
     term          TEXT NOT NULL,
+    day           TEXT NOT NULL,               -- '2025-12-20', or '' for an article without a day
     article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
-    PRIMARY KEY (term, article_id)
+    PRIMARY KEY (term, day, article_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX article_terms_article ON article_terms (article_id);
 
--- The day each article gives for the happening it reports. Its event keeps the day of the report
--- that started it, so grouping compares a new article with the days the others gave themselves.
-CREATE TABLE article_days (
-    article_id    INTEGER PRIMARY KEY REFERENCES source_articles (id) ON DELETE CASCADE,
-    occurred_on   TEXT NOT NULL                -- '2025-12-20', '2025-12' or '2025'
+-- What each article says happened: its own report of its event, from its headline and lead. An
+-- event's title, date and place are chosen from the reports of its articles (see DESIGN.md).
+CREATE TABLE article_reports (
+    article_id     INTEGER PRIMARY KEY REFERENCES source_articles (id) ON DELETE CASCADE,
+    title          TEXT NOT NULL,
+    occurred_on    TEXT,                       -- '2025-12-20', '2025-12' or '2025'
+    date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
+    date_source    TEXT CHECK (date_source IN ('metadata', 'text', 'inferred')),
+    place_id       INTEGER REFERENCES places (id) ON DELETE SET NULL,
+    place          TEXT,
+    summary        TEXT
 ) STRICT;
+
+-- Pairs of articles alike enough to be weighed when events are formed, both directions stored.
+-- Events are a function of these pairs alone, so the same articles give the same events in any
+-- order. `similarity`: the cosine of their weighted words, lowered when the years they name differ.
+CREATE TABLE article_links (
+    article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+    other_id      INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+    similarity    REAL NOT NULL,
+    PRIMARY KEY (article_id, other_id)
+) STRICT, WITHOUT ROWID;
 
 -- ---------------------------------------------------------------------------------------------
 -- Canonical entities. Each has a display name and a unique matching key; every spelling seen in
@@ -146,13 +164,13 @@ CREATE INDEX place_aliases_place ON place_aliases (place_id);
 -- A real-world happening (a meeting, a strike, a vote) that one or more articles report.
 CREATE TABLE events (
     id             INTEGER PRIMARY KEY,
-    title          TEXT NOT NULL,              -- short description, from the reporting headline and lead
+    title          TEXT NOT NULL,              -- short description: the headline of its most central article
     occurred_on    TEXT,                       -- '2025-12-20', '2025-12' or '2025' as precise as the text allows
     date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
     date_source    TEXT CHECK (date_source IN ('metadata', 'text', 'inferred')),
     place_id       INTEGER REFERENCES places (id) ON DELETE SET NULL,
     place          TEXT,                       -- the place as written, most specific first: 'West Palm Beach, Florida'
-    summary        TEXT,                       -- the lead sentence of the first article
+    summary        TEXT,                       -- the lead sentence of that article
     first_seen     TEXT NOT NULL,              -- when the archive first stored an article about it
     last_seen      TEXT NOT NULL
 ) STRICT;
@@ -209,6 +227,7 @@ CREATE TABLE article_people (
     mention_count  INTEGER NOT NULL CHECK (mention_count > 0),
     first_offset   INTEGER,
     role           TEXT,                       -- the role this article gives, e.g. "Ukraine's chief negotiator"
+    takes_part     INTEGER NOT NULL DEFAULT 0 CHECK (takes_part IN (0, 1)),  -- 1: its lead has them act
     PRIMARY KEY (article_id, person_id)
 ) STRICT, WITHOUT ROWID;
 
@@ -219,6 +238,7 @@ CREATE TABLE article_organizations (
     organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
     mention_count   INTEGER NOT NULL CHECK (mention_count > 0),
     first_offset    INTEGER,
+    takes_part      INTEGER NOT NULL DEFAULT 0 CHECK (takes_part IN (0, 1)),
     PRIMARY KEY (article_id, organization_id)
 ) STRICT, WITHOUT ROWID;
 

@@ -1,4 +1,5 @@
 import ArchiveExtraction
+import ArchiveGrouping
 import ArchiveStore
 import CSQLite
 import Foundation
@@ -44,7 +45,7 @@ public final class IngestPipeline {
 
     public init(database: Database, today: Date = Date(), batchSize: Int = 256) {
         self.writer = ArchiveWriter(database: database)
-        self.grouper = EventGrouper(writer: writer)
+        self.grouper = EventGrouper(database: database)
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: today)
         self.extractor = Extractor(today: (parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1))
         self.extractors = ExtractorPool(extractor)
@@ -204,17 +205,18 @@ public final class IngestPipeline {
             case .copy(let original, let record): return .copy(of: original, record)
             case .new(let path, let article):
                 let bundle = article.bundle(extractor.extract(article.normalized, metadata: article.raw))
-                return .new(path: path, bundle, EventGrouper.vector(title: bundle.article.title, body: bundle.article.body,
-                                                                          using: extractor))
+                // Worked out here, on every core, rather than by the one thread that writes.
+                let signature = bundle.event.map { ReportSignature(title: bundle.article.title, body: bundle.article.body, day: $0.occurredOn) }
+                return .new(path: path, bundle, signature)
             }
         }
     }
 
     /// What the writer stores: a copy's metadata, or an article with what was extracted from it
-    /// and the term vector grouping compares.
+    /// and what grouping compares (nil when it reports no happening).
     enum Stored: Sendable {
         case copy(of: Int64, ArticleRecord)
-        case new(path: String, ArticleBundle, TermVector)
+        case new(path: String, ArticleBundle, ReportSignature?)
     }
 
     /// Reports the failures and the articles already stored; sorts out copies and new articles.
@@ -323,14 +325,14 @@ public final class IngestPipeline {
 
     private func write(_ items: [Stored], recentFrom: Int64, failuresAreFatal: Bool) throws -> FlushOutcome {
         var outcome = FlushOutcome()
-        if !olderArticlesIndexed { try grouper.indexOlderArticles() }
+        var written: [Int64] = []
         try writer.deferTextIndexing()
         for item in items {
             switch item {
             case .copy(let original, let record):
                 try writer.addCopy(of: original, record, ingestedAt: ingestedAt)
                 outcome.copies += 1
-            case .new(let path, let bundle, let vector):
+            case .new(let path, let bundle, let signature):
                 do {
                     if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
                        let original = try Self.original(of: bundle.article.body, fingerprint: bundle.article.fingerprint,
@@ -341,10 +343,10 @@ public final class IngestPipeline {
                         outcome.copies += 1
                         continue
                     }
-                    switch try writer.write(bundle, ingestedAt: ingestedAt, eventToJoin: { id in
-                        try grouper.eventToJoin(article: id, vector: vector)
-                    }) {
-                    case .inserted:
+                    switch try writer.write(bundle, ingestedAt: ingestedAt) {
+                    case .inserted(let id):
+                        if let signature { grouper.remember(signature, for: id) }
+                        written.append(id)
                         outcome.added += 1
                     case .duplicate: outcome.duplicates += 1
                     }
@@ -353,6 +355,7 @@ public final class IngestPipeline {
                 }
             }
         }
+        try grouper.group(newArticles: written)
         try writer.indexDeferredText()
         return outcome
     }

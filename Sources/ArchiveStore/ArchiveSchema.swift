@@ -4,7 +4,7 @@ import Foundation
 /// The archive's schema: its version, its text, and how a file becomes (or is recognised as) an archive.
 public enum ArchiveSchema {
     /// The schema version this build writes, stored in `PRAGMA user_version`.
-    public static let version: Int64 = 4
+    public static let version: Int64 = 5
     /// 'ARCH' in ASCII, stored in `PRAGMA application_id`: tells an archive from any other SQLite file.
     public static let applicationID: Int64 = 0x4152_4348
     /// The text of `schema.sql`, as embedded at build time.
@@ -127,6 +127,56 @@ public enum ArchiveSchema {
                 try database.execute(try definition(of: "merge_changes"))
                 try database.execute("PRAGMA user_version = 4")
             }
+        }
+        if found < 5 {
+            // Views that name a rebuilt table must keep naming it, not follow it to its old name.
+            try database.execute("PRAGMA legacy_alter_table = ON")
+            defer { try? database.execute("PRAGMA legacy_alter_table = OFF") }
+            try database.inTransaction {
+                try migrateToVersion5(database)
+                try database.execute("PRAGMA user_version = 5")
+            }
+        }
+    }
+
+    /// Version 5 forms events from links between articles, in any order alike: each article keeps
+    /// its own report of its happening (older articles get their event's, under their own
+    /// headline), who takes part in it, and the day-filed words and links grouping finds anew on
+    /// the next ingest or `archive regroup`.
+    private static func migrateToVersion5(_ database: Database) throws {
+        try database.execute(try definition(of: "article_reports"))
+        try database.execute("""
+            INSERT INTO article_reports (article_id, title, occurred_on, date_precision, date_source, place_id, place, summary)
+            SELECT a.id, a.title, coalesce(d.occurred_on, e.occurred_on),
+                   CASE length(coalesce(d.occurred_on, e.occurred_on)) WHEN 10 THEN 'day' WHEN 7 THEN 'month' WHEN 4 THEN 'year' END,
+                   CASE WHEN coalesce(d.occurred_on, e.occurred_on) IS NULL THEN NULL
+                        WHEN d.occurred_on IS NULL OR d.occurred_on = e.occurred_on THEN coalesce(e.date_source, 'text') ELSE 'text' END,
+                   e.place_id, e.place, e.summary
+            FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id JOIN events AS e ON e.id = ae.event_id
+            LEFT JOIN article_days AS d ON d.article_id = a.id
+            GROUP BY a.id
+            """)
+        try database.execute("DROP TABLE article_days")
+        try database.execute("DROP TABLE article_terms")
+        for name in ["article_terms", "article_terms_article", "article_links"] {
+            try database.execute(try definition(of: name))
+        }
+        for (table, column, table2) in [("article_people", "person_id", "event_people"),
+                                        ("article_organizations", "organization_id", "event_organizations")] {
+            let columns = try database.rows("SELECT name FROM pragma_table_info(?)", [table]).compactMap { $0.string(0) }
+                .joined(separator: ", ")
+            try database.execute("ALTER TABLE \(table) RENAME TO \(table)_v4")
+            try database.execute(try definition(of: table))
+            try database.execute("""
+                INSERT INTO \(table) (\(columns), takes_part)
+                SELECT \(columns), EXISTS (SELECT 1 FROM article_events AS ae JOIN \(table2) AS ep ON ep.event_id = ae.event_id
+                    WHERE ae.article_id = old.article_id AND ep.\(column) = old.\(column) AND ep.role = 'participant')
+                FROM \(table)_v4 AS old
+                """)
+            try database.execute("DROP TABLE \(table)_v4")
+        }
+        for index in ["article_people_person", "article_organizations_organization"] {
+            try database.execute(try definition(of: index))
         }
     }
 

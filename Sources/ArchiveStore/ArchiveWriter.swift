@@ -33,20 +33,15 @@ public final class ArchiveWriter {
             """, contentHash, contentHash)
     }
 
+    /// Writes an article with its people, organizations, places, quotes and its report of what
+    /// happened. Which event it belongs to is decided afterwards, by grouping.
     public func write(_ bundle: ArticleBundle, ingestedAt: String) throws -> Outcome {
-        try write(bundle, ingestedAt: ingestedAt) { _ in nil }
-    }
-
-    /// Writes an article; once it and its people, organizations and places are stored, `eventToJoin`
-    /// is given its id and names the stored event it reports, if any. The article joins that
-    /// event (lending it a date or place it lacks) or, when there is none, starts its own.
-    public func write(_ bundle: ArticleBundle, ingestedAt: String, eventToJoin: (Int64) throws -> Int64?) throws -> Outcome {
         if let existing = try articleID(contentHash: bundle.article.contentHash) {
             return .duplicate(articleID: existing)
         }
         try forgetRememberedRowsIfOthersWrote()
         do {
-            return try writeNew(bundle, ingestedAt: ingestedAt, eventToJoin: eventToJoin)
+            return try writeNew(bundle, ingestedAt: ingestedAt)
         } catch {
             // Whatever was written of it is rolled back (here, or with the caller's transaction).
             remembered.forget()
@@ -54,12 +49,9 @@ public final class ArchiveWriter {
         }
     }
 
-    private func writeNew(_ bundle: ArticleBundle, ingestedAt: String, eventToJoin: (Int64) throws -> Int64?) throws -> Outcome {
+    private func writeNew(_ bundle: ArticleBundle, ingestedAt: String) throws -> Outcome {
         try isolated("article") {
             let articleID = try insertArticle(bundle.article, ingestedAt: ingestedAt)
-            if let day = bundle.event?.occurredOn {
-                try database.run("INSERT INTO article_days (article_id, occurred_on) VALUES (?, ?)", articleID, day)
-            }
             var personIDs: [String: Int64] = [:]
             for person in bundle.people {
                 let id = try personID(for: person)
@@ -73,7 +65,6 @@ public final class ArchiveWriter {
                         first_offset = coalesce(min(first_offset, excluded.first_offset), first_offset, excluded.first_offset),
                         role = coalesce(role, excluded.role)
                     """, articleID, id, person.mentionCount, person.firstOffset, person.role)
-                remembered.recentByPerson.add(articleID, to: id)
             }
             var organizationIDs: [String: Int64] = [:]
             for organization in bundle.organizations {
@@ -92,19 +83,20 @@ public final class ArchiveWriter {
                 try store(quote, articleID: articleID, personID: quote.speaker.flatMap { personIDs[$0] })
             }
             if let event = bundle.event {
-                let eventID: Int64
-                let joined = try eventToJoin(articleID)
-                if let joined {
-                    try join(joined, event, placeIDs: placeIDs, seenAt: ingestedAt)
-                    eventID = joined
-                } else {
-                    eventID = try insertEvent(event, placeIDs: placeIDs, seenAt: ingestedAt)
+                try database.run("""
+                    INSERT INTO article_reports (article_id, title, occurred_on, date_precision, date_source, place_id, place, summary)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, articleID, event.title, event.occurredOn, event.datePrecision, event.dateSource,
+                    placeID(of: event, placeIDs: placeIDs), event.place, event.summary)
+                for name in Set(event.participants) {
+                    guard let id = personIDs[name] else { continue }
+                    try database.run("UPDATE article_people SET takes_part = 1 WHERE article_id = ? AND person_id = ?", articleID, id)
                 }
-                remembered.events.add(article: articleID, event: eventID, day: event.occurredOn, isNew: eventID != joined)
-                try database.run("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", articleID, eventID)
-                try linkToEvent(eventID, personIDs, participants: Set(event.participants), table: "event_people", column: "person_id")
-                try linkToEvent(eventID, organizationIDs, participants: Set(event.participatingOrganizations),
-                                table: "event_organizations", column: "organization_id")
+                for name in Set(event.participatingOrganizations) {
+                    guard let id = organizationIDs[name] else { continue }
+                    try database.run("UPDATE article_organizations SET takes_part = 1 WHERE article_id = ? AND organization_id = ?",
+                                     articleID, id)
+                }
             }
             return .inserted(articleID: articleID)
         }
@@ -163,17 +155,6 @@ public final class ArchiveWriter {
         try database.run("""
             INSERT OR IGNORE INTO quote_articles (quote_id, article_id, start_offset, end_offset) VALUES (?, ?, ?, ?)
             """, quoteID, articleID, quote.startOffset, quote.endOffset)
-    }
-
-    /// Links an article's people or organizations to its event; taking part outranks being mentioned.
-    private func linkToEvent(_ eventID: Int64, _ ids: [String: Int64], participants: Set<String>, table: String, column: String) throws {
-        for (name, id) in ids {
-            try database.run("""
-                INSERT INTO \(table) (event_id, \(column), role) VALUES (?, ?, ?)
-                ON CONFLICT (event_id, \(column)) DO UPDATE SET
-                    role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
-                """, eventID, id, participants.contains(name) ? "participant" : "mentioned")
-        }
     }
 
     private func insertArticle(_ article: ArticleRecord, ingestedAt: String) throws -> Int64 {
@@ -326,30 +307,19 @@ public final class ArchiveWriter {
         }
     }
 
-    private func insertEvent(_ event: EventRecord, placeIDs: [String: Int64], seenAt: String) throws -> Int64 {
-        let placeID = placeID(of: event, placeIDs: placeIDs)
-        try database.run("""
-            INSERT INTO events (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, event.title, event.occurredOn, event.datePrecision, event.dateSource, placeID, event.place,
-            event.summary, seenAt, seenAt)
-        return database.lastInsertedRowID
+    /// Drops every row the writer remembers. Call it after rolling back a transaction or
+    /// savepoint it wrote in: the rows are gone, and their ids will be given again.
+    public func forgetRememberedRows() {
+        remembered.forget()
     }
 
-    /// Adds an article's event to a stored one that reports the same happening: the stored event
-    /// keeps its title, and takes the article's date and place only where it has none.
-    private func join(_ target: Int64, _ event: EventRecord, placeIDs: [String: Int64], seenAt: String) throws {
-        // Only when something changes: rewriting a row (and its index entries) with the same values costs as much.
-        try database.run("""
-            UPDATE events SET
-                occurred_on = coalesce(occurred_on, ?1), date_precision = coalesce(date_precision, ?2),
-                date_source = coalesce(date_source, ?3), place_id = coalesce(place_id, ?4), place = coalesce(place, ?5)
-            WHERE id = ?6 AND (occurred_on IS NULL AND ?1 IS NOT NULL OR date_precision IS NULL AND ?2 IS NOT NULL
-                OR date_source IS NULL AND ?3 IS NOT NULL OR place_id IS NULL AND ?4 IS NOT NULL OR place IS NULL AND ?5 IS NOT NULL)
-            """, event.occurredOn, event.datePrecision, event.dateSource, placeID(of: event, placeIDs: placeIDs), event.place, target)
-        try database.run("""
-            UPDATE events SET first_seen = min(first_seen, ?1), last_seen = max(last_seen, ?1)
-            WHERE id = ?2 AND (first_seen > ?1 OR last_seen < ?1)
-            """, seenAt, target)
+    /// Another connection that wrote to the file (a second ingest between two of this one's
+    /// batches, `archive merge`) may have changed what is remembered.
+    func forgetRememberedRowsIfOthersWrote() throws {
+        let version = try database.integer("PRAGMA data_version")
+        if version != remembered.dataVersion {
+            remembered.forget()
+            remembered.dataVersion = version
+        }
     }
 }

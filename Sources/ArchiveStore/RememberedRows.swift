@@ -1,14 +1,10 @@
 /// What a writer remembers of the rows it has read and written, so that it need not ask SQLite
-/// again: the newest articles under each grouping key, recent articles' events, the aliases
-/// already stored, and whether any manual merge exists.
+/// again: the aliases already stored, and whether any manual merge exists.
 ///
 /// Everything here describes committed or pending rows of this writer's connection. It is dropped
 /// whole when that stops being true: after a rollback (the caller says so) or when another
 /// connection has written to the file (`PRAGMA data_version` moves).
 final class RememberedRows {
-    let recentByPerson = RecentPostings<Int64>(perKey: ArchiveWriter.candidatesPerKey)
-    let recentByTerm = RecentPostings<String>(perKey: ArchiveWriter.candidatesPerKey)
-    let events = KnownEvents()
     /// Aliases known to be stored, by alias table.
     private var aliases: Set<Alias> = []
     /// Whether the `merges` table has any row; nil until asked.
@@ -30,9 +26,6 @@ final class RememberedRows {
     }
 
     func forget() {
-        recentByPerson.forget()
-        recentByTerm.forget()
-        events.forget()
         aliases.removeAll(keepingCapacity: true)
         hasMerges = nil
     }

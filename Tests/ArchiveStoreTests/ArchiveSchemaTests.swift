@@ -96,7 +96,7 @@ import Testing
         #expect(try upgraded.scalar("SELECT match_key FROM quotes") == .text(MatchKey.quote("we had good talks")))
         #expect(try upgraded.integer("SELECT count(*) FROM source_articles") == 1)
         // An article stored before its own day was kept gives its event's.
-        #expect(try upgraded.scalar("SELECT occurred_on FROM article_days WHERE article_id = 1") == .text("2025-12-20"))
+        #expect(try upgraded.scalar("SELECT occurred_on FROM article_reports WHERE article_id = 1") == .text("2025-12-20"))
         #expect(try upgraded.rows("PRAGMA integrity_check").first?.string(0) == "ok")
     }
 

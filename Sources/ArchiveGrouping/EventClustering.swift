@@ -1,0 +1,169 @@
+/// Splits a connected group of linked articles into events, by average-link agglomerative
+/// clustering on a neighbourhood-aware score.
+///
+/// The result depends only on the articles' content keys and the links among them: articles are
+/// ordered by key, never by row id or arrival, and every tie is broken by keys, so the same group
+/// gives the same events on every machine and in every ingest order.
+public struct EventClustering {
+    /// The articles of the group, each with a key unique to its content (its SHA-256).
+    public let keys: [Int64: String]
+    /// Linked pairs with their similarity; each pair once or in both directions.
+    public let links: [(Int64, Int64, Double)]
+
+    public init(keys: [Int64: String], links: [(Int64, Int64, Double)]) {
+        self.keys = keys
+        self.links = links
+    }
+
+    /// The events, each a list of article ids in key order, listed by their first article's key.
+    public func events() -> [[Int64]] {
+        let articles = keys.keys.sorted { keys[$0, default: ""] < keys[$1, default: ""] }
+        let index = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($0.element, $0.offset) })
+        var similarity: [[Int: Double]] = Array(repeating: [:], count: articles.count)
+        for (a, b, value) in links {
+            guard let i = index[a], let j = index[b], i != j else { continue }
+            similarity[i][j] = value
+            similarity[j][i] = value
+        }
+        let scores = neighbourhoodScores(similarity)
+        var clustering = AverageLink(count: articles.count, scores: scores, threshold: GroupingPolicy.joinThreshold)
+        var clusters = clustering.clusters()
+        clusters.sort { $0[0] < $1[0] }
+        return clusters.map { $0.map { articles[$0] } }
+    }
+
+    /// Half the pair's similarity plus half the share of the two neighbourhoods they have in
+    /// common (each: the article and its `GroupingPolicy.neighbours` most similar, ties to the
+    /// lower key), for every linked pair.
+    func neighbourhoodScores(_ similarity: [[Int: Double]]) -> [[Int: Double]] {
+        let size = GroupingPolicy.neighbours
+        let neighbourhoods: [Set<Int>] = similarity.enumerated().map { article, others in
+            let nearest = others.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(size)
+            return Set(nearest.map(\.key)).union([article])
+        }
+        return similarity.enumerated().map { article, others in
+            var scores: [Int: Double] = [:]
+            for (other, value) in others {
+                let shared = neighbourhoods[article].intersection(neighbourhoods[other]).count
+                scores[other] = 0.5 * value + 0.5 * Double(shared) / Double(size + 1)
+            }
+            return scores
+        }
+    }
+}
+
+/// Average-link agglomerative clustering over a sparse score graph (a missing pair scores 0):
+/// repeatedly joins the two clusters with the highest average score between their members, while
+/// it reaches the threshold. Ties go to the pair whose lowest members are lowest.
+struct AverageLink {
+    private var sums: [[Int: Double]]
+    private var members: [[Int]]
+    /// Each cluster's lowest member: its name, which no other cluster shares.
+    private var lowest: [Int]
+    private var versions: [Int]
+    private var alive: [Bool]
+    private var queue = MaxHeap<Candidate>()
+    let threshold: Double
+
+    struct Candidate: Comparable {
+        let average: Double
+        /// The two clusters' names, lower first.
+        let low: Int
+        let high: Int
+        let first: Int
+        let second: Int
+        let versions: (Int, Int)
+
+        static func < (a: Candidate, b: Candidate) -> Bool {
+            if a.average != b.average { return a.average < b.average }
+            if a.low != b.low { return a.low > b.low }
+            return a.high > b.high
+        }
+
+        static func == (a: Candidate, b: Candidate) -> Bool {
+            a.average == b.average && a.low == b.low && a.high == b.high
+        }
+    }
+
+    init(count: Int, scores: [[Int: Double]], threshold: Double) {
+        sums = scores
+        members = (0..<count).map { [$0] }
+        lowest = Array(0..<count)
+        versions = Array(repeating: 0, count: count)
+        alive = Array(repeating: true, count: count)
+        self.threshold = threshold
+        for (a, others) in scores.enumerated() {
+            for (b, score) in others where a < b { push(a, b, sum: score) }
+        }
+    }
+
+    mutating func clusters() -> [[Int]] {
+        while let best = queue.pop() {
+            let (a, b) = (best.first, best.second)
+            guard alive[a], alive[b], versions[a] == best.versions.0, versions[b] == best.versions.1 else { continue }
+            join(a, b)
+        }
+        return members.indices.filter { alive[$0] }.map { members[$0].sorted() }
+    }
+
+    /// Joins the smaller cluster into the larger (its slot survives) and scores the result anew.
+    private mutating func join(_ first: Int, _ second: Int) {
+        let (keep, gone) = sums[first].count >= sums[second].count ? (first, second) : (second, first)
+        alive[gone] = false
+        versions[keep] += 1
+        members[keep] += members[gone]
+        lowest[keep] = min(lowest[keep], lowest[gone])
+        members[gone] = []
+        var joined = sums[keep]
+        joined[gone] = nil
+        for (other, sum) in sums[gone] where other != keep {
+            joined[other, default: 0] += sum
+            sums[other][gone] = nil
+            sums[other][keep] = joined[other]
+        }
+        sums[gone] = [:]
+        sums[keep] = joined
+        for (other, sum) in joined { push(keep, other, sum: sum) }
+    }
+
+    private mutating func push(_ a: Int, _ b: Int, sum: Double) {
+        let average = sum / Double(members[a].count * members[b].count)
+        guard average >= threshold else { return }
+        let (lowA, lowB) = (lowest[a], lowest[b])
+        queue.push(Candidate(average: average, low: min(lowA, lowB), high: max(lowA, lowB), first: a, second: b,
+                             versions: (versions[a], versions[b])))
+    }
+}
+
+/// A binary heap that pops its greatest element first.
+struct MaxHeap<Element: Comparable> {
+    private var items: [Element] = []
+
+    mutating func push(_ item: Element) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[parent] < items[child] else { break }
+            items.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var parent = 0
+        while true {
+            let (left, right) = (2 * parent + 1, 2 * parent + 2)
+            var largest = parent
+            if left < items.count, items[largest] < items[left] { largest = left }
+            if right < items.count, items[largest] < items[right] { largest = right }
+            guard largest != parent else { break }
+            items.swapAt(parent, largest)
+            parent = largest
+        }
+        return top
+    }
+}

@@ -1,0 +1,164 @@
+/// The rows event grouping reads and writes: the words each article is filed under, the links
+/// between alike articles, each article's report, and the events themselves. It answers and
+/// persists; what the rows should say is decided by the caller (ArchiveGrouping).
+public final class GroupingStore {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The reports of these articles (those that have one), in the order asked.
+    public func reports(of articles: [Int64]) throws -> [ArticleReport] {
+        try articles.compactMap { id in
+            guard let row = try database.rows("""
+                SELECT a.content_hash, r.title, r.occurred_on, r.date_precision, r.date_source, r.place_id, r.place,
+                       r.summary, a.ingested_at
+                FROM article_reports AS r JOIN source_articles AS a ON a.id = r.article_id WHERE r.article_id = ?
+                """, [id]).first else { return nil }
+            return ArticleReport(articleID: id, contentHash: row.string(0) ?? "", title: row.string(1) ?? "",
+                                 occurredOn: row.string(2), datePrecision: row.string(3), dateSource: row.string(4),
+                                 placeID: row.int(5), place: row.string(6), summary: row.string(7), ingestedAt: row.string(8) ?? "")
+        }
+    }
+
+    /// An article's headline, the first `length` characters of its body and the date its report
+    /// gives, if it has a report.
+    public func text(of article: Int64, length: Int) throws -> (title: String, body: String, occurredOn: String?)? {
+        guard let row = try database.rows("""
+            SELECT a.title, substr(a.body, 1, ?), r.occurred_on FROM source_articles AS a
+            JOIN article_reports AS r ON r.article_id = a.id WHERE a.id = ?
+            """, [length, article]).first else { return nil }
+        return (row.string(0) ?? "", row.string(1) ?? "", row.string(2))
+    }
+
+    /// Every article with a report, in id order.
+    public func reportedArticles() throws -> [Int64] {
+        try database.rows("SELECT article_id FROM article_reports ORDER BY article_id").compactMap { $0.int(0) }
+    }
+
+    /// Whether articles have reports but none is filed under its words: an archive written before
+    /// grouping kept them (or after `forgetLinks`), whose events must be formed anew.
+    public func needsRegrouping() throws -> Bool {
+        try database.integer("""
+            SELECT EXISTS (SELECT 1 FROM article_reports) AND NOT EXISTS (SELECT 1 FROM article_terms)
+            """) == 1
+    }
+
+    /// Files an article under its heaviest words and its day ('' for none).
+    public func file(_ article: Int64, under terms: [String], day: String) throws {
+        for term in terms {
+            try database.run("INSERT OR IGNORE INTO article_terms (term, day, article_id) VALUES (?, ?, ?)", term, day, article)
+        }
+    }
+
+    /// Every article filed under one of `terms`: those of a day in `days` and those without a day,
+    /// or of any day when `days` is nil.
+    public func articles(filedUnder terms: [String], days: ClosedRange<String>?) throws -> Set<Int64> {
+        var found: Set<Int64> = []
+        for term in terms {
+            let rows: [Row]
+            if let days {
+                rows = try database.rows("""
+                    SELECT article_id FROM article_terms WHERE term = ? AND (day BETWEEN ? AND ? OR day = '')
+                    """, [term, days.lowerBound, days.upperBound])
+            } else {
+                rows = try database.rows("SELECT article_id FROM article_terms WHERE term = ?", [term])
+            }
+            for row in rows { if let id = row.int(0) { found.insert(id) } }
+        }
+        return found
+    }
+
+    /// Records that two articles are alike, in both directions.
+    public func link(_ article: Int64, _ other: Int64, similarity: Double) throws {
+        try database.run("INSERT OR REPLACE INTO article_links (article_id, other_id, similarity) VALUES (?, ?, ?)", article, other, similarity)
+        try database.run("INSERT OR REPLACE INTO article_links (article_id, other_id, similarity) VALUES (?, ?, ?)", other, article, similarity)
+    }
+
+    /// The articles linked to one, with their similarity.
+    public func links(of article: Int64) throws -> [(other: Int64, similarity: Double)] {
+        try database.rows("SELECT other_id, similarity FROM article_links WHERE article_id = ?", [article]).compactMap { row in
+            guard let other = row.int(0), let similarity = row.double(1) else { return nil }
+            return (other, similarity)
+        }
+    }
+
+    /// Drops every filed word and link, for `archive regroup` to find them all again.
+    public func forgetLinks() throws {
+        try database.run("DELETE FROM article_terms")
+        try database.run("DELETE FROM article_links")
+    }
+
+    /// The event each of these articles belongs to, if any.
+    public func events(of articles: [Int64]) throws -> [Int64: Int64] {
+        var events: [Int64: Int64] = [:]
+        for article in articles {
+            if let event = try database.integer("SELECT event_id FROM article_events WHERE article_id = ?", article) {
+                events[article] = event
+            }
+        }
+        return events
+    }
+
+    /// Writes an event: its row (new when `event.id` is nil), its articles, and its people and
+    /// organizations — every one its articles name, taking part when any of them says so.
+    /// Returns its id.
+    @discardableResult
+    public func save(_ event: EventRow) throws -> Int64 {
+        let id: Int64
+        if let existing = event.id {
+            id = existing
+            // Only when something changes: rewriting a row and its index entries with the same values costs as much.
+            try database.run("""
+                UPDATE events SET title = ?1, occurred_on = ?2, date_precision = ?3, date_source = ?4, place_id = ?5, place = ?6,
+                    summary = ?7, first_seen = ?8, last_seen = ?9
+                WHERE id = ?10 AND (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
+                    IS NOT (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                """, event.title, event.occurredOn, event.datePrecision, event.dateSource, event.placeID, event.place,
+                event.summary, event.firstSeen, event.lastSeen, id)
+        } else {
+            try database.run("""
+                INSERT INTO events (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, event.title, event.occurredOn, event.datePrecision, event.dateSource, event.placeID, event.place,
+                event.summary, event.firstSeen, event.lastSeen)
+            id = database.lastInsertedRowID
+        }
+        let members = Set(event.articles)
+        let stored = Set(try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [id]).compactMap { $0.int(0) })
+        guard stored != members else { return id }
+        for article in stored.subtracting(members) {
+            try database.run("DELETE FROM article_events WHERE article_id = ? AND event_id = ?", article, id)
+        }
+        for article in members.subtracting(stored).sorted() {
+            try database.run("DELETE FROM article_events WHERE article_id = ?", article)
+            try database.run("INSERT INTO article_events (article_id, event_id) VALUES (?, ?)", article, id)
+        }
+        try database.run("DELETE FROM event_people WHERE event_id = ?", id)
+        try database.run("""
+            INSERT INTO event_people (event_id, person_id, role)
+            SELECT ae.event_id, ap.person_id, CASE WHEN max(ap.takes_part) = 1 THEN 'participant' ELSE 'mentioned' END
+            FROM article_events AS ae JOIN article_people AS ap ON ap.article_id = ae.article_id
+            WHERE ae.event_id = ? GROUP BY ap.person_id
+            """, id)
+        try database.run("DELETE FROM event_organizations WHERE event_id = ?", id)
+        try database.run("""
+            INSERT INTO event_organizations (event_id, organization_id, role)
+            SELECT ae.event_id, ao.organization_id, CASE WHEN max(ao.takes_part) = 1 THEN 'participant' ELSE 'mentioned' END
+            FROM article_events AS ae JOIN article_organizations AS ao ON ao.article_id = ae.article_id
+            WHERE ae.event_id = ? GROUP BY ao.organization_id
+            """, id)
+        return id
+    }
+
+    /// How many articles an event has.
+    public func articleCount(of event: Int64) throws -> Int {
+        Int(try database.integer("SELECT count(*) FROM article_events WHERE event_id = ?", event) ?? 0)
+    }
+
+    /// Deletes events (their links to articles, people and organizations go with them).
+    public func deleteEvent(_ id: Int64) throws {
+        try database.run("DELETE FROM events WHERE id = ?", id)
+    }
+}
