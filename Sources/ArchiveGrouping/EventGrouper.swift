@@ -13,6 +13,8 @@ public final class EventGrouper {
     /// Signatures of articles already read: the same candidates come up again and again. Bounded.
     private var signatures: [Int64: ReportSignature] = [:]
     private static let signatureLimit = 50_000
+    /// Content hashes of articles whose links were ranked. Bounded.
+    private var hashes: [Int64: String] = [:]
 
     public init(database: Database) {
         store = GroupingStore(database: database)
@@ -53,20 +55,56 @@ public final class EventGrouper {
     /// will be given to other articles.
     public func forget(from firstID: Int64) {
         signatures = signatures.filter { $0.key < firstID }
+        hashes = hashes.filter { $0.key < firstID }
     }
 
-    /// Files an article under its heaviest words and links it to every filed article alike enough.
+    /// Files an article under its heaviest words and links it to the filed articles alike enough.
     /// False when it has no report (nothing to group).
+    ///
+    /// A pair stays linked while either is among the other's `GroupingPolicy.strongestLinks`
+    /// most similar (ties to the lower content hash), so that a crowd of look-alike articles costs
+    /// a bounded number of links each. A newcomer can only push others out of those places, never
+    /// bring one back, so the links kept are the same whatever order the articles came in.
     private func fileAndLink(_ article: Int64) throws -> Bool {
         guard let signature = try signature(of: article) else { return false }
         let candidates = try store.articles(filedUnder: signature.indexTerms, days: GroupingPolicy.dayWindow(signature.day))
         try store.file(article, under: signature.indexTerms, day: signature.day?.iso ?? "")
+        var alike: [(other: Int64, similarity: Double)] = []
         for other in candidates.sorted() where other != article {
             guard let otherSignature = try self.signature(of: other) else { continue }
             let similarity = GroupingPolicy.similarity(signature, otherSignature)
-            if similarity >= GroupingPolicy.linkThreshold { try store.link(article, other, similarity: similarity) }
+            if similarity >= GroupingPolicy.linkThreshold { alike.append((other, similarity)) }
+        }
+        let mine = try strongest(alike)
+        for (other, similarity) in alike {
+            var theirs = try store.links(of: other)
+            let before = try strongest(theirs)
+            theirs.append((article, similarity))
+            let after = try strongest(theirs)
+            let inTheirs = after.contains(article)
+            guard inTheirs || mine.contains(other) else { continue }
+            try store.link(article, other, similarity: similarity)
+            // The one pushed out of their strongest: unlinked unless they are among its own.
+            for pushed in before.subtracting(after) where try !strongest(try store.links(of: pushed)).contains(other) {
+                try store.unlink(other, pushed)
+            }
         }
         return true
+    }
+
+    /// The `GroupingPolicy.strongestLinks` most similar of these, ties to the lower content hash.
+    private func strongest(_ links: [(other: Int64, similarity: Double)]) throws -> Set<Int64> {
+        guard links.count > GroupingPolicy.strongestLinks else { return Set(links.map(\.other)) }
+        let keyed = try links.map { ($0.other, $0.similarity, try contentHash(of: $0.other)) }
+        return Set(keyed.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }.prefix(GroupingPolicy.strongestLinks).map(\.0))
+    }
+
+    private func contentHash(of article: Int64) throws -> String {
+        if let known = hashes[article] { return known }
+        let hash = try store.contentHash(of: article) ?? ""
+        if hashes.count >= Self.signatureLimit { hashes.removeAll(keepingCapacity: true) }
+        hashes[article] = hash
+        return hash
     }
 
     /// Forms anew the events of every linked group that holds one of `articles`.

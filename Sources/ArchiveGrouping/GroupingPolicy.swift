@@ -16,16 +16,19 @@ import ArchiveExtraction
 public enum GroupingPolicy {
     /// How many of an article's heaviest words file it for finding candidates.
     public static let indexTerms = 10
-    /// Days further apart than this are different happenings.
-    public static let maximumDays = 3
+    /// Days further apart than this are different happenings. Generous: the day an article gives
+    /// is the first its lead names, which a follow-up may take from an earlier step of the story.
+    public static let maximumDays = 30
     /// The least similarity for a link.
     public static let linkThreshold = 0.1
     /// The factor on a pair's similarity when both name years and none is the same.
     static let otherYearsFactor = 0.3
+    /// How many of its most similar articles keep a link to an article (see `EventGrouper`).
+    public static let strongestLinks = 40
     /// How many nearest neighbours each article's neighbourhood holds (itself besides).
-    public static let neighbours = 6
+    public static let neighbours = 5
     /// The least average score between two parts of a group for them to be one event.
-    public static let joinThreshold = 0.26
+    public static let joinThreshold = 0.20
 
     /// How alike two reports are: the cosine of their weighted words, nothing when the days they
     /// give are too far apart, and less when they name years and none in common (two earthquakes

@@ -73,8 +73,6 @@ public struct ReportSignature: Sendable {
                 if first == "." || first == "!" || first == "?" || first == "\n" {
                     sentenceStart = true
                     previous = nil
-                } else if !first.properties.isWhitespace, first != "'", first != "’", first != "-" {
-                    previous = nil
                 }
             }
         }

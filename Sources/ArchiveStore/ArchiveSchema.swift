@@ -182,7 +182,13 @@ public enum ArchiveSchema {
 
     /// Version 3 keeps the day each article gives for its happening; older articles get their event's.
     private static func migrateToVersion3(_ database: Database) throws {
-        try database.execute(try definition(of: "article_days"))
+        // As released: version 5 replaced this table by article_reports.
+        try database.execute("""
+            CREATE TABLE article_days (
+                article_id    INTEGER PRIMARY KEY REFERENCES source_articles (id) ON DELETE CASCADE,
+                occurred_on   TEXT NOT NULL
+            ) STRICT
+            """)
         try database.execute("""
             INSERT INTO article_days (article_id, occurred_on)
             SELECT ae.article_id, min(e.occurred_on) FROM article_events AS ae JOIN events AS e ON e.id = ae.event_id
@@ -194,9 +200,15 @@ public enum ArchiveSchema {
     /// keys quotes by a hash, and lets an ingest index a batch's text at once (`fts_deferred`, and
     /// full-text triggers that leave such a batch alone).
     private static func migrateToVersion2(_ database: Database) throws {
-        for name in ["article_terms", "article_terms_article", "fts_deferred"] {
-            try database.execute(try definition(of: name))
-        }
+        // As released: version 5 files the words by day as well.
+        try database.execute("""
+            CREATE TABLE article_terms (
+                term          TEXT NOT NULL,
+                article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                PRIMARY KEY (term, article_id)
+            ) STRICT, WITHOUT ROWID
+            """)
+        try database.execute(try definition(of: "fts_deferred"))
         for trigger in ["source_articles_ai", "source_articles_ad", "source_articles_au", "quotes_ai", "quotes_ad", "quotes_au"] {
             try database.execute("DROP TRIGGER \(trigger)")
             try database.execute(try definition(of: trigger))

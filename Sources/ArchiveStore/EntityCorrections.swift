@@ -26,7 +26,7 @@ public struct EntityCorrections {
             switch self {
             case .person: tables += [("event_people", column), ("quotes", column)]
             case .organization: tables += [("event_organizations", column)]
-            case .place: tables += [("events", column)]
+            case .place: tables += [("events", column), ("article_reports", column)]
             }
             return tables + [("merges", "into_id")]
         }
@@ -275,8 +275,9 @@ public struct EntityCorrections {
     }
 
     private func move(_ kind: Kind, from source: Int64, to target: Int64) throws {
-        let role = kind == .person ? ", role = coalesce(role, excluded.role)" : ""
-        let roleColumn = kind == .person ? ", role" : ""
+        let role = (kind == .person ? ", role = coalesce(role, excluded.role)" : "")
+            + (kind == .place ? "" : ", takes_part = max(takes_part, excluded.takes_part)")
+        let roleColumn = (kind == .person ? ", role" : "") + (kind == .place ? "" : ", takes_part")
         try database.run("""
             INSERT INTO \(kind.linkTable) (article_id, \(kind.column), mention_count, first_offset\(roleColumn))
             SELECT article_id, ?, mention_count, first_offset\(roleColumn) FROM \(kind.linkTable) WHERE \(kind.column) = ?
@@ -302,6 +303,7 @@ public struct EntityCorrections {
                 """, target, source)
         case .place:
             try database.run("UPDATE events SET place_id = ? WHERE place_id = ?", target, source)
+            try database.run("UPDATE article_reports SET place_id = ? WHERE place_id = ?", target, source)
         }
     }
 }

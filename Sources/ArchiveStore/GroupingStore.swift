@@ -76,6 +76,19 @@ public final class GroupingStore {
         try database.run("INSERT OR REPLACE INTO article_links (article_id, other_id, similarity) VALUES (?, ?, ?)", other, article, similarity)
     }
 
+    /// Drops the link between two articles, in both directions.
+    public func unlink(_ article: Int64, _ other: Int64) throws {
+        try database.run("DELETE FROM article_links WHERE article_id = ? AND other_id = ?", article, other)
+        try database.run("DELETE FROM article_links WHERE article_id = ? AND other_id = ?", other, article)
+    }
+
+    /// The SHA-256 of an article's text.
+    public func contentHash(of article: Int64) throws -> String? {
+        try database.scalar("SELECT content_hash FROM source_articles WHERE id = ?", article).flatMap {
+            if case .text(let hash) = $0 { return hash } else { return nil }
+        }
+    }
+
     /// The articles linked to one, with their similarity.
     public func links(of article: Int64) throws -> [(other: Int64, similarity: Double)] {
         try database.rows("SELECT other_id, similarity FROM article_links WHERE article_id = ?", [article]).compactMap { row in

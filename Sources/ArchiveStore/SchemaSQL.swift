@@ -165,16 +165,18 @@ enum SchemaSQL {
     CREATE INDEX place_aliases_place ON place_aliases (place_id);
 
     -- ---------------------------------------------------------------------------------------------
-    -- A real-world happening (a meeting, a strike, a vote) that one or more articles report.
+    -- A real-world happening (a meeting, a strike, a vote) that one or more articles report. Its title and
+    -- summary are those of its most central article ("first" below: first in that sense, not in time);
+    -- its date and place the ones most of its articles give (article_reports).
     CREATE TABLE events (
         id             INTEGER PRIMARY KEY,
-        title          TEXT NOT NULL,              -- short description: the headline of its most central article
+        title          TEXT NOT NULL,              -- short description, from the reporting headline and lead
         occurred_on    TEXT,                       -- '2025-12-20', '2025-12' or '2025' as precise as the text allows
         date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
         date_source    TEXT CHECK (date_source IN ('metadata', 'text', 'inferred')),
         place_id       INTEGER REFERENCES places (id) ON DELETE SET NULL,
         place          TEXT,                       -- the place as written, most specific first: 'West Palm Beach, Florida'
-        summary        TEXT,                       -- the lead sentence of that article
+        summary        TEXT,                       -- the lead sentence of the first article
         first_seen     TEXT NOT NULL,              -- when the archive first stored an article about it
         last_seen      TEXT NOT NULL
     ) STRICT;
@@ -428,6 +430,6 @@ enum SchemaSQL {
 
     -- 'ARCH' in ASCII: marks the file as an archive, so other SQLite files are never written to.
     PRAGMA application_id = 1095910216;
-    PRAGMA user_version = 4;
+    PRAGMA user_version = 5;
     """#
 }

@@ -103,21 +103,30 @@ import Testing
             """),
     ]
 
-    @Test func anArticleBridgingTwoEventsMergesThem() throws {
-        let folder = TemporaryDirectory()
-        let database = try ArchiveSchema.open(folder.path("b.db"), mode: .readWrite)
-        let pipeline = IngestPipeline(database: database)
-        func add(_ index: Int) throws {
-            var report = IngestReport()
-            let (name, text) = Self.bridge[index]
-            try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
+    /// A report that links two others forms events by what all three say, not by which came last:
+    /// the same events in every order, one at a time or together.
+    @Test func anArticleBridgingTwoReportsGivesTheSameEventsInEveryOrder() throws {
+        func grouping(_ batches: [[Int]]) throws -> Set<Set<String>> {
+            let folder = TemporaryDirectory()
+            let database = try ArchiveSchema.open(folder.path("b.db"), mode: .readWrite)
+            let pipeline = IngestPipeline(database: database)
+            for batch in batches {
+                var report = IngestReport()
+                let files = batch.map { InputFile(path: folder.write(Self.bridge[$0].0, Self.bridge[$0].1), format: .markdown) }
+                try pipeline.ingest(files, report: &report)
+            }
+            #expect(try database.integer("SELECT count(*) FROM event_people WHERE event_id NOT IN (SELECT id FROM events)") == 0)
+            #expect(try database.integer("SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM article_events)") == 0)
+            var groups: [Int64: Set<String>] = [:]
+            for row in try database.rows("SELECT ae.event_id, a.path FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id") {
+                groups[row.int(0) ?? 0, default: []].insert(String((row.string(1) ?? "").split(separator: "/").last ?? ""))
+            }
+            return Set(groups.values)
         }
-        try add(0)
-        try add(1)
-        #expect(try database.integer("SELECT count(*) FROM events") == 2, "the two reports alone look different")
-        try add(2)
-        #expect(try database.integer("SELECT count(*) FROM events") == 1)
-        #expect(try database.integer("SELECT count(*) FROM article_events") == 3)
-        #expect(try database.integer("SELECT count(*) FROM event_people WHERE event_id NOT IN (SELECT id FROM events)") == 0)
+        let together = try grouping([[0, 1, 2]])
+        #expect(together.reduce(0) { $0 + $1.count } == 3)
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0], [2, 0, 1]] {
+            #expect(try grouping(order.map { [$0] }) == together, "order \(order)")
+        }
     }
 }

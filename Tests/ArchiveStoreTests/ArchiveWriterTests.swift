@@ -30,8 +30,10 @@ import Testing
         let outcome = try database.inTransaction { try writer.write(bundle(), ingestedAt: "2025-12-21T00:00:00Z") }
         guard case .inserted(let id) = outcome else { Issue.record("not inserted"); return }
         #expect(try database.integer("SELECT count(*) FROM article_people WHERE article_id = ?", id) == 2)
-        #expect(try database.integer("SELECT count(*) FROM event_people WHERE role = 'participant'") == 2)
-        #expect(try database.scalar("SELECT place FROM event_list") == .text("Miami"))
+        // The article's own report; which event it joins is grouping's to decide (ArchiveGrouping).
+        #expect(try database.integer("SELECT count(*) FROM article_people WHERE takes_part = 1") == 2)
+        #expect(try database.scalar("SELECT place FROM article_reports WHERE article_id = ?", id) == .text("Miami"))
+        #expect(try database.integer("SELECT count(*) FROM events") == 0)
         #expect(try database.scalar("SELECT speaker FROM quote_list") == .text("Steve Witkoff"))
         #expect(try database.scalar("SELECT role FROM people WHERE name = 'Kirill Dmitriev'") == .text("envoy"))
         #expect(try database.integer("SELECT count(*) FROM person_aliases WHERE alias = 'Witkoff'") == 1)
@@ -73,7 +75,7 @@ import Testing
             _ = try writer.write(bundle(hash: "good"), ingestedAt: "now")
         }
         #expect(try database.rows("SELECT content_hash FROM source_articles").compactMap { $0.string(0) } == ["good"])
-        #expect(try database.integer("SELECT count(*) FROM events") == 1)
+        #expect(try database.integer("SELECT count(*) FROM article_reports") == 1)
         #expect(try database.integer("SELECT count(*) FROM quotes") == 1)
     }
 
