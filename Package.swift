@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "ArchiveTestSupport", path: "Tests/Support"),
         .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "CSQLite", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveTestSupport"]),
-        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveGrouping", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveGroupingTests", dependencies: ["ArchiveGrouping", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveIngest", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "ArchiveTestSupport"]),

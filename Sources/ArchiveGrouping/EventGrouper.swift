@@ -15,6 +15,12 @@ public final class EventGrouper {
     private static let signatureLimit = 50_000
     /// Content hashes of articles whose links were ranked. Bounded.
     private var hashes: [Int64: String] = [:]
+    /// Links read or written, by article: each new article looks at those of all its candidates. Bounded.
+    private var adjacency: [Int64: [(other: Int64, similarity: Double)]] = [:]
+    private var adjacencyEntries = 0
+    private static let adjacencyLimit = 2_000_000
+    /// Whether the archive was checked for articles an older version stored without links.
+    private var checkedForOlderArticles = false
 
     public init(database: Database) {
         store = GroupingStore(database: database)
@@ -23,9 +29,12 @@ public final class EventGrouper {
     /// Groups articles just written, in the caller's transaction. An archive whose articles were
     /// never filed (written by an older version) is grouped whole first.
     public func group(newArticles: [Int64]) throws {
-        if try store.needsRegrouping() {
-            try regroup()
-            return
+        if !checkedForOlderArticles {
+            checkedForOlderArticles = true
+            if try store.needsRegrouping() {
+                try regroup()
+                return
+            }
         }
         var touched: [Int64] = []
         for article in newArticles.sorted() where try fileAndLink(article) {
@@ -40,6 +49,7 @@ public final class EventGrouper {
     @discardableResult
     public func regroup() throws -> Int {
         try store.forgetLinks()
+        forgetLinks()
         let articles = try store.reportedArticles()
         for article in articles { _ = try fileAndLink(article) }
         try formEvents(touching: articles)
@@ -56,6 +66,9 @@ public final class EventGrouper {
     public func forget(from firstID: Int64) {
         signatures = signatures.filter { $0.key < firstID }
         hashes = hashes.filter { $0.key < firstID }
+        // Links of older articles to the rolled-back ones went too.
+        forgetLinks()
+        checkedForOlderArticles = false
     }
 
     /// Files an article under its heaviest words and links it to the filed articles alike enough.
@@ -77,26 +90,71 @@ public final class EventGrouper {
         }
         let mine = try strongest(alike)
         for (other, similarity) in alike {
-            var theirs = try store.links(of: other)
-            let before = try strongest(theirs)
-            theirs.append((article, similarity))
-            let after = try strongest(theirs)
-            let inTheirs = after.contains(article)
-            guard inTheirs || mine.contains(other) else { continue }
-            try store.link(article, other, similarity: similarity)
+            // Whether the newcomer takes one of their strongest places, and whom it pushes out.
+            let theirs = try links(of: other)
+            let weakest = try weakestStrongest(theirs)
+            let entersTheirs = try weakest.map { try isStronger((article, similarity), than: $0) } ?? true
+            guard entersTheirs || mine.contains(other) else { continue }
+            try link(article, other, similarity)
             // The one pushed out of their strongest: unlinked unless they are among its own.
-            for pushed in before.subtracting(after) where try !strongest(try store.links(of: pushed)).contains(other) {
-                try store.unlink(other, pushed)
+            if entersTheirs, let pushed = weakest,
+               let cut = try weakestStrongest(try links(of: pushed.other)), try isStronger(cut, than: (other, pushed.similarity)) {
+                try unlink(other, pushed.other)
             }
         }
         return true
     }
 
-    /// The `GroupingPolicy.strongestLinks` most similar of these, ties to the lower content hash.
+    /// The `GroupingPolicy.strongestLinks` most similar of these (ties to the lower content hash).
     private func strongest(_ links: [(other: Int64, similarity: Double)]) throws -> Set<Int64> {
-        guard links.count > GroupingPolicy.strongestLinks else { return Set(links.map(\.other)) }
-        let keyed = try links.map { ($0.other, $0.similarity, try contentHash(of: $0.other)) }
-        return Set(keyed.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }.prefix(GroupingPolicy.strongestLinks).map(\.0))
+        guard let cut = try weakestStrongest(links) else { return Set(links.map(\.other)) }
+        return Set(try links.filter { try !isStronger(cut, than: $0) }.map(\.other))
+    }
+
+    /// The last of an article's strongest links when it has that many, else nil (a newcomer has a place).
+    private func weakestStrongest(_ links: [(other: Int64, similarity: Double)]) throws -> (other: Int64, similarity: Double)? {
+        let places = GroupingPolicy.strongestLinks
+        guard links.count >= places else { return nil }
+        // Only the links as similar as the last place need ranking by content hash.
+        let bar = links.map(\.similarity).sorted(by: >)[places - 1]
+        let above = links.filter { $0.similarity > bar }.count
+        let tied = try links.filter { $0.similarity == bar }.sorted { try contentHash(of: $0.other) < contentHash(of: $1.other) }
+        return tied[places - 1 - above]
+    }
+
+    /// Whether link `a` ranks before link `b`: more similar, or as similar with the lower content hash.
+    private func isStronger(_ a: (other: Int64, similarity: Double), than b: (other: Int64, similarity: Double)) throws -> Bool {
+        if a.similarity != b.similarity { return a.similarity > b.similarity }
+        return try contentHash(of: a.other) < contentHash(of: b.other)
+    }
+
+    private func links(of article: Int64) throws -> [(other: Int64, similarity: Double)] {
+        if let known = adjacency[article] { return known }
+        if adjacencyEntries >= Self.adjacencyLimit { forgetLinks() }
+        let stored = try store.links(of: article)
+        adjacency[article] = stored
+        adjacencyEntries += stored.count
+        return stored
+    }
+
+    private func link(_ a: Int64, _ b: Int64, _ similarity: Double) throws {
+        try store.link(a, b, similarity: similarity)
+        for (from, to) in [(a, b), (b, a)] where adjacency[from] != nil {
+            adjacency[from]?.append((to, similarity))
+            adjacencyEntries += 1
+        }
+    }
+
+    private func unlink(_ a: Int64, _ b: Int64) throws {
+        try store.unlink(a, b)
+        for (from, to) in [(a, b), (b, a)] {
+            adjacency[from]?.removeAll { $0.other == to }
+        }
+    }
+
+    private func forgetLinks() {
+        adjacency.removeAll(keepingCapacity: true)
+        adjacencyEntries = 0
     }
 
     private func contentHash(of article: Int64) throws -> String {
@@ -114,10 +172,10 @@ public final class EventGrouper {
         for start in articles where !grouped.contains(start) {
             var members: Set<Int64> = [start]
             var pending = [start]
-            var links: [(Int64, Int64, Double)] = []
+            var pairs: [(Int64, Int64, Double)] = []
             while let article = pending.popLast() {
-                for (other, similarity) in try store.links(of: article) {
-                    if article < other { links.append((article, other, similarity)) }
+                for (other, similarity) in try links(of: article) {
+                    if article < other { pairs.append((article, other, similarity)) }
                     if members.insert(other).inserted { pending.append(other) }
                 }
             }
@@ -125,14 +183,18 @@ public final class EventGrouper {
             let sorted = members.sorted()
             let reports = try store.reports(of: sorted)
             let byArticle = Dictionary(uniqueKeysWithValues: reports.map { ($0.articleID, $0) })
-            let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), links: links).events()
+            let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), links: pairs).events()
             let current = try store.events(of: sorted)
             previous.formUnion(current.values)
             var sizes: [Int64: Int] = [:]
             for event in Set(current.values) { sizes[event] = try store.articleCount(of: event) }
+            var before: [Int64: Set<Int64>] = [:]
+            for (article, event) in current { before[event, default: []].insert(article) }
             for (id, members) in EventIdentity.assign(clusters, current: current, sizes: sizes) {
-                guard let row = EventDescription.row(id: id, reports: members.compactMap { byArticle[$0] }, links: links) else { continue }
-                try store.save(row)
+                guard let row = EventDescription.row(id: id, reports: members.compactMap { byArticle[$0] }, links: pairs) else { continue }
+                // An event that keeps exactly its articles keeps its people too; any other is written whole.
+                let unchanged = id.map { before[$0] == Set(members) && sizes[$0] == members.count } ?? false
+                try store.save(row, articlesChanged: !unchanged)
             }
         }
         // Only now: an event of an older grouping may have had articles in several groups.

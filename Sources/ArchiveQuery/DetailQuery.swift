@@ -1,3 +1,4 @@
+import ArchiveGrouping
 import ArchiveStore
 
 /// `archive show`: everything the archive holds about one event, person or article, as a few
@@ -61,6 +62,7 @@ public struct DetailQuery {
                 FROM article_events AS ae JOIN article_copies AS c ON c.article_id = ae.article_id WHERE ae.event_id = ?
                 ORDER BY published_at, id
                 """, [id, id])),
+            ("Why these articles are one event", try explanation(of: id)),
             ("Quotes", try table("""
                 SELECT coalesce(p.name, q.speaker_as_written) AS speaker, q.text AS quote, q.article_id AS article_id
                 FROM quotes AS q LEFT JOIN people AS p ON p.id = q.person_id
@@ -69,6 +71,29 @@ public struct DetailQuery {
                 ORDER BY q.article_id, q.start_offset
                 """, [id])),
         ]
+    }
+
+    /// For each article of the event: its average similarity to the others (an unlinked pair counts
+    /// 0, as when the event was formed), how many of them it is linked to, and the words it shares.
+    private func explanation(of event: Int64) throws -> ResultTable {
+        let rows = try database.rows("""
+            SELECT a.id, a.title, substr(a.body, 1, ?),
+                (SELECT total(l.similarity) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
+                 WHERE l.article_id = a.id AND o.event_id = ae.event_id),
+                (SELECT count(*) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
+                 WHERE l.article_id = a.id AND o.event_id = ae.event_id)
+            FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id WHERE ae.event_id = ? ORDER BY a.id
+            """, [ReportSignature.leadLength, event])
+        let articles = rows.compactMap { row in
+            row.int(0).map { EventExplanation.Article(id: $0, title: row.string(1) ?? "", body: row.string(2) ?? "") }
+        }
+        let shared = EventExplanation.sharedWords(articles)
+        let others = Double(max(rows.count - 1, 1))
+        return ResultTable(columns: ["article_id", "similarity", "linked_to", "shared_words"], rows: rows.compactMap { row in
+            guard let id = row.int(0) else { return nil }
+            let similarity = rows.count > 1 ? ((row.double(3) ?? 0) / others * 1000).rounded() / 1000 : nil
+            return [.integer(id), similarity.map { .real($0) } ?? .null, .integer(row.int(4) ?? 0), .list(shared[id] ?? [])]
+        })
     }
 
     /// The person a name denotes, as `archive merge` finds them: the same look-up, one place.

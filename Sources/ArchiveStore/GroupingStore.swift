@@ -115,10 +115,11 @@ public final class GroupingStore {
     }
 
     /// Writes an event: its row (new when `event.id` is nil), its articles, and its people and
-    /// organizations — every one its articles name, taking part when any of them says so.
+    /// organizations — every one its articles name, taking part when any of them says so. With
+    /// `articlesChanged` false (the caller knows it has the articles it had), only the row.
     /// Returns its id.
     @discardableResult
-    public func save(_ event: EventRow) throws -> Int64 {
+    public func save(_ event: EventRow, articlesChanged: Bool = true) throws -> Int64 {
         let id: Int64
         if let existing = event.id {
             id = existing
@@ -138,9 +139,9 @@ public final class GroupingStore {
                 event.summary, event.firstSeen, event.lastSeen)
             id = database.lastInsertedRowID
         }
+        guard articlesChanged || event.id == nil else { return id }
         let members = Set(event.articles)
         let stored = Set(try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [id]).compactMap { $0.int(0) })
-        guard stored != members else { return id }
         for article in stored.subtracting(members) {
             try database.run("DELETE FROM article_events WHERE article_id = ? AND event_id = ?", article, id)
         }

@@ -23,22 +23,15 @@ struct IngestBench: ParsableCommand {
         let texts = try Self.sources(source)
         guard !texts.isEmpty else { throw BenchError("no .txt articles in \(source)") }
 
-        // A corpus of distinct articles: halves of two real articles, sentences in a seeded order.
+        // A news stream: distinct stories, follow-ups, wire copies, dates over ten years (NewsStream).
         var csv = ""
         var rawBytes = 0
-        var generator = SplitMix(seed: 3)
-        for number in 0..<articles {
-            let first = texts[number % texts.count]
-            let second = texts[(number / texts.count * 31 + number * 7 + 3) % texts.count]
-            var sentences = Array(first.sentences.prefix(first.sentences.count / 2 + 1)) + Array(second.sentences.suffix(second.sentences.count / 2))
-            sentences.shuffle(using: &generator)
-            let title = "\(first.title) (\(number))"
-            let body = sentences.joined(separator: " ")
+        for (number, article) in NewsStream(sources: texts).articles(articles).enumerated() {
             let folder = "\(work)/corpus/\(number / 1000)"
             if number % 1000 == 0 { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try (title + "\n" + body + "\n").write(toFile: "\(folder)/\(number).txt", atomically: false, encoding: .utf8)
-            rawBytes += title.utf8.count + body.utf8.count
-            csv += Self.csvField(title) + "," + Self.csvField(body) + "\n"
+            try (article.title + "\n" + article.body + "\n").write(toFile: "\(folder)/\(number).txt", atomically: false, encoding: .utf8)
+            rawBytes += article.title.utf8.count + article.body.utf8.count
+            csv += Self.csvField(article.title) + "," + Self.csvField(article.body) + "\n"
         }
         try csv.write(toFile: work + "/corpus.csv", atomically: false, encoding: .utf8)
         csv = ""
@@ -62,11 +55,30 @@ struct IngestBench: ParsableCommand {
               + "\(String(format: "%.1f", megabytes / archive.seconds)) MB/s, peak RSS \(archive.peakKB / 1024) MB")
         print("sqlite3 floor:   \(String(format: "%.1f", floor.seconds)) s, peak RSS \(floor.peakKB / 1024) MB")
         print("ratio:           archive time ÷ floor time = \(String(format: "%.1f", archive.seconds / floor.seconds))")
+        print("events:          " + (try Self.eventSizes(work + "/archive.db")))
         print("database size:   \(String(format: "%.1f", Double(archiveSize) / Double(rawBytes)))× the raw text "
               + "(floor: \(String(format: "%.1f", Double(Self.size(work + "/floor.db")) / Double(rawBytes)))×)")
     }
 
     struct Source { let title: String; let sentences: [String] }
+
+    /// The event-size distribution: how many events, the largest, the 99th percentile, and the
+    /// share of events with one article.
+    static func eventSizes(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, "SELECT count(*) FROM article_events GROUP BY event_id"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let sizes = output.split(separator: "\n").compactMap { Int($0) }.sorted()
+        guard let largest = sizes.last else { return "none" }
+        let p99 = sizes[min(sizes.count - 1, sizes.count * 99 / 100)]
+        let singletons = Double(sizes.filter { $0 == 1 }.count) / Double(sizes.count)
+        return "\(sizes.count) events, largest \(largest) articles, p99 \(p99), \(Int((singletons * 100).rounded()))% with one article"
+    }
 
     static func sources(_ folder: String) throws -> [Source] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()

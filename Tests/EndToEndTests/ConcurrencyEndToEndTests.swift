@@ -8,17 +8,8 @@ import Testing
     let folder = TemporaryDirectory()
     var db: String { folder.path("archive.db") }
 
-    func writeArticles(_ folderName: String, count: Int) {
-        let people = ["Anna Kowalczyk", "Tomas Ribeiro", "Olga Petrenko", "Karl Fischer", "Ruth Ellison"]
-        let places = ["Geneva", "Lisbon", "Odesa", "Vienna", "Oslo"]
-        for number in 0..<count {
-            let person = people[number % people.count], place = places[number % places.count]
-            folder.write("\(folderName)/\(number).txt", """
-                \(folderName) report \(number) from \(place)
-                \(person) spoke in \(place) on Monday about item \(number) of the \(folderName) agenda.
-                “We will decide on item \(number) soon,” \(person) said.
-                """)
-        }
+    func writeArticles(_ folderName: String, count: Int, seed: UInt64) {
+        SyntheticCorpus.write(count: count, into: folder, under: folderName, seed: seed, label: folderName)
     }
 
     final class Results: @unchecked Sendable {
@@ -28,8 +19,8 @@ import Testing
     }
 
     @Test func twoIngestsAndQueriesAtOnce() throws {
-        writeArticles("north", count: 300)
-        writeArticles("south", count: 300)
+        writeArticles("north", count: 300, seed: 1)
+        writeArticles("south", count: 300, seed: 2)
         _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
         let results = Results()
         let db = self.db, folder = self.folder
