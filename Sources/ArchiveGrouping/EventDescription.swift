@@ -9,14 +9,9 @@ import ArchiveStore
 ///   the date most reports give; ties to the earliest.
 /// - Place: the place most reports give; ties to the central article's, then the first by name.
 enum EventDescription {
-    static func row(id: Int64?, reports: [ArticleReport], links: [(Int64, Int64, Double)]) -> EventRow? {
+    /// `centrality`: each article's total similarity to the other articles of its event.
+    static func row(id: Int64?, reports: [ArticleReport], centrality: [Int64: Double]) -> EventRow? {
         let reports = reports.sorted { $0.contentHash < $1.contentHash }
-        let members = Set(reports.map(\.articleID))
-        var centrality: [Int64: Double] = [:]
-        for (a, b, similarity) in links where members.contains(a) && members.contains(b) {
-            centrality[a, default: 0] += similarity
-            centrality[b, default: 0] += similarity
-        }
         // In content-hash order, and only a strictly more central one replaces: ties go to the lowest hash.
         var best: ArticleReport?
         for report in reports where best.map({ centrality[report.articleID, default: 0] > centrality[$0.articleID, default: 0] }) ?? true {

@@ -18,6 +18,8 @@ public final class EventGrouper {
     /// Links read or written, by article: each new article looks at those of all its candidates. Bounded.
     private var adjacency: [Int64: [(other: Int64, similarity: Double)]] = [:]
     private var adjacencyEntries = 0
+    /// Each article's weakest strongest link, while its links stay as they are.
+    private var cuts: [Int64: (other: Int64, similarity: Double)?] = [:]
     private static let adjacencyLimit = 2_000_000
     /// Whether the archive was checked for articles an older version stored without links.
     private var checkedForOlderArticles = false
@@ -91,14 +93,13 @@ public final class EventGrouper {
         let mine = try strongest(alike)
         for (other, similarity) in alike {
             // Whether the newcomer takes one of their strongest places, and whom it pushes out.
-            let theirs = try links(of: other)
-            let weakest = try weakestStrongest(theirs)
+            let weakest = try cut(of: other)
             let entersTheirs = try weakest.map { try isStronger((article, similarity), than: $0) } ?? true
             guard entersTheirs || mine.contains(other) else { continue }
             try link(article, other, similarity)
             // The one pushed out of their strongest: unlinked unless they are among its own.
             if entersTheirs, let pushed = weakest,
-               let cut = try weakestStrongest(try links(of: pushed.other)), try isStronger(cut, than: (other, pushed.similarity)) {
+               let cut = try cut(of: pushed.other), try isStronger(cut, than: (other, pushed.similarity)) {
                 try unlink(other, pushed.other)
             }
         }
@@ -128,6 +129,14 @@ public final class EventGrouper {
         return try contentHash(of: a.other) < contentHash(of: b.other)
     }
 
+    /// The last of an article's strongest links (see `weakestStrongest`), kept until its links change.
+    private func cut(of article: Int64) throws -> (other: Int64, similarity: Double)? {
+        if let known = cuts[article] { return known }
+        let found = try weakestStrongest(try links(of: article))
+        cuts[article] = .some(found)
+        return found
+    }
+
     private func links(of article: Int64) throws -> [(other: Int64, similarity: Double)] {
         if let known = adjacency[article] { return known }
         if adjacencyEntries >= Self.adjacencyLimit { forgetLinks() }
@@ -139,6 +148,8 @@ public final class EventGrouper {
 
     private func link(_ a: Int64, _ b: Int64, _ similarity: Double) throws {
         try store.link(a, b, similarity: similarity)
+        cuts[a] = nil
+        cuts[b] = nil
         for (from, to) in [(a, b), (b, a)] where adjacency[from] != nil {
             adjacency[from]?.append((to, similarity))
             adjacencyEntries += 1
@@ -147,6 +158,8 @@ public final class EventGrouper {
 
     private func unlink(_ a: Int64, _ b: Int64) throws {
         try store.unlink(a, b)
+        cuts[a] = nil
+        cuts[b] = nil
         for (from, to) in [(a, b), (b, a)] {
             adjacency[from]?.removeAll { $0.other == to }
         }
@@ -155,6 +168,7 @@ public final class EventGrouper {
     private func forgetLinks() {
         adjacency.removeAll(keepingCapacity: true)
         adjacencyEntries = 0
+        cuts.removeAll(keepingCapacity: true)
     }
 
     private func contentHash(of article: Int64) throws -> String {
@@ -190,8 +204,15 @@ public final class EventGrouper {
             for event in Set(current.values) { sizes[event] = try store.articleCount(of: event) }
             var before: [Int64: Set<Int64>] = [:]
             for (article, event) in current { before[event, default: []].insert(article) }
+            var clusterOf: [Int64: Int] = [:]
+            for (index, cluster) in clusters.enumerated() { for article in cluster { clusterOf[article] = index } }
+            var centrality: [Int64: Double] = [:]
+            for (a, b, similarity) in pairs where clusterOf[a] == clusterOf[b] {
+                centrality[a, default: 0] += similarity
+                centrality[b, default: 0] += similarity
+            }
             for (id, members) in EventIdentity.assign(clusters, current: current, sizes: sizes) {
-                guard let row = EventDescription.row(id: id, reports: members.compactMap { byArticle[$0] }, links: pairs) else { continue }
+                guard let row = EventDescription.row(id: id, reports: members.compactMap { byArticle[$0] }, centrality: centrality) else { continue }
                 // An event that keeps exactly its articles keeps its people too; any other is written whole.
                 let unchanged = id.map { before[$0] == Set(members) && sizes[$0] == members.count } ?? false
                 try store.save(row, articlesChanged: !unchanged)

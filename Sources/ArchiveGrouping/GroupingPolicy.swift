@@ -19,8 +19,8 @@ public enum GroupingPolicy {
     /// Days further apart than this are different happenings. Generous: the day an article gives
     /// is the first its lead names, which a follow-up may take from an earlier step of the story.
     public static let maximumDays = 30
-    /// The least similarity for a link.
-    public static let linkThreshold = 0.1
+    /// The least similarity for a link (0.1 over-joins a dense stream of look-alike stories; 0.2 misses reports worded apart).
+    public static let linkThreshold = 0.15
     /// The factor on a pair's similarity when both name years and none is the same.
     static let otherYearsFactor = 0.3
     /// How many of its most similar articles keep a link to an article (see `EventGrouper`).

@@ -25,8 +25,10 @@ struct IngestBench: ParsableCommand {
 
         // A news stream: distinct stories, follow-ups, wire copies, dates over ten years (NewsStream).
         var csv = ""
+        var gold = ""
         var rawBytes = 0
         for (number, article) in NewsStream(sources: texts).articles(articles).enumerated() {
+            gold += "{\"doc\": \"\(number).txt\", \"event\": \"s\(article.story)\"}\n"
             let folder = "\(work)/corpus/\(number / 1000)"
             if number % 1000 == 0 { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try (article.title + "\n" + article.body + "\n").write(toFile: "\(folder)/\(number).txt", atomically: false, encoding: .utf8)
@@ -34,6 +36,8 @@ struct IngestBench: ParsableCommand {
             csv += Self.csvField(article.title) + "," + Self.csvField(article.body) + "\n"
         }
         try csv.write(toFile: work + "/corpus.csv", atomically: false, encoding: .utf8)
+        // The stories, as ../shared/eval/score.py reads gold: how well grouping finds them.
+        try gold.write(toFile: work + "/gold.jsonl", atomically: false, encoding: .utf8)
         csv = ""
 
         let archive = try Self.measure(binary, ["ingest", "--quiet", work + "/corpus", "--db", work + "/archive.db"])

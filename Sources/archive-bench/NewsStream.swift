@@ -47,7 +47,7 @@ struct NewsStream {
         while result.count < count {
             let source = sources[story % sources.count]
             // Stories from one source are at least a hundred days apart; the ten years hold them all.
-            let day = firstDay + (story / sources.count) * 110 + Int(generator.next() % 90)
+            let day = firstDay + (story / sources.count) * 200 + Int(generator.next() % 90)
             let cast = (0..<3).map { _ in people[Int(generator.next() % UInt64(people.count))] }
             let place = places[Int(generator.next() % UInt64(places.count))]
             var previous: Article?
@@ -62,9 +62,9 @@ struct NewsStream {
                 let date = Date(timeIntervalSince1970: Double(day + offset) * 86_400)
                 var sentences = source.sentences
                 sentences.shuffle(using: &generator)
-                let lead = "\(place), \(Self.dateline(date)): \(cast[0]) and \(cast[1]) spoke after \(sentences[0].prefix(1).lowercased() + sentences[0].dropFirst())"
+                let lead = "\(place), \(Self.dateline(date)) – \(sentences[0]) \(cast[0]) and \(cast[1]) were there."
                 let rest = sentences.dropFirst().prefix(6 + Int(generator.next() % 6)).joined(separator: " ")
-                let quote = "“We will keep working on this,” \(cast[2]) said."
+                let quote = "“\(sentences.last ?? "")” \(cast[2]) said."
                 let title = report == 0 ? source.title : ["Update: ", "Follow-up: ", "", "Latest: "][report % 4] + source.title + " in \(place)"
                 let article = Article(title: title, body: lead + "\n\n" + rest + "\n\n" + quote, story: story)
                 result.append(article)
