@@ -60,7 +60,13 @@ struct NewsStream {
                 }
                 let offset = report == 0 ? 0 : Int(generator.next() % 4) + (generator.next() % 10 == 0 ? 10 : 0)
                 let date = Date(timeIntervalSince1970: Double(day + offset) * 86_400)
+                // A source told again (a later, other story) mixes in half of a second source, so that
+                // it is no near-copy of the first telling, as a real later story is not.
                 var sentences = source.sentences
+                if story >= sources.count {
+                    let other = sources[(story * 7 + story / sources.count) % sources.count].sentences
+                    sentences = Array(sentences.prefix(sentences.count / 2 + 1)) + Array(other.suffix(other.count / 2))
+                }
                 sentences.shuffle(using: &generator)
                 let lead = "\(place), \(Self.dateline(date)) – \(sentences[0]) \(cast[0]) and \(cast[1]) were there."
                 let rest = sentences.dropFirst().prefix(6 + Int(generator.next() % 6)).joined(separator: " ")
