@@ -149,20 +149,16 @@ public final class GroupingStore {
             try database.run("DELETE FROM article_events WHERE article_id = ?", article)
             try database.run("INSERT INTO article_events (article_id, event_id) VALUES (?, ?)", article, id)
         }
-        try database.run("DELETE FROM event_people WHERE event_id = ?", id)
-        try database.run("""
-            INSERT INTO event_people (event_id, person_id, role)
-            SELECT ae.event_id, ap.person_id, CASE WHEN max(ap.takes_part) = 1 THEN 'participant' ELSE 'mentioned' END
-            FROM article_events AS ae JOIN article_people AS ap ON ap.article_id = ae.article_id
-            WHERE ae.event_id = ? GROUP BY ap.person_id
-            """, id)
-        try database.run("DELETE FROM event_organizations WHERE event_id = ?", id)
-        try database.run("""
-            INSERT INTO event_organizations (event_id, organization_id, role)
-            SELECT ae.event_id, ao.organization_id, CASE WHEN max(ao.takes_part) = 1 THEN 'participant' ELSE 'mentioned' END
-            FROM article_events AS ae JOIN article_organizations AS ao ON ao.article_id = ae.article_id
-            WHERE ae.event_id = ? GROUP BY ao.organization_id
-            """, id)
+        for (table, links, column) in [("event_people", "article_people", "person_id"),
+                                       ("event_organizations", "article_organizations", "organization_id")] {
+            try database.run("DELETE FROM \(table) WHERE event_id = ?", id)
+            try database.run("""
+                INSERT INTO \(table) (event_id, \(column), role)
+                SELECT ae.event_id, l.\(column), CASE WHEN max(l.takes_part) = 1 THEN 'participant' ELSE 'mentioned' END
+                FROM article_events AS ae JOIN \(links) AS l ON l.article_id = ae.article_id
+                WHERE ae.event_id = ? GROUP BY l.\(column)
+                """, id)
+        }
         return id
     }
 
