@@ -299,6 +299,20 @@ CREATE TABLE merge_changes (
     PRIMARY KEY (merge_id, table_name, row_key)
 ) STRICT, WITHOUT ROWID;
 
+-- Manual event corrections (`archive merge event 12 7`, `archive unmerge event 12 ARTICLE`):
+-- constraints every grouping honours, at ingest and in `archive regroup`. together = 1: the two
+-- articles are always in one event; together = 0: never. Each pair once, lower article id first.
+CREATE TABLE event_corrections (
+    article_id     INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+    other_id       INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+    together       INTEGER NOT NULL CHECK (together IN (0, 1)),
+    created_at     TEXT NOT NULL,
+    PRIMARY KEY (article_id, other_id),
+    CHECK (article_id < other_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX event_corrections_other ON event_corrections (other_id, article_id);
+
 -- What merges made by schema 3 and earlier moved (newer merges keep merge_changes instead).
 CREATE TABLE merge_moves (
     merge_id       INTEGER NOT NULL REFERENCES merges (id) ON DELETE CASCADE,
@@ -426,4 +440,4 @@ ORDER BY p.name, e.occurred_on DESC;
 
 -- 'ARCH' in ASCII: marks the file as an archive, so other SQLite files are never written to.
 PRAGMA application_id = 1095910216;
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;

@@ -4,15 +4,24 @@
 /// The result depends only on the articles' content keys and the links among them: articles are
 /// ordered by key, never by row id or arrival, and every tie is broken by keys, so the same group
 /// gives the same events on every machine and in every ingest order.
+///
+/// Manual corrections are constraints: pairs kept `together` are joined before anything else
+/// (in key order, skipping a join that would put a pair kept `apart` in one event), and no join
+/// ever puts a pair kept `apart` in one event.
 public struct EventClustering {
     /// The articles of the group, each with a key unique to its content (its SHA-256).
     public let keys: [Int64: String]
     /// Linked pairs with their similarity; each pair once or in both directions.
     public let links: [(Int64, Int64, Double)]
+    /// Pairs a user said are one event, and pairs a user said are not.
+    public let together: [(Int64, Int64)]
+    public let apart: [(Int64, Int64)]
 
-    public init(keys: [Int64: String], links: [(Int64, Int64, Double)]) {
+    public init(keys: [Int64: String], links: [(Int64, Int64, Double)], together: [(Int64, Int64)] = [], apart: [(Int64, Int64)] = []) {
         self.keys = keys
         self.links = links
+        self.together = together
+        self.apart = apart
     }
 
     /// The events, each a list of article ids in key order, listed by their first article's key.
@@ -27,6 +36,14 @@ public struct EventClustering {
         }
         let scores = neighbourhoodScores(similarity)
         var clustering = AverageLink(count: articles.count, scores: scores, threshold: GroupingPolicy.joinThreshold)
+        for (a, b) in apart {
+            if let i = index[a], let j = index[b], i != j { clustering.keepApart(i, j) }
+        }
+        let joins = together.compactMap { a, b -> (Int, Int)? in
+            guard let i = index[a], let j = index[b], i != j else { return nil }
+            return (min(i, j), max(i, j))
+        }
+        for (i, j) in joins.sorted(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }) { clustering.keepTogether(i, j) }
         var clusters = clustering.clusters()
         clusters.sort { $0[0] < $1[0] }
         return clusters.map { $0.map { articles[$0] } }
@@ -62,6 +79,10 @@ struct AverageLink {
     private var lowest: [Int]
     private var versions: [Int]
     private var alive: [Bool]
+    /// The cluster each article is in.
+    private var owner: [Int]
+    /// Each cluster's articles that must never join it (kept apart from one of its members).
+    private var forbidden: [Set<Int>]
     private var queue = MaxHeap<Candidate>()
     let threshold: Double
 
@@ -91,16 +112,32 @@ struct AverageLink {
         lowest = Array(0..<count)
         versions = Array(repeating: 0, count: count)
         alive = Array(repeating: true, count: count)
+        owner = Array(0..<count)
+        forbidden = Array(repeating: [], count: count)
         self.threshold = threshold
         for (a, others) in scores.enumerated() {
             for (b, score) in others where a < b { push(a, b, sum: score) }
         }
     }
 
+    /// Never puts articles `a` and `b` in one cluster. Call before `keepTogether` and `clusters`.
+    mutating func keepApart(_ a: Int, _ b: Int) {
+        forbidden[a].insert(b)
+        forbidden[b].insert(a)
+    }
+
+    /// Puts the clusters of articles `a` and `b` in one, whatever their score, unless that would
+    /// join articles kept apart.
+    mutating func keepTogether(_ a: Int, _ b: Int) {
+        let (first, second) = (owner[a], owner[b])
+        guard first != second, !conflict(first, second) else { return }
+        join(first, second)
+    }
+
     mutating func clusters() -> [[Int]] {
         while let best = queue.pop() {
             let (a, b) = (best.first, best.second)
-            guard alive[a], alive[b], versions[a] == best.versions.0, versions[b] == best.versions.1 else { continue }
+            guard alive[a], alive[b], versions[a] == best.versions.0, versions[b] == best.versions.1, !conflict(a, b) else { continue }
             join(a, b)
         }
         return members.indices.filter { alive[$0] }.map { members[$0].sorted() }
@@ -111,9 +148,14 @@ struct AverageLink {
         let (keep, gone) = sums[first].count >= sums[second].count ? (first, second) : (second, first)
         alive[gone] = false
         versions[keep] += 1
+        for member in members[gone] { owner[member] = keep }
         members[keep] += members[gone]
         lowest[keep] = min(lowest[keep], lowest[gone])
         members[gone] = []
+        if !forbidden[gone].isEmpty {
+            forbidden[keep].formUnion(forbidden[gone])
+            forbidden[gone] = []
+        }
         var joined = sums[keep]
         joined[gone] = nil
         for (other, sum) in sums[gone] where other != keep {
@@ -124,6 +166,11 @@ struct AverageLink {
         sums[gone] = [:]
         sums[keep] = joined
         for (other, sum) in joined { push(keep, other, sum: sum) }
+    }
+
+    /// Whether joining the two clusters would put articles kept apart in one.
+    private func conflict(_ a: Int, _ b: Int) -> Bool {
+        !forbidden[a].isEmpty && members[b].contains { forbidden[a].contains($0) }
     }
 
     private mutating func push(_ a: Int, _ b: Int, sum: Double) {

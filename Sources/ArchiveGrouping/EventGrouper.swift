@@ -9,7 +9,7 @@ import ArchiveStore
 /// events are the same whatever order and batches the articles came in, and the same as
 /// `regroup` forms from nothing.
 public final class EventGrouper {
-    private let store: GroupingStore
+    let store: GroupingStore
     /// Signatures of articles already read: the same candidates come up again and again. Bounded.
     private var signatures: [Int64: ReportSignature] = [:]
     private static let signatureLimit = 50_000
@@ -171,7 +171,7 @@ public final class EventGrouper {
         cuts.removeAll(keepingCapacity: true)
     }
 
-    private func contentHash(of article: Int64) throws -> String {
+    func contentHash(of article: Int64) throws -> String {
         if let known = hashes[article] { return known }
         let hash = try store.contentHash(of: article) ?? ""
         if hashes.count >= Self.signatureLimit { hashes.removeAll(keepingCapacity: true) }
@@ -179,25 +179,36 @@ public final class EventGrouper {
         return hash
     }
 
-    /// Forms anew the events of every linked group that holds one of `articles`.
-    private func formEvents(touching articles: [Int64]) throws {
+    /// Forms anew the events of every linked group that holds one of `articles`. Articles a user
+    /// kept together are one group, linked or not.
+    func formEvents(touching articles: [Int64]) throws {
         var grouped: Set<Int64> = []
         var previous: Set<Int64> = []
+        let corrected = try store.hasCorrections()
         for start in articles where !grouped.contains(start) {
             var members: Set<Int64> = [start]
             var pending = [start]
             var pairs: [(Int64, Int64, Double)] = []
+            var together: [(Int64, Int64)] = []
+            var apart: [(Int64, Int64)] = []
             while let article = pending.popLast() {
                 for (other, similarity) in try links(of: article) {
                     if article < other { pairs.append((article, other, similarity)) }
                     if members.insert(other).inserted { pending.append(other) }
+                }
+                guard corrected else { continue }
+                for (other, isTogether) in try store.corrections(of: article) {
+                    if article < other {
+                        if isTogether { together.append((article, other)) } else { apart.append((article, other)) }
+                    }
+                    if isTogether, members.insert(other).inserted { pending.append(other) }
                 }
             }
             grouped.formUnion(members)
             let sorted = members.sorted()
             let reports = try store.reports(of: sorted)
             let byArticle = Dictionary(uniqueKeysWithValues: reports.map { ($0.articleID, $0) })
-            let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), links: pairs).events()
+            let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), links: pairs, together: together, apart: apart).events()
             let current = try store.events(of: sorted)
             previous.formUnion(current.values)
             var sizes: [Int64: Int] = [:]

@@ -81,7 +81,9 @@ public struct DetailQuery {
                 (SELECT total(l.similarity) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
                  WHERE l.article_id = a.id AND o.event_id = ae.event_id),
                 (SELECT count(*) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
-                 WHERE l.article_id = a.id AND o.event_id = ae.event_id)
+                 WHERE l.article_id = a.id AND o.event_id = ae.event_id),
+                (SELECT total(c.together) FROM event_corrections AS c WHERE a.id IN (c.article_id, c.other_id)),
+                (SELECT count(*) FROM event_corrections AS c WHERE a.id IN (c.article_id, c.other_id) AND c.together = 0)
             FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id WHERE ae.event_id = ? ORDER BY a.id
             """, [ReportSignature.leadLength, event])
         let articles = rows.compactMap { row in
@@ -89,10 +91,15 @@ public struct DetailQuery {
         }
         let shared = EventExplanation.sharedWords(articles)
         let others = Double(max(rows.count - 1, 1))
-        return ResultTable(columns: ["article_id", "similarity", "linked_to", "shared_words"], rows: rows.compactMap { row in
+        return ResultTable(columns: ["article_id", "similarity", "linked_to", "shared_words", "by_hand"], rows: rows.compactMap { row in
             guard let id = row.int(0) else { return nil }
             let similarity = rows.count > 1 ? ((row.double(3) ?? 0) / others * 1000).rounded() / 1000 : nil
-            return [.integer(id), similarity.map { .real($0) } ?? .null, .integer(row.int(4) ?? 0), .list(shared[id] ?? [])]
+            // Manual corrections (`archive merge event`, `unmerge event`) override the similarities.
+            var byHand: [String] = []
+            if (row.double(5) ?? 0) > 0 { byHand.append("merged") }
+            if let apart = row.int(6), apart > 0 { byHand.append("kept apart from \(apart)") }
+            return [.integer(id), similarity.map { .real($0) } ?? .null, .integer(row.int(4) ?? 0), .list(shared[id] ?? []),
+                    byHand.isEmpty ? .null : .text(byHand.joined(separator: "; "))]
         })
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// The archive's schema: its version, its text, and how a file becomes (or is recognised as) an archive.
 public enum ArchiveSchema {
     /// The schema version this build writes, stored in `PRAGMA user_version`.
-    public static let version: Int64 = 5
+    public static let version: Int64 = 6
     /// 'ARCH' in ASCII, stored in `PRAGMA application_id`: tells an archive from any other SQLite file.
     public static let applicationID: Int64 = 0x4152_4348
     /// The text of `schema.sql`, as embedded at build time.
@@ -137,6 +137,28 @@ public enum ArchiveSchema {
                 try database.execute("PRAGMA user_version = 5")
             }
         }
+        if found < 6 {
+            try database.inTransaction {
+                try migrateToVersion6(database)
+                try database.execute("PRAGMA user_version = 6")
+            }
+        }
+    }
+
+    /// Version 6 keeps manual event corrections as constraints on grouping.
+    private static func migrateToVersion6(_ database: Database) throws {
+        // As released.
+        try database.execute("""
+            CREATE TABLE event_corrections (
+                article_id     INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                other_id       INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                together       INTEGER NOT NULL CHECK (together IN (0, 1)),
+                created_at     TEXT NOT NULL,
+                PRIMARY KEY (article_id, other_id),
+                CHECK (article_id < other_id)
+            ) STRICT, WITHOUT ROWID
+            """)
+        try database.execute("CREATE INDEX event_corrections_other ON event_corrections (other_id, article_id)")
     }
 
     /// Version 5 forms events from links between articles, in any order alike: each article keeps

@@ -97,6 +97,40 @@ public final class GroupingStore {
         }
     }
 
+    /// Whether any manual event correction is kept.
+    public func hasCorrections() throws -> Bool {
+        try database.integer("SELECT EXISTS (SELECT 1 FROM event_corrections)") == 1
+    }
+
+    /// The manual corrections that name an article: each other article it must be (together) or
+    /// must never be (apart) in one event with.
+    public func corrections(of article: Int64) throws -> [(other: Int64, together: Bool)] {
+        try database.rows("""
+            SELECT other_id, together FROM event_corrections WHERE article_id = ?1
+            UNION ALL SELECT article_id, together FROM event_corrections WHERE other_id = ?1
+            """, [article]).compactMap { row in
+            guard let other = row.int(0), let together = row.int(1) else { return nil }
+            return (other, together == 1)
+        }
+    }
+
+    /// Keeps a correction between two articles, replacing any earlier one between them.
+    public func correct(_ article: Int64, _ other: Int64, together: Bool, at time: String) throws {
+        try database.run("""
+            INSERT OR REPLACE INTO event_corrections (article_id, other_id, together, created_at) VALUES (?, ?, ?, ?)
+            """, min(article, other), max(article, other), together ? 1 : 0, time)
+    }
+
+    /// Drops the correction between two articles, if there is one.
+    public func dropCorrection(_ article: Int64, _ other: Int64) throws {
+        try database.run("DELETE FROM event_corrections WHERE article_id = ? AND other_id = ?", min(article, other), max(article, other))
+    }
+
+    /// The articles of an event, in id order.
+    public func articles(of event: Int64) throws -> [Int64] {
+        try database.rows("SELECT article_id FROM article_events WHERE event_id = ? ORDER BY article_id", [event]).compactMap { $0.int(0) }
+    }
+
     /// Drops every filed word and link, for `archive regroup` to find them all again.
     public func forgetLinks() throws {
         try database.run("DELETE FROM article_terms")

@@ -22,6 +22,21 @@ struct EventClusteringTests {
         #expect(events(ids: [40, 7, 13, 2, 99, 5]) == events(ids: [1, 2, 3, 4, 5, 6]))
     }
 
+    /// Corrections override similarity: articles kept together are one event though unlinked,
+    /// articles kept apart are two however alike, and where they contradict (a with b, b with c,
+    /// but a apart from c) "apart" wins, the same way whatever the ids.
+    @Test func correctionsOverrideSimilarity() {
+        let keys: [Int64: String] = [1: "a", 2: "b", 3: "c", 4: "d"]
+        let linked = [(Int64(1), Int64(2), 0.9), (2, 3, 0.9), (1, 3, 0.9)]
+        #expect(EventClustering(keys: keys, links: linked).events() == [[1, 2, 3], [4]])
+        #expect(EventClustering(keys: keys, links: linked, together: [(4, 1)]).events() == [[1, 2, 3, 4]])
+        #expect(EventClustering(keys: keys, links: linked, apart: [(3, 1)]).events().allSatisfy { !($0.contains(1) && $0.contains(3)) })
+        let contradicting = EventClustering(keys: keys, links: [], together: [(1, 2), (2, 3)], apart: [(1, 3)]).events()
+        #expect(contradicting == [[1, 2], [3], [4]])
+        let renamed = EventClustering(keys: [7: "a", 5: "b", 9: "c", 2: "d"], links: [], together: [(9, 5), (5, 7)], apart: [(9, 7)]).events()
+        #expect(renamed == [[7, 5], [9], [2]])
+    }
+
     @Test func anArticleWithoutLinksIsAnEventOfItsOwn() {
         let events = EventClustering(keys: [1: "x", 2: "y"], links: []).events()
         #expect(events == [[1], [2]])
