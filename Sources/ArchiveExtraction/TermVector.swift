@@ -6,30 +6,20 @@
 public struct TermVector: Sendable, Equatable {
     /// Term hashes in increasing order, with their weights.
     private let entries: [Entry]
-    /// The sixteen heaviest terms, heaviest first (ties in alphabetical order), for finding similar articles.
-    public let heaviest: [String]
 
     public init(_ counts: [String: Double]) {
-        let norm = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        entries = norm > 0 ? counts.map { Entry(key: FNV1a.hash($0.key), weight: $0.value / norm) }.sorted { $0.key < $1.key } : []
-        // Only the words as heavy as the sixteenth heaviest need sorting by name.
-        let cut = counts.count > 16 ? counts.values.sorted(by: >)[15] : -Double.infinity
-        heaviest = counts.filter { $0.value >= cut }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(16).map(\.key)
+        // Summed in key order, not the dictionary's (which differs from process to process), so that
+        // a similarity is the same number in every run, to the last bit.
+        let raw = counts.map { Entry(key: FNV1a.hash($0.key), weight: $0.value) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.weight < $1.weight }
+        let norm = raw.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        entries = norm > 0 ? raw.map { Entry(key: $0.key, weight: $0.weight / norm) } : []
     }
 
     private struct Entry: Sendable, Equatable {
         let key: UInt64
         let weight: Double
     }
-
-    private init(entries: [Entry]) {
-        self.entries = entries
-        self.heaviest = []
-    }
-
-    /// The same vector without its heaviest terms, for keeping many in memory only to compare.
-    public var withoutHeaviest: TermVector { TermVector(entries: entries) }
 
     public var isEmpty: Bool { entries.isEmpty }
 

@@ -1,41 +1,57 @@
-/// Splits a connected group of linked articles into events, by average-link agglomerative
-/// clustering on a neighbourhood-aware score.
+/// Splits a block of linked articles into events, by average-link agglomerative clustering on
+/// the pairs' scores (`GroupingPolicy.score`).
 ///
-/// The result depends only on the articles' content keys and the links among them: articles are
-/// ordered by key, never by row id or arrival, and every tie is broken by keys, so the same group
+/// The result depends only on the articles' content keys and the scores among them: articles are
+/// ordered by key, never by row id or arrival, and every tie is broken by keys, so the same block
 /// gives the same events on every machine and in every ingest order.
 ///
 /// Manual corrections are constraints: pairs kept `together` are joined before anything else
 /// (in key order, skipping a join that would put a pair kept `apart` in one event), and no join
 /// ever puts a pair kept `apart` in one event.
 public struct EventClustering {
-    /// The articles of the group, each with a key unique to its content (its SHA-256).
+    /// The articles of the block, each with a key unique to its content (its SHA-256).
     public let keys: [Int64: String]
-    /// Linked pairs with their similarity; each pair once or in both directions.
-    public let links: [(Int64, Int64, Double)]
+    /// Scored pairs; each pair once or in both directions.
+    public let scores: [(Int64, Int64, Double)]
     /// Pairs a user said are one event, and pairs a user said are not.
     public let together: [(Int64, Int64)]
     public let apart: [(Int64, Int64)]
 
-    public init(keys: [Int64: String], links: [(Int64, Int64, Double)], together: [(Int64, Int64)] = [], apart: [(Int64, Int64)] = []) {
+    public init(keys: [Int64: String], scores: [(Int64, Int64, Double)], together: [(Int64, Int64)] = [], apart: [(Int64, Int64)] = []) {
         self.keys = keys
-        self.links = links
+        self.scores = scores
         self.together = together
         self.apart = apart
+    }
+
+    /// From the links of articles that have no others than these: each pair scored by its
+    /// similarity and the neighbourhoods these links give.
+    public init(keys: [Int64: String], links: [(Int64, Int64, Double)], together: [(Int64, Int64)] = [], apart: [(Int64, Int64)] = []) {
+        var linked: [Int64: [(other: Int64, similarity: Double)]] = [:]
+        for (a, b, similarity) in links where a != b {
+            linked[a, default: []].append((b, similarity))
+            linked[b, default: []].append((a, similarity))
+        }
+        let key = { (article: Int64) in keys[article, default: ""] }
+        var neighbourhoods: [Int64: [Int64]] = [:]
+        for (article, others) in linked { neighbourhoods[article] = GroupingPolicy.neighbourhood(of: article, links: others, key: key) }
+        let scored = links.filter { $0.0 != $0.1 }.map { a, b, similarity in
+            (a, b, GroupingPolicy.score(similarity: similarity, neighbourhoods[a, default: [a]], neighbourhoods[b, default: [b]]))
+        }
+        self.init(keys: keys, scores: scored, together: together, apart: apart)
     }
 
     /// The events, each a list of article ids in key order, listed by their first article's key.
     public func events() -> [[Int64]] {
         let articles = keys.keys.sorted { keys[$0, default: ""] < keys[$1, default: ""] }
         let index = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($0.element, $0.offset) })
-        var similarity: [[Int: Double]] = Array(repeating: [:], count: articles.count)
-        for (a, b, value) in links {
+        var sums: [[Int: Double]] = Array(repeating: [:], count: articles.count)
+        for (a, b, value) in scores {
             guard let i = index[a], let j = index[b], i != j else { continue }
-            similarity[i][j] = value
-            similarity[j][i] = value
+            sums[i][j] = value
+            sums[j][i] = value
         }
-        let scores = neighbourhoodScores(similarity)
-        var clustering = AverageLink(count: articles.count, scores: scores, threshold: GroupingPolicy.joinThreshold)
+        var clustering = AverageLink(count: articles.count, scores: sums, threshold: GroupingPolicy.joinThreshold)
         for (a, b) in apart {
             if let i = index[a], let j = index[b], i != j { clustering.keepApart(i, j) }
         }
@@ -47,25 +63,6 @@ public struct EventClustering {
         var clusters = clustering.clusters()
         clusters.sort { $0[0] < $1[0] }
         return clusters.map { $0.map { articles[$0] } }
-    }
-
-    /// Half the pair's similarity plus half the share of the two neighbourhoods they have in
-    /// common (each: the article and its `GroupingPolicy.neighbours` most similar, ties to the
-    /// lower key), for every linked pair.
-    func neighbourhoodScores(_ similarity: [[Int: Double]]) -> [[Int: Double]] {
-        let size = GroupingPolicy.neighbours
-        let neighbourhoods: [Set<Int>] = similarity.enumerated().map { article, others in
-            let nearest = others.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(size)
-            return Set(nearest.map(\.key)).union([article])
-        }
-        return similarity.enumerated().map { article, others in
-            var scores: [Int: Double] = [:]
-            for (other, value) in others {
-                let shared = neighbourhoods[article].intersection(neighbourhoods[other]).count
-                scores[other] = 0.5 * value + 0.5 * Double(shared) / Double(size + 1)
-            }
-            return scores
-        }
     }
 }
 

@@ -2,12 +2,12 @@ import ArchiveExtraction
 import ArchiveStore
 
 /// Forms events from stored articles, following `GroupingPolicy`: files each new article under its
-/// heaviest words, links it to every alike article, and forms anew the events of each linked group
-/// it touches. The store only answers and persists; every decision is made here.
+/// heaviest words, links it to every alike article, and forms anew the events of each block whose
+/// scores that changed. The store only answers and persists; every decision is made here.
 ///
-/// Because links depend on the two articles alone and a group's events on the group alone, the
-/// events are the same whatever order and batches the articles came in, and the same as
-/// `regroup` forms from nothing.
+/// Because links depend on the two articles alone, scores on the two articles' links and a
+/// block's events on the block alone, the events are the same whatever order and batches the
+/// articles came in, and the same as `regroup` forms from nothing.
 public final class EventGrouper {
     let store: GroupingStore
     /// Signatures of articles already read: the same candidates come up again and again. Bounded.
@@ -20,6 +20,11 @@ public final class EventGrouper {
     private var adjacencyEntries = 0
     /// Each article's weakest strongest link, while its links stay as they are.
     private var cuts: [Int64: (other: Int64, similarity: Double)?] = [:]
+    /// Each article's neighbourhood (`GroupingPolicy.neighbourhood`), while its links stay as they are.
+    private var neighbourhoods: [Int64: [Int64]] = [:]
+    /// Articles whose links the batch being grouped changed, with their neighbourhoods before
+    /// (nil for the batch's own articles): the scores that changed are theirs.
+    private var changed: [Int64: [Int64]?] = [:]
     private static let adjacencyLimit = 2_000_000
     /// Whether the archive was checked for articles an older version stored without links.
     private var checkedForOlderArticles = false
@@ -38,11 +43,22 @@ public final class EventGrouper {
                 return
             }
         }
-        var touched: [Int64] = []
+        changed.removeAll(keepingCapacity: true)
         for article in newArticles.sorted() where try fileAndLink(article) {
-            touched.append(article)
+            changed[article] = .some(nil)
         }
-        try formEvents(touching: touched)
+        try formEvents(touching: try changedScores())
+    }
+
+    /// Every article with a pair whose score the batch changed: those whose links changed, and
+    /// all linked to one whose neighbourhood changed. Any block with a changed score holds one.
+    private func changedScores() throws -> [Int64] {
+        var found = Set(changed.keys)
+        for (article, before) in changed where try before != neighbourhood(of: article) {
+            for (other, _) in try links(of: article) { found.insert(other) }
+        }
+        changed.removeAll(keepingCapacity: true)
+        return found.sorted()
     }
 
     /// Forms every event from nothing: every article filed and linked again, every group clustered.
@@ -52,8 +68,11 @@ public final class EventGrouper {
     public func regroup() throws -> Int {
         try store.forgetLinks()
         forgetLinks()
+        // Those kept for comparing only have lost the words that file them.
+        signatures.removeAll()
         let articles = try store.reportedArticles()
         for article in articles { _ = try fileAndLink(article) }
+        changed.removeAll()
         try formEvents(touching: articles)
         return try store.database.integer("SELECT count(*) FROM events").map(Int.init) ?? 0
     }
@@ -84,6 +103,7 @@ public final class EventGrouper {
         guard let signature = try signature(of: article) else { return false }
         let candidates = try store.articles(filedUnder: signature.indexTerms, days: GroupingPolicy.dayWindow(signature.day))
         try store.file(article, under: signature.indexTerms, day: signature.day?.iso ?? "")
+        signatures[article] = signature.forComparing
         var alike: [(other: Int64, similarity: Double)] = []
         for other in candidates.sorted() where other != article {
             guard let otherSignature = try self.signature(of: other) else { continue }
@@ -147,9 +167,12 @@ public final class EventGrouper {
     }
 
     private func link(_ a: Int64, _ b: Int64, _ similarity: Double) throws {
+        try noteChange(a, b)
         try store.link(a, b, similarity: similarity)
         cuts[a] = nil
         cuts[b] = nil
+        neighbourhoods[a] = nil
+        neighbourhoods[b] = nil
         for (from, to) in [(a, b), (b, a)] where adjacency[from] != nil {
             adjacency[from]?.append((to, similarity))
             adjacencyEntries += 1
@@ -157,18 +180,36 @@ public final class EventGrouper {
     }
 
     private func unlink(_ a: Int64, _ b: Int64) throws {
+        try noteChange(a, b)
         try store.unlink(a, b)
         cuts[a] = nil
         cuts[b] = nil
+        neighbourhoods[a] = nil
+        neighbourhoods[b] = nil
         for (from, to) in [(a, b), (b, a)] {
             adjacency[from]?.removeAll { $0.other == to }
         }
+    }
+
+    /// Keeps the neighbourhoods of two articles as they were before the batch changed their links.
+    private func noteChange(_ a: Int64, _ b: Int64) throws {
+        for article in [a, b] where changed[article] == nil {
+            changed[article] = .some(try neighbourhood(of: article))
+        }
+    }
+
+    private func neighbourhood(of article: Int64) throws -> [Int64] {
+        if let known = neighbourhoods[article] { return known }
+        let found = try GroupingPolicy.neighbourhood(of: article, links: try links(of: article), key: contentHash(of:))
+        neighbourhoods[article] = found
+        return found
     }
 
     private func forgetLinks() {
         adjacency.removeAll(keepingCapacity: true)
         adjacencyEntries = 0
         cuts.removeAll(keepingCapacity: true)
+        neighbourhoods.removeAll(keepingCapacity: true)
     }
 
     func contentHash(of article: Int64) throws -> String {
@@ -179,8 +220,9 @@ public final class EventGrouper {
         return hash
     }
 
-    /// Forms anew the events of every linked group that holds one of `articles`. Articles a user
-    /// kept together are one group, linked or not.
+    /// Forms anew the events of every block that holds one of `articles`: the articles joined to
+    /// them by pairs scoring at least `GroupingPolicy.blockThreshold`, and those a user kept
+    /// together with them, linked or not.
     func formEvents(touching articles: [Int64]) throws {
         var grouped: Set<Int64> = []
         var previous: Set<Int64> = []
@@ -188,13 +230,15 @@ public final class EventGrouper {
         for start in articles where !grouped.contains(start) {
             var members: Set<Int64> = [start]
             var pending = [start]
-            var pairs: [(Int64, Int64, Double)] = []
+            var pairs: [(a: Int64, b: Int64, similarity: Double, score: Double)] = []
             var together: [(Int64, Int64)] = []
             var apart: [(Int64, Int64)] = []
             while let article = pending.popLast() {
+                let mine = try neighbourhood(of: article)
                 for (other, similarity) in try links(of: article) {
-                    if article < other { pairs.append((article, other, similarity)) }
-                    if members.insert(other).inserted { pending.append(other) }
+                    let score = GroupingPolicy.score(similarity: similarity, mine, try neighbourhood(of: other))
+                    if article < other { pairs.append((article, other, similarity, score)) }
+                    if score >= GroupingPolicy.blockThreshold, members.insert(other).inserted { pending.append(other) }
                 }
                 guard corrected else { continue }
                 for (other, isTogether) in try store.corrections(of: article) {
@@ -204,11 +248,14 @@ public final class EventGrouper {
                     if isTogether, members.insert(other).inserted { pending.append(other) }
                 }
             }
+            // Pairs reaching out of the block weigh in the blocks they join, not here.
+            pairs.removeAll { !members.contains($0.a) || !members.contains($0.b) }
             grouped.formUnion(members)
             let sorted = members.sorted()
             let reports = try store.reports(of: sorted)
             let byArticle = Dictionary(uniqueKeysWithValues: reports.map { ($0.articleID, $0) })
-            let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), links: pairs, together: together, apart: apart).events()
+            let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), scores: pairs.map { ($0.a, $0.b, $0.score) },
+                                           together: together, apart: apart).events()
             let current = try store.events(of: sorted)
             previous.formUnion(current.values)
             var sizes: [Int64: Int] = [:]
@@ -218,7 +265,7 @@ public final class EventGrouper {
             var clusterOf: [Int64: Int] = [:]
             for (index, cluster) in clusters.enumerated() { for article in cluster { clusterOf[article] = index } }
             var centrality: [Int64: Double] = [:]
-            for (a, b, similarity) in pairs where clusterOf[a] == clusterOf[b] {
+            for (a, b, similarity, _) in pairs where clusterOf[a] == clusterOf[b] {
                 centrality[a, default: 0] += similarity
                 centrality[b, default: 0] += similarity
             }
@@ -244,7 +291,7 @@ public final class EventGrouper {
             let median = signatures.keys.sorted()[signatures.count / 2]
             signatures = signatures.filter { $0.key >= median }
         }
-        signatures[article] = signature
+        signatures[article] = signature.forComparing
         return signature
     }
 }

@@ -28,6 +28,18 @@ public struct ReportSignature: Sendable {
         self.day = day.flatMap { $0.unicodeScalars.count == 10 ? CivilDate.parseISO($0) : nil }
     }
 
+    private init(vector: TermVector, indexTerms: [String], years: Set<Int>, day: CivilDate?) {
+        self.vector = vector
+        self.indexTerms = indexTerms
+        self.years = years
+        self.day = day
+    }
+
+    /// The same without its index terms: what comparing it needs, for keeping many in memory.
+    var forComparing: ReportSignature {
+        ReportSignature(vector: vector, indexTerms: [], years: years, day: day)
+    }
+
     /// The text grouping reads: the headline, then the opening of the body.
     public static func text(title: String, body: String) -> String {
         title + "\n" + String(String.UnicodeScalarView(body.unicodeScalars.prefix(leadLength)))
@@ -46,30 +58,36 @@ public struct ReportSignature: Sendable {
         var years: Set<Int> = []
         var previous: String?
         var sentenceStart = true
-        var scalars = text(title: title, body: body).unicodeScalars[...]
-        while let first = scalars.first {
-            if first.properties.isAlphabetic {
-                let word = scalars.prefix { $0.properties.isAlphabetic }
-                scalars = scalars.dropFirst(word.count)
-                let lower = String(String.UnicodeScalarView(word)).lowercased()
+        let scalars = Array(text(title: title, body: body).unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let first = scalars[index]
+            if isLetter(first) {
+                var end = index + 1
+                while end < scalars.count, isLetter(scalars[end]) { end += 1 }
+                let lower = lowercased(scalars[index..<end])
+                index = end
                 let startsSentence = sentenceStart
                 sentenceStart = false
                 guard lower.count >= 3, !statistics.isFunctionWord(lower) else { previous = nil; continue }
-                let isName = !startsSentence && first.properties.isUppercase
+                let isName = !startsSentence && isCapital(first)
                 counts[lower, default: 0] += isName ? 3 : 1
                 if let previous { counts[previous + " " + lower, default: 0] += 0.5 }
                 previous = lower
-            } else if first.properties.numericType == .decimal {
-                let number = scalars.prefix { $0.properties.numericType == .decimal || $0 == "." || $0 == "," }
-                var digits = String(String.UnicodeScalarView(number))
-                while let last = digits.last, last == "." || last == "," { digits.removeLast() }
-                scalars = scalars.dropFirst(max(digits.unicodeScalars.count, 1))
+            } else if isDigit(first) {
+                var end = index + 1
+                while end < scalars.count, isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "," { end += 1 }
+                // A number ends at its last digit: "6.1." is 6.1, and the full stop ends a sentence.
+                while end > index + 1, !isDigit(scalars[end - 1]) { end -= 1 }
+                let digits = String(String.UnicodeScalarView(scalars[index..<end]))
+                let length = end - index
+                index = end
                 sentenceStart = false
                 previous = nil
-                if digits.unicodeScalars.count >= 2 { counts["#" + digits, default: 0] += 1 }
-                if digits.unicodeScalars.count == 4, let year = Int(digits), (1950...2039).contains(year) { years.insert(year) }
+                if length >= 2 { counts["#" + digits, default: 0] += 1 }
+                if length == 4, let year = Int(digits), (1950...2039).contains(year) { years.insert(year) }
             } else {
-                scalars = scalars.dropFirst()
+                index += 1
                 if first == "." || first == "!" || first == "?" || first == "\n" {
                     sentenceStart = true
                     previous = nil
@@ -90,5 +108,24 @@ public struct ReportSignature: Sendable {
             terms[term] = (count >= 1 ? 1 + log(count) : count) * rarity
         }
         return (terms, years)
+    }
+
+    // ASCII answered without Unicode tables (most news text), the same answers as the tables give.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+    }
+
+    private static func isCapital(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType == .decimal
+    }
+
+    private static func lowercased(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        guard word.allSatisfy(\.isASCII) else { return String(String.UnicodeScalarView(word)).lowercased() }
+        return String(decoding: word.map { UInt8($0.value) | (($0.value >= 0x41 && $0.value <= 0x5A) ? 0x20 : 0) }, as: UTF8.self)
     }
 }

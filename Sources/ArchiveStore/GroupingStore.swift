@@ -59,8 +59,10 @@ public final class GroupingStore {
         for term in terms {
             let rows: [Row]
             if let days {
+                // Two ranges of the primary key, not one with an OR: that reads every day the word was ever filed under.
                 rows = try database.rows("""
-                    SELECT article_id FROM article_terms WHERE term = ? AND (day BETWEEN ? AND ? OR day = '')
+                    SELECT article_id FROM article_terms WHERE term = ?1 AND day BETWEEN ?2 AND ?3
+                    UNION ALL SELECT article_id FROM article_terms WHERE term = ?1 AND day = ''
                     """, [term, days.lowerBound, days.upperBound])
             } else {
                 rows = try database.rows("SELECT article_id FROM article_terms WHERE term = ?", [term])
