@@ -226,6 +226,7 @@ public final class EventGrouper {
     func formEvents(touching articles: [Int64]) throws {
         var grouped: Set<Int64> = []
         var previous: Set<Int64> = []
+        var changedEvents: Set<Int64> = []
         let corrected = try store.hasCorrections()
         for start in articles where !grouped.contains(start) {
             var members: Set<Int64> = [start]
@@ -273,13 +274,19 @@ public final class EventGrouper {
                 guard let row = EventDescription.row(id: id, reports: members.compactMap { byArticle[$0] }, centrality: centrality) else { continue }
                 // An event that keeps exactly its articles keeps its people too; any other is written whole.
                 let unchanged = id.map { before[$0] == Set(members) && sizes[$0] == members.count } ?? false
-                try store.save(row, articlesChanged: !unchanged)
+                let saved = try store.save(row, articlesChanged: !unchanged)
+                guard !unchanged else { continue }
+                // It and every event it took an article from have other articles now.
+                changedEvents.insert(saved)
+                for article in members { if let old = current[article], old != saved { changedEvents.insert(old) } }
             }
         }
-        // Only now: an event of an older grouping may have had articles in several groups.
+        // Only now: an event may have had articles in several blocks.
         for event in previous.sorted() where try store.articleCount(of: event) == 0 {
             try store.deleteEvent(event)
+            changedEvents.remove(event)
         }
+        for event in changedEvents.sorted() { try store.saveParticipants(of: event) }
     }
 
     private func signature(of article: Int64) throws -> ReportSignature? {

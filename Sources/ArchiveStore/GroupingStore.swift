@@ -150,9 +150,9 @@ public final class GroupingStore {
         return events
     }
 
-    /// Writes an event: its row (new when `event.id` is nil), its articles, and its people and
-    /// organizations — every one its articles name, taking part when any of them says so. With
-    /// `articlesChanged` false (the caller knows it has the articles it had), only the row.
+    /// Writes an event: its row (new when `event.id` is nil) and which articles it has. With
+    /// `articlesChanged` false (the caller knows it has the articles it had), only the row. Who
+    /// takes part is written by `saveParticipants`, once every event's articles are in place.
     /// Returns its id.
     @discardableResult
     public func save(_ event: EventRow, articlesChanged: Bool = true) throws -> Int64 {
@@ -185,6 +185,12 @@ public final class GroupingStore {
             try database.run("DELETE FROM article_events WHERE article_id = ?", article)
             try database.run("INSERT INTO article_events (article_id, event_id) VALUES (?, ?)", article, id)
         }
+        return id
+    }
+
+    /// Writes an event's people and organizations anew: every one its articles name, taking part
+    /// when any of them says so.
+    public func saveParticipants(of id: Int64) throws {
         for (table, links, column) in [("event_people", "article_people", "person_id"),
                                        ("event_organizations", "article_organizations", "organization_id")] {
             try database.run("DELETE FROM \(table) WHERE event_id = ?", id)
@@ -195,7 +201,6 @@ public final class GroupingStore {
                 WHERE ae.event_id = ? GROUP BY l.\(column)
                 """, id)
         }
-        return id
     }
 
     /// How many articles an event has.
