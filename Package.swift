@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "CCrashGuard"),
         .target(name: "ArchiveExtraction"),
         .target(name: "ArchiveGrouping", dependencies: ["ArchiveStore", "ArchiveExtraction"]),
-        .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "CSQLite", "CLibXML2"]),
+        .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "CLibXML2"]),
         .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "ArchiveGrouping"]),
         .executableTarget(
             name: "archive",

@@ -74,7 +74,7 @@ public final class EventGrouper {
         for article in articles { _ = try fileAndLink(article) }
         changed.removeAll()
         try formEvents(touching: articles)
-        return try store.database.integer("SELECT count(*) FROM events").map(Int.init) ?? 0
+        return try store.eventCount()
     }
 
     /// Takes an article's signature worked out before it was written (it is what the stored text gives).

@@ -1,7 +1,6 @@
 import ArchiveExtraction
 import ArchiveGrouping
 import ArchiveStore
-import CSQLite
 import Foundation
 
 /// Reads files, extracts, and stores, in batched transactions.
@@ -74,7 +73,7 @@ public final class IngestPipeline {
         let lookup = try lookupWriter()
         // Grouping looks up recent articles all over a large archive: a page cache of 32 MB
         // (SQLite's default is 2) keeps the indexes it reads in memory.
-        try writer.database.execute("PRAGMA cache_size = -32768")
+        try writer.usePageCache(megabytes: 32)
         var done = 0
         var walk = found.makeIterator()
         var writing: BackgroundWork<FlushOutcome>?
@@ -143,9 +142,9 @@ public final class IngestPipeline {
     /// an in-memory archive, whose chunks are then written one after another.
     private func lookupWriter() throws -> ArchiveWriter {
         guard writer.database.path != ":memory:", !writer.database.path.isEmpty else { return writer }
-        let reader = try Database(path: writer.database.path, mode: .readOnly)
-        try reader.execute("PRAGMA cache_size = -16384")
-        return ArchiveWriter(database: reader)
+        let reader = ArchiveWriter(database: try Database(path: writer.database.path, mode: .readOnly))
+        try reader.usePageCache(megabytes: 16)
+        return reader
     }
 
     /// An article read and normalized, with its identity, waiting for extraction.
@@ -308,14 +307,14 @@ public final class IngestPipeline {
     private func flush(_ items: [Stored]) throws -> FlushOutcome {
         guard !items.isEmpty else { return FlushOutcome() }
         let recentFrom = unseenFrom ?? 0
-        let firstNewID = try writer.database.integer("SELECT coalesce(max(id), 0) + 1 FROM source_articles") ?? 1
+        let firstNewID = try writer.nextArticleID()
         unseenFrom = firstNewID
         let outcome: FlushOutcome
         do {
             writer.isolatesArticles = false
             defer { writer.isolatesArticles = true }
             outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: true) }
-        } catch let error as DatabaseError where !Self.isFatal(error) {
+        } catch let error as DatabaseError where !error.isFatal {
             grouper.forget(from: firstNewID)
             outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: false) }
         }
@@ -350,7 +349,7 @@ public final class IngestPipeline {
                         outcome.added += 1
                     case .duplicate: outcome.duplicates += 1
                     }
-                } catch let error as DatabaseError where !Self.isFatal(error) && !failuresAreFatal {
+                } catch let error as DatabaseError where !error.isFatal && !failuresAreFatal {
                     outcome.failures.append("\(PrintablePath.escaped(path)): could not be stored: \(error.message)")
                 }
             }
@@ -368,12 +367,6 @@ public final class IngestPipeline {
     private func fail(_ message: String, _ report: inout IngestReport) {
         report.failures.append(message)
         onFailure?(message)
-    }
-
-    /// Errors of the database as a whole, after which no further write can succeed.
-    static func isFatal(_ error: DatabaseError) -> Bool {
-        [SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB,
-         SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_NOMEM].contains(error.primaryCode)
     }
 
     static func readBytes(_ path: String) throws -> [UInt8] {

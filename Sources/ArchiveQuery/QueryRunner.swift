@@ -1,5 +1,4 @@
 import ArchiveStore
-import CSQLite
 
 /// Runs built queries against an archive and returns their rows.
 public struct QueryRunner {
@@ -24,7 +23,7 @@ public struct QueryRunner {
         do {
             statement = try database.prepare(query.sql)
             rows = try statement.rows(query.parameters)
-        } catch let error as DatabaseError where error.primaryCode == SQLITE_ERROR && query.sql.contains(" MATCH ") {
+        } catch let error as DatabaseError where error.isInvalidStatement && query.sql.contains(" MATCH ") {
             // The SQL is fixed and tested, so an SQL error in a search is the search expression's.
             throw QueryError(.invalidSearch, "the search expression is not valid FTS5 (\(error.message))"
                 + (rawText ? "; drop --raw to search the words as written" : ""))

@@ -171,6 +171,17 @@ public final class ArchiveWriter {
         return id
     }
 
+    /// The id the next article written will get.
+    public func nextArticleID() throws -> Int64 {
+        try database.integer("SELECT coalesce(max(id), 0) + 1 FROM source_articles") ?? 1
+    }
+
+    /// Gives this connection a page cache of `megabytes`: lookups all over a large archive read
+    /// its indexes again and again (SQLite's default is 2 MB).
+    public func usePageCache(megabytes: Int) throws {
+        try database.execute("PRAGMA cache_size = -\(megabytes * 1024)")
+    }
+
     /// The stored articles (from id `firstID` on) that share the most fingerprint bands with these,
     /// at least two, most first, with their bodies for the caller to confirm.
     public func nearCopies(of fingerprint: [Int64], from firstID: Int64 = 0, limit: Int = 5) throws -> [(id: Int64, body: String)] {

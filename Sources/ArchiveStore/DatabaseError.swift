@@ -28,6 +28,15 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable, Equatable
     public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
     public var isReadOnly: Bool { primaryCode == SQLITE_READONLY }
     public var isConstraintViolation: Bool { primaryCode == SQLITE_CONSTRAINT }
+    /// An error of the database as a whole (full, read-only, damaged, locked, out of memory), after
+    /// which no further write can succeed; any other error is the statement's or its values'.
+    public var isFatal: Bool {
+        [SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB,
+         SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_NOMEM].contains(primaryCode)
+    }
+    /// The SQL could not be run as written: for a fixed, tested statement, a user's expression
+    /// inside it (an FTS5 search) was not valid.
+    public var isInvalidStatement: Bool { primaryCode == SQLITE_ERROR }
 
     public var description: String {
         var text: String

@@ -203,6 +203,11 @@ public final class GroupingStore {
         }
     }
 
+    /// How many events there are.
+    public func eventCount() throws -> Int {
+        Int(try database.integer("SELECT count(*) FROM events") ?? 0)
+    }
+
     /// How many articles an event has.
     public func articleCount(of event: Int64) throws -> Int {
         Int(try database.integer("SELECT count(*) FROM article_events WHERE event_id = ?", event) ?? 0)

@@ -16,10 +16,10 @@ extension Archive {
 
         func run() throws {
             let archive = try database.open(.readWrite)
-            let before = try archive.integer("SELECT count(*) FROM events") ?? 0
+            let before = try GroupingStore(database: archive).eventCount()
             let after = try archive.inTransaction { try EventGrouper(database: archive).regroup() }
-            func events(_ count: Int64) -> String { count == 1 ? "1 event" : "\(count) events" }
-            Terminal.printError("regrouped \(database.path): \(events(before)) before, \(events(Int64(after))) now")
+            func events(_ count: Int) -> String { count == 1 ? "1 event" : "\(count) events" }
+            Terminal.printError("regrouped \(database.path): \(events(before)) before, \(events(after)) now")
         }
     }
 }
