@@ -54,7 +54,7 @@ public enum ArchiveSchema {
             }
             try refuseReadOnly(database, path: path)
             // Before WAL: the page size of a WAL database can no longer change.
-            try database.execute("PRAGMA page_size = 16384")
+            try database.execute("PRAGMA page_size = 4096")
             try enableWAL(database)
             try database.inTransaction { try database.execute(sql) }
         case .archive(let found):

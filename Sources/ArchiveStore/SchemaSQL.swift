@@ -23,9 +23,11 @@ enum SchemaSQL {
     --   * `key` columns hold the form names are matched on: lower case, accents removed, spaces
     --     collapsed ('Zelenskyy' and 'ZELENSKYY' share one key).
 
-    -- Article bodies are a few kilobytes: with SQLite's default 4 KiB pages most pages would hold one
-    -- body and a lot of empty space. Effective only on a new, empty file.
-    PRAGMA page_size = 16384;
+    -- SQLite's default 4 KiB pages. Each ingest batch writes into indexes all over the file (words,
+    -- fingerprints, names); every page it changes goes through the write-ahead log whole, so small
+    -- pages keep a large archive's writes small: at 100,000 articles 16 KiB pages wrote 3.6 times as
+    -- much and ingested 1.27 times slower, for a file 6 % smaller. Effective only on a new, empty file.
+    PRAGMA page_size = 4096;
 
     -- ---------------------------------------------------------------------------------------------
     -- Articles as they were read. One row per distinct text: ingesting the same file twice is a no-op.
