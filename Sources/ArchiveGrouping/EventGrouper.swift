@@ -134,13 +134,8 @@ public final class EventGrouper {
 
     /// The last of an article's strongest links when it has that many, else nil (a newcomer has a place).
     private func weakestStrongest(_ links: [(other: Int64, similarity: Double)]) throws -> (other: Int64, similarity: Double)? {
-        let places = GroupingPolicy.strongestLinks
-        guard links.count >= places else { return nil }
-        // Only the links as similar as the last place need ranking by content hash.
-        let bar = links.map(\.similarity).sorted(by: >)[places - 1]
-        let above = links.filter { $0.similarity > bar }.count
-        let tied = try links.filter { $0.similarity == bar }.sorted { try contentHash(of: $0.other) < contentHash(of: $1.other) }
-        return tied[places - 1 - above]
+        guard links.count >= GroupingPolicy.strongestLinks else { return nil }
+        return try GroupingPolicy.strongest(links, count: GroupingPolicy.strongestLinks, key: contentHash(of:)).last
     }
 
     /// Whether link `a` ranks before link `b`: more similar, or as similar with the lower content hash.

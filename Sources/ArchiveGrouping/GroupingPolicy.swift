@@ -59,17 +59,19 @@ public enum GroupingPolicy {
     /// An article and its `neighbours` most similar linked articles (ties to the lower content
     /// key), in id order.
     public static func neighbourhood(of article: Int64, links: [(other: Int64, similarity: Double)], key: (Int64) throws -> String) rethrows -> [Int64] {
-        var nearest: [(other: Int64, similarity: Double)] = []
-        if links.count <= neighbours {
-            nearest = links
-        } else {
-            // Only links as similar as the last place need their keys.
-            let bar = links.map(\.similarity).sorted(by: >)[neighbours - 1]
-            nearest = links.filter { $0.similarity > bar }
-            let tied = try links.filter { $0.similarity == bar }.map { ($0, try key($0.other)) }.sorted { $0.1 < $1.1 }
-            nearest += tied.prefix(neighbours - nearest.count).map(\.0)
-        }
-        return (nearest.map(\.other) + [article]).sorted()
+        (try strongest(links, count: neighbours, key: key).map(\.other) + [article]).sorted()
+    }
+
+    /// The `count` most similar of these links, ties to the lower content key. With fewer, all of
+    /// them unranked; with at least `count`, the last is the weakest of those returned.
+    static func strongest(_ links: [(other: Int64, similarity: Double)], count: Int,
+                          key: (Int64) throws -> String) rethrows -> [(other: Int64, similarity: Double)] {
+        guard links.count >= count, count > 0 else { return links }
+        // Only the links as similar as the last place need their keys.
+        let bar = links.map(\.similarity).sorted(by: >)[count - 1]
+        let above = links.filter { $0.similarity > bar }
+        let tied = try links.filter { $0.similarity == bar }.map { ($0, try key($0.other)) }.sorted { $0.1 < $1.1 }
+        return above + tied.prefix(count - above.count).map(\.0)
     }
 
     /// How alike two reports are: the cosine of their weighted words, nothing when the days they
