@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "archive", targets: ["archive"]),
+        .library(name: "ArchiveKeys", targets: ["ArchiveKeys"]),
         .library(name: "ArchiveStore", targets: ["ArchiveStore"]),
         .library(name: "ArchiveExtraction", targets: ["ArchiveExtraction"]),
         .library(name: "ArchiveGrouping", targets: ["ArchiveGrouping"]),
@@ -18,12 +19,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "ArchiveStore", dependencies: ["CSQLite"]),
+        .target(name: "ArchiveKeys"),
+        .target(name: "ArchiveStore", dependencies: ["CSQLite", "ArchiveKeys"]),
         .target(name: "CCrashGuard"),
-        .target(name: "ArchiveExtraction"),
+        .target(name: "ArchiveExtraction", dependencies: ["ArchiveKeys"]),
         .target(name: "ArchiveGrouping", dependencies: ["ArchiveStore", "ArchiveExtraction"]),
-        .target(name: "ArchiveIngest", dependencies: ["ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "CLibXML2"]),
-        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "ArchiveGrouping"]),
+        .target(name: "ArchiveIngest", dependencies: ["ArchiveKeys", "ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "CLibXML2"]),
+        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "ArchiveGrouping", "ArchiveKeys"]),
         .executableTarget(
             name: "archive",
             dependencies: [
@@ -39,9 +41,10 @@ let package = Package(
             ]
         ),
         .target(name: "ArchiveTestSupport", path: "Tests/Support"),
-        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "CSQLite", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveKeysTests", dependencies: ["ArchiveKeys"]),
+        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ArchiveKeys", "CSQLite", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveTestSupport"]),
-        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveGrouping", "ArchiveStore", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveGrouping", "ArchiveKeys", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveGroupingTests", dependencies: ["ArchiveGrouping", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveIngest", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "ArchiveTestSupport"]),

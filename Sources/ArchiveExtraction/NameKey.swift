@@ -2,7 +2,7 @@ import Foundation
 
 /// The form names are compared on inside the engine: accents and case folded, apostrophes
 /// straightened, a trailing possessive and a leading "the" dropped, spaces collapsed.
-/// (ArchiveStore's `MatchKey` does the same for the database; the engine cannot import the store.)
+/// (`MatchKey` is the database's form: it keeps a possessive and a leading "the", which a stored name may have.)
 enum NameKey {
     static func make(_ text: some StringProtocol) -> String {
         if let key = ascii(text) { return key }

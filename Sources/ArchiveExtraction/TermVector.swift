@@ -1,3 +1,5 @@
+import ArchiveKeys
+
 /// Weighted words of a text, scaled to unit length, for cosine similarity.
 ///
 /// Kept as hashes sorted by value, so that comparing two vectors is one merge of two arrays of

@@ -1,3 +1,5 @@
+import ArchiveKeys
+
 /// Fingerprints of a text's three-word shingles for finding near-copies (a wire story as two
 /// outlets ran it): MinHash signatures cut into bands, so that texts sharing most shingles share a
 /// band, and a shingle overlap measure to confirm.

@@ -342,7 +342,7 @@ public final class IngestPipeline {
                         outcome.copies += 1
                         continue
                     }
-                    switch try writer.write(bundle, ingestedAt: ingestedAt) {
+                    switch try ArticleStorage(writer: writer).store(bundle, ingestedAt: ingestedAt) {
                     case .inserted(let id):
                         if let signature { grouper.remember(signature, for: id) }
                         written.append(id)

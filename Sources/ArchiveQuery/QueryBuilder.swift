@@ -1,3 +1,4 @@
+import ArchiveKeys
 import ArchiveStore
 import Foundation
 

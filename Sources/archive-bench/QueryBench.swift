@@ -1,3 +1,4 @@
+import ArchiveIngest
 import ArchiveQuery
 import ArchiveStore
 import ArgumentParser
@@ -93,7 +94,7 @@ struct QueryBench: ParsableCommand {
         while written < articles {
             try database.inTransaction {
                 for _ in 0..<min(5_000, articles - written) {
-                    _ = try writer.write(corpus.article(number: written, generator: &generator), ingestedAt: "2026-01-01T00:00:00Z")
+                    _ = try ArticleStorage(writer: writer).store(corpus.article(number: written, generator: &generator), ingestedAt: "2026-01-01T00:00:00Z")
                     written += 1
                 }
             }

@@ -1,14 +1,17 @@
+import ArchiveIngest
+import ArchiveKeys
 import ArchiveStore
 import ArchiveTestSupport
 import Testing
 
-@Suite struct ArchiveWriterTests {
+/// Storing an extracted article: its rows, and who its names are.
+@Suite struct ArticleStorageTests {
     let database: Database
-    let writer: ArchiveWriter
+    let writer: ArticleStorage
 
     init() throws {
         database = try ArchiveSchema.open(":memory:", mode: .readWrite)
-        writer = ArchiveWriter(database: database)
+        writer = ArticleStorage(writer: ArchiveWriter(database: database))
     }
 
     func bundle(hash: String = "h1", body: String = "Envoy Kirill Dmitriev met Steve Witkoff in Miami. “We had good talks,” Witkoff said.") -> ArticleBundle {
@@ -27,7 +30,7 @@ import Testing
     }
 
     @Test func writesAnArticleWithEveryLink() throws {
-        let outcome = try database.inTransaction { try writer.write(bundle(), ingestedAt: "2025-12-21T00:00:00Z") }
+        let outcome = try database.inTransaction { try writer.store(bundle(), ingestedAt: "2025-12-21T00:00:00Z") }
         guard case .inserted(let id) = outcome else { Issue.record("not inserted"); return }
         #expect(try database.integer("SELECT count(*) FROM article_people WHERE article_id = ?", id) == 2)
         // The article's own report; which event it joins is grouping's to decide (ArchiveGrouping).
@@ -40,7 +43,7 @@ import Testing
     }
 
     @Test func quoteOffsetsPointAtTheQuotedText() throws {
-        _ = try database.inTransaction { try writer.write(bundle(), ingestedAt: "now") }
+        _ = try database.inTransaction { try writer.store(bundle(), ingestedAt: "now") }
         let text = try database.scalar("""
             SELECT substr(a.body, q.start_offset + 1, q.end_offset - q.start_offset) FROM quotes AS q
             JOIN source_articles AS a ON a.id = q.article_id
@@ -49,20 +52,20 @@ import Testing
     }
 
     @Test func sameContentIsStoredOnce() throws {
-        _ = try database.inTransaction { try writer.write(bundle(), ingestedAt: "now") }
-        let second = try database.inTransaction { try writer.write(bundle(), ingestedAt: "later") }
+        _ = try database.inTransaction { try writer.store(bundle(), ingestedAt: "now") }
+        let second = try database.inTransaction { try writer.store(bundle(), ingestedAt: "later") }
         #expect(second == .duplicate(articleID: 1))
         #expect(try database.integer("SELECT count(*) FROM source_articles") == 1)
         #expect(try database.integer("SELECT count(*) FROM quotes") == 1)
     }
 
     @Test func peopleAreSharedAcrossArticlesAndASurnameJoinsTheFullName() throws {
-        _ = try database.inTransaction { try writer.write(bundle(), ingestedAt: "now") }
+        _ = try database.inTransaction { try writer.store(bundle(), ingestedAt: "now") }
         var other = bundle(hash: "h2", body: "Witkoff returned to Washington.")
         other.people = [EntityRecord(name: "Witkoff", aliases: ["Witkoff"], mentionCount: 1, firstOffset: 0)]
         other.quotes = []
         other.event = nil
-        _ = try database.inTransaction { try writer.write(other, ingestedAt: "now") }
+        _ = try database.inTransaction { try writer.store(other, ingestedAt: "now") }
         #expect(try database.integer("SELECT count(*) FROM people") == 2)
         #expect(try database.integer("SELECT count(*) FROM article_people AS ap JOIN people AS p ON p.id = ap.person_id WHERE p.name = 'Steve Witkoff'") == 2)
     }
@@ -71,8 +74,8 @@ import Testing
         var broken = bundle(hash: "bad")
         broken.quotes = [QuoteRecord(text: "x", startOffset: 10, endOffset: 2, speaker: nil, speakerAsWritten: nil, cue: nil)]
         try database.inTransaction {
-            #expect(throws: DatabaseError.self) { _ = try writer.write(broken, ingestedAt: "now") }
-            _ = try writer.write(bundle(hash: "good"), ingestedAt: "now")
+            #expect(throws: DatabaseError.self) { _ = try writer.store(broken, ingestedAt: "now") }
+            _ = try writer.store(bundle(hash: "good"), ingestedAt: "now")
         }
         #expect(try database.rows("SELECT content_hash FROM source_articles").compactMap { $0.string(0) } == ["good"])
         #expect(try database.integer("SELECT count(*) FROM article_reports") == 1)
@@ -90,8 +93,8 @@ import Testing
             QuoteRecord(text: "We had good talks, and more to come.", startOffset: 10, endOffset: 46, speaker: nil, speakerAsWritten: nil, cue: nil),
         ]
         try database.inTransaction {
-            _ = try writer.write(first, ingestedAt: "now")
-            _ = try writer.write(second, ingestedAt: "now")
+            _ = try writer.store(first, ingestedAt: "now")
+            _ = try writer.store(second, ingestedAt: "now")
         }
         #expect(try database.integer("SELECT count(*) FROM quotes") == 2)
         let shared = try database.rows("SELECT speaker, published_at, article_count FROM quote_list WHERE quote LIKE 'We had good talks' OR quote LIKE 'We had GOOD talks!'")

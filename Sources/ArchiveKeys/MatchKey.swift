@@ -104,12 +104,7 @@ public enum MatchKey {
     public static func quote(_ text: String) -> String {
         let form = quoteForm(text)
         guard !form.isEmpty else { return "" }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in form.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        let digits = String(hash, radix: 16)
+        let digits = String(FNV1a.hash(form), radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 

@@ -1,0 +1,36 @@
+import ArchiveStore
+
+/// Stores one extracted article: skips a text already stored, decides who its names are
+/// (`EntityIdentity`), and has the writer write the rows, all in the article's own savepoint
+/// when the writer isolates articles.
+public struct ArticleStorage {
+    public let writer: ArchiveWriter
+
+    public enum Outcome: Sendable, Equatable {
+        case inserted(articleID: Int64)
+        /// The same text was already stored, under this id; nothing was written.
+        case duplicate(articleID: Int64)
+    }
+
+    public init(writer: ArchiveWriter) {
+        self.writer = writer
+    }
+
+    /// Must run inside a transaction.
+    public func store(_ bundle: ArticleBundle, ingestedAt: String) throws -> Outcome {
+        if let existing = try writer.articleID(contentHash: bundle.article.contentHash) {
+            return .duplicate(articleID: existing)
+        }
+        try writer.forgetRememberedRowsIfOthersWrote()
+        do {
+            return .inserted(articleID: try writer.isolated("article") {
+                let entities = try EntityIdentity(writer: writer).entities(of: bundle)
+                return try writer.insert(bundle, entities: entities, ingestedAt: ingestedAt)
+            })
+        } catch {
+            // Whatever was written of it is rolled back (here, or with the caller's transaction).
+            writer.forgetRememberedRows()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArchiveKeys
+import ArchiveStore
+
+/// Which stored person, organization or place each name of a new article denotes, adding a row
+/// when none does. Manual merges (`archive merge`) come first, then the name's key, then (for
+/// organizations and places) any spelling seen before, then (for people) the surname rule below.
+struct EntityIdentity {
+    let writer: ArchiveWriter
+
+    /// The rows the bundle's people, organizations and places are, in the bundle's order, with
+    /// every spelling the article uses recorded as an alias.
+    func entities(of bundle: ArticleBundle) throws -> ArticleEntities {
+        var entities = ArticleEntities()
+        for person in bundle.people {
+            let id = try personID(for: person)
+            try writer.addAliases(person.aliases + [person.name], to: id, .person)
+            entities.people.append(id)
+        }
+        for organization in bundle.organizations {
+            entities.organizations.append(try entityID(for: organization, .organization))
+        }
+        for place in bundle.places {
+            entities.places.append(try entityID(for: place, .place))
+        }
+        return entities
+    }
+
+    /// A full name is its own key; a spelling variant of a stored full name ("Kirill Dmitryev" for
+    /// "Kirill Dmitriev") joins it; a lone surname ("Putin", "Vitkoff") joins the one stored person
+    /// with that surname. When two stored people could match, the name is kept apart rather than
+    /// merged wrongly.
+    private func personID(for person: EntityRecord) throws -> Int64 {
+        let key = MatchKey.make(person.name)
+        if let merged = try writer.manualMergeTarget(.person, keys: [key] + person.aliases.map { MatchKey.make($0) }) {
+            return merged
+        }
+        if let existing = try writer.entityID(.person, key: key) {
+            if let role = person.role { try writer.addRole(role, toPerson: existing) }
+            return existing
+        }
+        let given = Self.givenName(key)
+        let compatible = try writer.people(surnameKey: MatchKey.surname(person.name), limit: 3).filter { candidate in
+            let otherGiven = Self.givenName(candidate.key)
+            // A lone surname fits anyone; two given names must agree, or one be the other's initial.
+            guard let given, let otherGiven else { return true }
+            return given == otherGiven || given.hasPrefix(otherGiven.prefix(1)) && (given.count == 1 || otherGiven.count == 1)
+        }
+        if compatible.count == 1 {
+            // A fuller name replaces a lone surname as the display name.
+            if given != nil { try writer.renameLoneSurname(person: compatible[0].id, to: person.name) }
+            return compatible[0].id
+        }
+        return try writer.insertPerson(name: person.name, role: person.role)
+    }
+
+    private static func givenName(_ key: String) -> String? {
+        key.split(separator: " ").dropLast().first.map(String.init)
+    }
+
+    /// An organization or place: by its key, or by any spelling already known ('RDIF', 'Kiev').
+    private func entityID(for entity: EntityRecord, _ kind: EntityTable) throws -> Int64 {
+        let key = MatchKey.make(entity.name)
+        let id: Int64
+        if let merged = try writer.manualMergeTarget(kind, keys: [key] + entity.aliases.map { MatchKey.make($0) }) {
+            id = merged
+        } else if let existing = try writer.entityID(kind, key: key) {
+            id = existing
+        } else if let known = try entity.aliases.lazy.compactMap({ try writer.entityID(kind, aliasKey: MatchKey.make($0)) }).first {
+            id = known
+        } else {
+            id = try writer.insertEntity(kind, name: entity.name)
+        }
+        try writer.addAliases(entity.aliases + [entity.name], to: id, kind)
+        return id
+    }
+}

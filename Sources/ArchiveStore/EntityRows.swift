@@ -1,0 +1,76 @@
+import ArchiveKeys
+
+/// The rows of people, organizations and places, as the ingest asks for them: found by key, alias
+/// or surname, added, renamed. Which row a name in an article denotes is the ingest's decision
+/// (`EntityIdentity` in ArchiveIngest); these only read and write.
+extension ArchiveWriter {
+    /// The entity one of these keys was merged into by hand (`archive merge`), if any.
+    public func manualMergeTarget(_ kind: EntityTable, keys: [String]) throws -> Int64? {
+        if remembered.hasMerges == nil {
+            remembered.hasMerges = try database.integer("SELECT EXISTS (SELECT 1 FROM merges)") == 1
+        }
+        guard remembered.hasMerges == true else { return nil }
+        var seen: Set<String> = []
+        for key in keys where seen.insert(key).inserted {
+            if let id = try database.integer("""
+                SELECT m.into_id FROM merges AS m WHERE m.kind = ? AND m.from_key = ?
+                AND EXISTS (SELECT 1 FROM \(kind.table) WHERE id = m.into_id)
+                """, kind.rawValue, key) {
+                return id
+            }
+        }
+        return nil
+    }
+
+    /// The entity whose own name has this key.
+    public func entityID(_ kind: EntityTable, key: String) throws -> Int64? {
+        try database.integer("SELECT id FROM \(kind.table) WHERE key = ?", key)
+    }
+
+    /// An entity that has been written with a spelling of this key.
+    public func entityID(_ kind: EntityTable, aliasKey: String) throws -> Int64? {
+        try database.integer("SELECT \(kind.column) FROM \(kind.aliasTable) WHERE key = ? LIMIT 1", aliasKey)
+    }
+
+    /// Up to `limit` people whose surname has this folded key, with their name keys.
+    public func people(surnameKey: String, limit: Int) throws -> [(id: Int64, key: String)] {
+        try database.rows("SELECT id, key FROM people WHERE surname_key = ? LIMIT ?", [surnameKey, limit]).compactMap { row in
+            row.int(0).flatMap { id in row.string(1).map { (id, $0) } }
+        }
+    }
+
+    public func insertPerson(name: String, role: String?) throws -> Int64 {
+        try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)",
+                         name, MatchKey.make(name), MatchKey.surname(name), role)
+        return database.lastInsertedRowID
+    }
+
+    public func insertEntity(_ kind: EntityTable, name: String) throws -> Int64 {
+        try database.run("INSERT INTO \(kind.table) (name, key) VALUES (?, ?)", name, MatchKey.make(name))
+        return database.lastInsertedRowID
+    }
+
+    /// Gives a person a role when none is known yet.
+    public func addRole(_ role: String, toPerson id: Int64) throws {
+        try database.run("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", role, id)
+    }
+
+    /// Names a person known only by a surname with a fuller name, unless another person has it.
+    public func renameLoneSurname(person id: Int64, to name: String) throws {
+        let key = MatchKey.make(name)
+        try database.run("""
+            UPDATE people SET name = ?, key = ? WHERE id = ? AND instr(key, ' ') = 0
+            AND NOT EXISTS (SELECT 1 FROM people WHERE key = ?)
+            """, name, key, id, key)
+    }
+
+    /// Records spellings of an entity, in the order given (the name first), not a Set's: two
+    /// spellings with one key ("RSPCA", "Rspca") keep the same one on every run.
+    public func addAliases(_ aliases: [String], to id: Int64, _ kind: EntityTable) throws {
+        var seen: Set<String> = []
+        for alias in aliases where seen.insert(alias).inserted && remembered.isNew(.init(table: kind.aliasTable, id: id, alias: alias)) {
+            try database.run("INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                             id, alias, MatchKey.make(alias))
+        }
+    }
+}
