@@ -3,26 +3,23 @@ import ArchiveGrouping
 import ArchiveStore
 import Foundation
 
-/// Reads files, extracts, and stores, in batched transactions.
+/// Reads files, extracts, and stores, in batched transactions: this file schedules the stages,
+/// which live beside it — reading (`+Reading`), copy triage (`+CopyTriage`), writing with its
+/// retry (`+Writing`) and the spread over cores (`+ParallelMap`).
 ///
 /// A file that cannot be read or stored is reported and skipped; nothing of it is left behind, and
 /// the other files still go in. A failure of the database itself (disk full, read-only, locked for
 /// too long) stops the ingest: batches already committed stay, the current one is rolled back.
 public final class IngestPipeline {
-    /// Files larger than this are refused rather than read into memory whole.
-    public static let maximumFileSize = 64 << 20
-
-    private let writer: ArchiveWriter
-    private let extractor: Extractor
-    private let extractors: ExtractorPool
-    private let normalizer = ArticleNormalizer()
-    private let batchSize: Int
-    private let ingestedAt: String
-    private let grouper: EventGrouper
-    /// Whether articles stored by an older version have had their grouping terms recorded.
-    private var olderArticlesIndexed = false
+    let writer: ArchiveWriter
+    let extractor: Extractor
+    let extractors: ExtractorPool
+    let normalizer = ArticleNormalizer()
+    let batchSize: Int
+    let ingestedAt: String
+    let grouper: EventGrouper
     /// The first article id the triage of the chunk being written could not see.
-    private var unseenFrom: Int64?
+    var unseenFrom: Int64?
 
     /// Called after each chunk is written with the files done, the files in all, and the
     /// articles read so far (stored, already stored, or copies).
@@ -105,7 +102,7 @@ public final class IngestPipeline {
             let prepared = Self.parallelMap(chunk) { file, worker in
                 inProgress?(worker, file.path)
                 defer { inProgress?(worker, nil) }
-                return Result { try Self.prepared(bytes: Self.readBytes(file.path), format: file.format, file: file, path: file.path,
+                return Result { try Self.prepared(bytes: ArticleFileReader.bytes(ofFile: file.path), format: file.format, file: file, path: file.path,
                                                   normalizer: normalizer) }
             }
             // One connection cannot serve two threads: without a second one, the write goes first.
@@ -147,128 +144,6 @@ public final class IngestPipeline {
         return reader
     }
 
-    /// An article read and normalized, with its identity, waiting for extraction.
-    struct PreparedArticle: Sendable {
-        let raw: RawArticle
-        let normalized: NormalizedArticle
-        let file: InputFile?
-        let format: ArticleFormat
-        let contentHash: String
-        let fingerprint: [Int64]
-
-        func bundle(_ facts: ArticleFacts) -> ArticleBundle {
-            var bundle = BundleMapper.bundle(facts, raw: raw, file: file, format: format, contentHash: contentHash)
-            bundle.article.fingerprint = fingerprint
-            return bundle
-        }
-
-        /// The article's metadata, as a copy of another's text.
-        var record: ArticleRecord {
-            ArticleRecord(title: normalized.title, body: "", outlet: raw.outlet, author: normalized.author, url: raw.url,
-                          path: file?.path, publishedAt: raw.published, format: format.rawValue, contentHash: contentHash)
-        }
-    }
-
-    /// Every article of a file, read and normalized, or the reason each could not be; and the
-    /// doubts about reading it.
-    struct PreparedFile: Sendable {
-        let articles: [Result<PreparedArticle, ReadError>]
-        let warnings: [String]
-    }
-
-    private static func prepared(bytes: [UInt8], format: ArticleFormat, file: InputFile?, path: String,
-                                 normalizer: ArticleNormalizer) throws -> PreparedFile {
-        var warnings: [String] = []
-        let articles: [Result<PreparedArticle, ReadError>] = try format.readAll(bytes, path: path, warnings: &warnings).map { result in
-            result.flatMap { raw in
-                let normalized = normalizer.normalize(raw)
-                guard normalized.body.contains(where: { $0.isLetter }) else {
-                    return .failure(ReadError(.noText, path: path, "no article text left once boilerplate is removed"))
-                }
-                let hash = SHA256.hex(normalized.title + "\n\n" + normalized.body)
-                return .success(PreparedArticle(raw: raw, normalized: normalized, file: file, format: format, contentHash: hash,
-                                                fingerprint: TextFingerprint.bands(normalized.body)))
-            }
-        }
-        return PreparedFile(articles: articles, warnings: warnings)
-    }
-
-    /// An article's fate as far as the archive stood when its chunk was read: a near-copy of a
-    /// stored article, or new and to be extracted.
-    enum Triaged: Sendable {
-        case copy(of: Int64, ArticleRecord)
-        case new(path: String, PreparedArticle)
-
-        func extracted(by extractor: Extractor) -> Stored {
-            switch self {
-            case .copy(let original, let record): return .copy(of: original, record)
-            case .new(let path, let article):
-                let bundle = article.bundle(extractor.extract(article.normalized, metadata: article.raw))
-                // Worked out here, on every core, rather than by the one thread that writes.
-                let signature = bundle.event.map { ReportSignature(title: bundle.article.title, body: bundle.article.body, day: $0.occurredOn) }
-                return .new(path: path, bundle, signature)
-            }
-        }
-    }
-
-    /// What the writer stores: a copy's metadata, or an article with what was extracted from it
-    /// and what grouping compares (nil when it reports no happening).
-    enum Stored: Sendable {
-        case copy(of: Int64, ArticleRecord)
-        case new(path: String, ArticleBundle, ReportSignature?)
-    }
-
-    /// Reports the failures and the articles already stored; sorts out copies and new articles.
-    private func triage(_ articles: [Result<PreparedArticle, ReadError>], path: String, lookup: ArchiveWriter,
-                        into triaged: inout [Triaged], report: inout IngestReport) throws {
-        for article in articles {
-            switch article {
-            case .failure(let error): fail(error.description, &report)
-            case .success(let article):
-                if try lookup.articleID(contentHash: article.contentHash) != nil {
-                    report.duplicates += 1
-                } else if let original = try Self.original(of: article.normalized.body, fingerprint: article.fingerprint,
-                                                           in: lookup) {
-                    triaged.append(.copy(of: original, article.record))
-                } else {
-                    triaged.append(.new(path: path, article))
-                }
-            }
-        }
-    }
-
-    /// The stored article this text is a near-copy of (a fingerprint band shared, and most of their
-    /// three-word shingles in common), if any; only articles from `firstID` on when given.
-    private static func original(of body: String, fingerprint: [Int64], in lookup: ArchiveWriter,
-                                 from firstID: Int64 = 0) throws -> Int64? {
-        guard body.utf8.count >= 300 else { return nil }  // short texts are too alike by chance
-        let candidates = try lookup.nearCopies(of: fingerprint, from: firstID)
-        guard !candidates.isEmpty else { return nil }
-        let shingles = TextFingerprint.shingleSet(body)
-        return candidates.first { TextFingerprint.resemblance(shingles, $0.body) >= 0.7 }?.id
-    }
-
-    /// `transform` applied to every element on every core, results in the input's order.
-    static func parallelMap<T, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        parallelMap(items) { item, _ in transform(item) }
-    }
-
-    /// The same, telling `transform` which worker (0 up to the number of cores) runs it.
-    static func parallelMap<T, U: Sendable>(_ items: [T], _ transform: @Sendable (T, Int) -> U) -> [U] {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        guard items.count > 1, cores > 1 else { return items.map { transform($0, 0) } }
-        let results = ResultSlots<U>(count: items.count)
-        nonisolated(unsafe) let input = items
-        DispatchQueue.concurrentPerform(iterations: cores) { worker in
-            var index = worker
-            while index < input.count {
-                results.set(index, transform(input[index], worker))
-                index += cores
-            }
-        }
-        return results.values()
-    }
-
     /// Ingests what standard input holds (one article, or several as JSON), named `name` in messages.
     public func ingest(bytes: [UInt8], format: ArticleFormat, name: String, report: inout IngestReport) throws {
         do {
@@ -282,107 +157,13 @@ public final class IngestPipeline {
         }
     }
 
-    /// What one written chunk added to the report.
-    struct FlushOutcome: Sendable {
-        var added = 0
-        var duplicates = 0
-        var copies = 0
-        var failures: [String] = []
-    }
-
-    private func merge(_ outcome: FlushOutcome, into report: inout IngestReport) {
-        report.added += outcome.added
-        report.duplicates += outcome.duplicates
-        report.copies += outcome.copies
-        for failure in outcome.failures { fail(failure, &report) }
-    }
-
-    /// Writes a chunk in one transaction. Articles written since the chunk was triaged (by the
-    /// chunk before, or earlier in this one) were invisible to the triage, so copies of them and
-    /// duplicates are looked for again, among those only.
-    ///
-    /// The chunk is first written whole, with no savepoint per article (FTS5 writes its index out
-    /// at every savepoint); if an article fails, that transaction is rolled back and the chunk
-    /// written again with each article in a savepoint, so that the failing one is left out alone.
-    private func flush(_ items: [Stored]) throws -> FlushOutcome {
-        guard !items.isEmpty else { return FlushOutcome() }
-        let recentFrom = unseenFrom ?? 0
-        let firstNewID = try writer.nextArticleID()
-        unseenFrom = firstNewID
-        let outcome: FlushOutcome
-        do {
-            writer.isolatesArticles = false
-            defer { writer.isolatesArticles = true }
-            outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: true) }
-        } catch let error as DatabaseError where !error.isFatal {
-            grouper.forget(from: firstNewID)
-            outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: false) }
-        }
-        olderArticlesIndexed = true
-        return outcome
-    }
-
-    private func write(_ items: [Stored], recentFrom: Int64, failuresAreFatal: Bool) throws -> FlushOutcome {
-        var outcome = FlushOutcome()
-        var written: [Int64] = []
-        try writer.deferTextIndexing()
-        for item in items {
-            switch item {
-            case .copy(let original, let record):
-                try writer.addCopy(of: original, record, ingestedAt: ingestedAt)
-                outcome.copies += 1
-            case .new(let path, let bundle, let signature):
-                do {
-                    if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
-                       let original = try Self.original(of: bundle.article.body, fingerprint: bundle.article.fingerprint,
-                                                        in: writer, from: recentFrom) {
-                        var copy = bundle.article
-                        copy.body = ""
-                        try writer.addCopy(of: original, copy, ingestedAt: ingestedAt)
-                        outcome.copies += 1
-                        continue
-                    }
-                    switch try ArticleStorage(writer: writer).store(bundle, ingestedAt: ingestedAt) {
-                    case .inserted(let id):
-                        if let signature { grouper.remember(signature, for: id) }
-                        written.append(id)
-                        outcome.added += 1
-                    case .duplicate: outcome.duplicates += 1
-                    }
-                } catch let error as DatabaseError where !error.isFatal && !failuresAreFatal {
-                    outcome.failures.append("\(PrintablePath.escaped(path)): could not be stored: \(error.message)")
-                }
-            }
-        }
-        try grouper.group(newArticles: written)
-        try writer.indexDeferredText()
-        return outcome
-    }
-
-    private func warn(_ message: String, _ report: inout IngestReport) {
+    func warn(_ message: String, _ report: inout IngestReport) {
         report.warnings.append(message)
         onWarning?(message)
     }
 
-    private func fail(_ message: String, _ report: inout IngestReport) {
+    func fail(_ message: String, _ report: inout IngestReport) {
         report.failures.append(message)
         onFailure?(message)
-    }
-
-    static func readBytes(_ path: String) throws -> [UInt8] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumFileSize {
-            throw ReadError(.tooLarge, path: path,
-                            "too large (\(size.intValue >> 20) MB; the limit for one article is \(maximumFileSize >> 20) MB)")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReadError(.unreadable, path: path, "cannot be read (permission denied?)")
-        }
-        defer { try? handle.close() }
-        do {
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch {
-            throw ReadError(.unreadable, path: path, "cannot be read: \(error.localizedDescription)")
-        }
     }
 }
