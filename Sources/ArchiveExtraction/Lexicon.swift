@@ -40,6 +40,18 @@ struct Lexicon: Sendable {
     let boilerplate: BoilerplateRules
     /// Words grouping leaves out of an article's term vector.
     let functionWords: WordSet
+    /// Particles of people's names ("van", "de la").
+    let nameParticles: WordSet
+    /// Courtesy titles before a name ("Mr", "Dr").
+    let honorifics: WordSet
+    /// Last words that make a name a competition ("Open", "Cup").
+    let competitionWords: WordSet
+    /// Last words that make a name a venue or street ("Bridge", "Road").
+    let venueWords: WordSet
+    /// Time zones in capitals ("GMT"), never organizations.
+    let timeZones: WordSet
+    /// Lower-case forms of capitalized words that are not names ("however", "officials", "gdp").
+    let notNames: WordSet
     /// The most words any organization or place name in the lists has.
     let longestName: Int
 
@@ -50,7 +62,13 @@ struct Lexicon: Sendable {
             return Self.listLines(text)
         }
         commonWords = Set(lines("common-words.txt").map(String.init))
-        functionWords = WordSet(ContentTerms.functionWordList + EntityRecognizer.weekdayNames)
+        functionWords = WordSet(lines("function-words.txt").map(String.init) + EntityRecognizer.weekdayNames)
+        nameParticles = WordSet(lines("name-particles.txt").map(String.init))
+        honorifics = WordSet(lines("honorifics.txt").map(String.init))
+        competitionWords = WordSet(lines("competition-words.txt").map(String.init))
+        venueWords = WordSet(lines("venue-words.txt").map(String.init))
+        timeZones = WordSet(lines("time-zones.txt").map(String.init))
+        notNames = WordSet(lines("not-names.txt").map(String.init))
         givenNames = Set((lines("given-names.txt") + lines("given-names-international.txt")).map(String.init))
         let titleList = lines("titles.txt").map { $0.lowercased() }
         titles = WordSet(titleList)
