@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveGrouping", "ArchiveKeys", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveGroupingTests", dependencies: ["ArchiveGrouping", "ArchiveStore", "ArchiveTestSupport"]),
-        .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveIngest", "ArchiveStore", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveKeys", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "ArchiveTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,3 @@
-import ArchiveIngest
 import ArchiveQuery
 import ArchiveStore
 import ArchiveTestSupport
@@ -9,28 +8,25 @@ import Testing
     let database: Database
 
     init() throws {
-        folder.write("a.md", """
-            ---
-            title: Envoys meet in Geneva
-            outlet: Example Wire
-            published: 2025-03-14
-            ---
+        let archive = try FixtureArchive(path: folder.path("q.db"))
+        let geneva = try archive.article("Envoys meet in Geneva", body: """
             Special envoy Anna Kowalczyk met Tomas Ribeiro in Geneva on Friday, March 14, 2025, to discuss security guarantees.
             “We made progress on every point,” Kowalczyk said.
-            """)
-        folder.write("b.md", """
-            ---
-            title: Ribeiro visits Lisbon
-            outlet: Daily Ledger
-            published: 2024-06-02
-            ---
+            """, outlet: "Example Wire", published: "2025-03-14")
+        let lisbon = try archive.article("Ribeiro visits Lisbon", body: """
             Foreign minister Tomas Ribeiro visited Lisbon on June 2, 2024, and met José Álvares.
             “The port deal is done,” Álvares told reporters.
-            """)
-        database = try ArchiveSchema.open(folder.path("q.db"), mode: .readWrite)
-        var report = IngestReport()
-        try IngestPipeline(database: database).ingest(FileCollector().collect([folder.path])
-            .files, report: &report)
+            """, outlet: "Daily Ledger", published: "2024-06-02")
+        let kowalczyk = try archive.person("Anna Kowalczyk", aliases: ["Kowalczyk"], role: "envoy", mentions: [geneva: 2])
+        let ribeiro = try archive.person("Tomas Ribeiro", role: "foreign minister", mentions: [geneva: 1, lisbon: 1])
+        let alvares = try archive.person("José Álvares", aliases: ["Álvares"], mentions: [lisbon: 2])
+        let genevaPlace = try archive.place("Geneva", mentions: [geneva: 1])
+        let lisbonPlace = try archive.place("Lisbon", mentions: [lisbon: 1])
+        try archive.event("Envoys meet in Geneva", on: "2025-03-14", place: genevaPlace, articles: [geneva], people: [kowalczyk, ribeiro])
+        try archive.event("Ribeiro visits Lisbon", on: "2024-06-02", place: lisbonPlace, articles: [lisbon], people: [ribeiro, alvares])
+        try archive.quote("We made progress on every point,", in: geneva, at: 117..<149, speaker: kowalczyk)
+        try archive.quote("The port deal is done,", in: lisbon, at: 86..<108, speaker: alvares, cue: "told")
+        database = archive.database
     }
 
     func run(_ filter: QueryFilter, _ target: QueryTarget = .events) throws -> ResultTable {
@@ -65,6 +61,8 @@ import Testing
         let table = try run(QueryFilter(people: ["Kowalczyk"]), .quotes)
         #expect(table.rows.count == 1)
         #expect(table.rows[0][table.columns.firstIndex(of: "speaker")!] == .text("Anna Kowalczyk"))
+        #expect(table.rows[0][table.columns.firstIndex(of: "quote")!] == .text("We made progress on every point,"))
+        #expect(try run(QueryFilter(outlet: "Daily Ledger"), .quotes).rows.map { $0[1].plain } == ["José Álvares"])
     }
 
     @Test func peopleListShowsTheNamedPerson() throws {

@@ -1,4 +1,4 @@
-import ArchiveIngest
+
 import ArchiveQuery
 import ArchiveStore
 import ArchiveTestSupport

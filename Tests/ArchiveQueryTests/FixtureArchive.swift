@@ -1,0 +1,75 @@
+import ArchiveKeys
+import ArchiveStore
+
+/// A small archive written row by row, with no reading, extraction or grouping in between: a
+/// query test built on it fails only for a query bug. Keys are made as the store makes them.
+struct FixtureArchive {
+    let database: Database
+
+    init(path: String) throws {
+        database = try ArchiveSchema.open(path, mode: .readWrite)
+    }
+
+    @discardableResult
+    func article(_ title: String, body: String, outlet: String? = nil, published: String? = nil) throws -> Int64 {
+        try database.run("""
+            INSERT INTO source_articles (title, body, outlet, published_at, format, content_hash, ingested_at)
+            VALUES (?, ?, ?, ?, 'markdown', ?, '2026-01-01T00:00:00Z')
+            """, title, body, outlet, published, title + "\n\n" + body)
+        return database.lastInsertedRowID
+    }
+
+    /// A person named in articles (`mentions`: article id → how often), with an alias per spelling.
+    @discardableResult
+    func person(_ name: String, aliases: [String] = [], role: String? = nil, mentions: [Int64: Int]) throws -> Int64 {
+        try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)",
+                         name, MatchKey.make(name), MatchKey.surname(name), role)
+        let id = database.lastInsertedRowID
+        for alias in [name] + aliases {
+            try database.run("INSERT INTO person_aliases (person_id, alias, key) VALUES (?, ?, ?)", id, alias, MatchKey.make(alias))
+        }
+        for (article, count) in mentions.sorted(by: { $0.key < $1.key }) {
+            try database.run("INSERT INTO article_people (article_id, person_id, mention_count, first_offset) VALUES (?, ?, ?, 0)",
+                             article, id, count)
+        }
+        return id
+    }
+
+    @discardableResult
+    func place(_ name: String, mentions: [Int64: Int]) throws -> Int64 {
+        try database.run("INSERT INTO places (name, key) VALUES (?, ?)", name, MatchKey.make(name))
+        let id = database.lastInsertedRowID
+        try database.run("INSERT INTO place_aliases (place_id, alias, key) VALUES (?, ?, ?)", id, name, MatchKey.make(name))
+        for (article, count) in mentions.sorted(by: { $0.key < $1.key }) {
+            try database.run("INSERT INTO article_places (article_id, place_id, mention_count, first_offset) VALUES (?, ?, ?, 0)",
+                             article, id, count)
+        }
+        return id
+    }
+
+    /// An event of these articles, with these people taking part.
+    @discardableResult
+    func event(_ title: String, on day: String?, place: Int64?, articles: [Int64], people: [Int64]) throws -> Int64 {
+        try database.run("""
+            INSERT INTO events (title, occurred_on, date_precision, date_source, place_id, first_seen, last_seen)
+            VALUES (?, ?, 'day', 'text', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
+            """, title, day, place)
+        let id = database.lastInsertedRowID
+        for article in articles {
+            try database.run("INSERT INTO article_events (article_id, event_id) VALUES (?, ?)", article, id)
+        }
+        for person in people {
+            try database.run("INSERT INTO event_people (event_id, person_id, role) VALUES (?, ?, 'participant')", id, person)
+        }
+        return id
+    }
+
+    /// A quotation at `range` of the article's body (offsets in characters, as the store keeps them).
+    func quote(_ text: String, in article: Int64, at range: Range<Int>, speaker: Int64?, cue: String = "said") throws {
+        try database.run("""
+            INSERT INTO quotes (article_id, person_id, cue, text, start_offset, end_offset, match_key) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, article, speaker, cue, text, range.lowerBound, range.upperBound, MatchKey.quote(text))
+        try database.run("INSERT INTO quote_articles (quote_id, article_id, start_offset, end_offset) VALUES (?, ?, ?, ?)",
+                         database.lastInsertedRowID, article, range.lowerBound, range.upperBound)
+    }
+}
