@@ -28,6 +28,10 @@ public final class EventGrouper {
     private static let adjacencyLimit = 2_000_000
     /// Whether the archive was checked for articles an older version stored without links.
     private var checkedForOlderArticles = false
+    /// Articles linked to one withdrawn since the last `group`: to be linked again without it.
+    private var relink: Set<Int64> = []
+    /// Events that lost a withdrawn article: written anew (or deleted) at the next `group`.
+    private var withdrawnEvents: Set<Int64> = []
 
     public init(database: Database) {
         store = GroupingStore(database: database)
@@ -44,10 +48,32 @@ public final class EventGrouper {
             }
         }
         changed.removeAll(keepingCapacity: true)
+        for article in relink.sorted() where try linkAgain(article) {
+            changed[article] = .some(nil)
+        }
+        relink.removeAll()
         for article in newArticles.sorted() where try fileAndLink(article) {
             changed[article] = .some(nil)
         }
         try formEvents(touching: try changedScores())
+        withdrawnEvents.removeAll()
+    }
+
+    /// Takes out an article the store is about to delete (it became a copy of a text written
+    /// since, see `ArchiveWriter.demote`). Call it before the deletion, in the same transaction as
+    /// the next `group`, which links its neighbours again and writes its events anew.
+    public func withdraw(_ article: Int64) throws {
+        let neighbours = try store.links(of: article).map(\.other)
+        relink.formUnion(neighbours)
+        relink.remove(article)
+        withdrawnEvents.formUnion(try store.events(of: [article]).values)
+        signatures[article] = nil
+        hashes[article] = nil
+        for id in neighbours + [article] {
+            if let known = adjacency.removeValue(forKey: id) { adjacencyEntries -= known.count }
+            cuts[id] = nil
+            neighbourhoods[id] = nil
+        }
     }
 
     /// Every article with a pair whose score the batch changed: those whose links changed, and
@@ -68,12 +94,14 @@ public final class EventGrouper {
     public func regroup() throws -> Int {
         try store.forgetLinks()
         forgetLinks()
+        relink.removeAll()
         // Those kept for comparing only have lost the words that file them.
         signatures.removeAll()
         let articles = try store.reportedArticles()
         for article in articles { _ = try fileAndLink(article) }
         changed.removeAll()
         try formEvents(touching: articles)
+        withdrawnEvents.removeAll()
         return try store.eventCount()
     }
 
@@ -89,6 +117,9 @@ public final class EventGrouper {
         hashes = hashes.filter { $0.key < firstID }
         // Links of older articles to the rolled-back ones went too.
         forgetLinks()
+        // A withdrawn article is back with the rollback.
+        relink.removeAll()
+        withdrawnEvents.removeAll()
         checkedForOlderArticles = false
     }
 
@@ -101,15 +132,9 @@ public final class EventGrouper {
     /// bring one back, so the links kept are the same whatever order the articles came in.
     private func fileAndLink(_ article: Int64) throws -> Bool {
         guard let signature = try signature(of: article) else { return false }
-        let candidates = try store.articles(filedUnder: signature.indexTerms, days: GroupingPolicy.dayWindow(signature.day))
+        let alike = try self.alike(article, signature)
         try store.file(article, under: signature.indexTerms, day: signature.day?.iso ?? "")
         signatures[article] = signature.forComparing
-        var alike: [(other: Int64, similarity: Double)] = []
-        for other in candidates.sorted() where other != article {
-            guard let otherSignature = try self.signature(of: other) else { continue }
-            let similarity = GroupingPolicy.similarity(signature, otherSignature)
-            if similarity >= GroupingPolicy.linkThreshold { alike.append((other, similarity)) }
-        }
         let mine = try strongest(alike)
         for (other, similarity) in alike {
             // Whether the newcomer takes one of their strongest places, and whom it pushes out.
@@ -122,6 +147,35 @@ public final class EventGrouper {
                let cut = try cut(of: pushed.other), try isStronger(cut, than: (other, pushed.similarity)) {
                 try unlink(other, pushed.other)
             }
+        }
+        return true
+    }
+
+    /// The filed articles that share a heavy word with an article (within the day window) and are
+    /// similar enough to link, with their similarity. `signature` must still hold its index terms.
+    private func alike(_ article: Int64, _ signature: ReportSignature) throws -> [(other: Int64, similarity: Double)] {
+        let candidates = try store.articles(filedUnder: signature.indexTerms, days: GroupingPolicy.dayWindow(signature.day))
+        var alike: [(other: Int64, similarity: Double)] = []
+        for other in candidates.sorted() where other != article {
+            guard let otherSignature = try self.signature(of: other) else { continue }
+            let similarity = GroupingPolicy.similarity(signature, otherSignature)
+            if similarity >= GroupingPolicy.linkThreshold { alike.append((other, similarity)) }
+        }
+        return alike
+    }
+
+    /// Links an article that was linked to a withdrawn one to those of its strongest it is not
+    /// linked to yet. A withdrawal only frees places: the article's strongest gain the one that
+    /// was next in line, and no one else's strongest lose anyone. (An article whose strongest held
+    /// the withdrawn one is linked again itself.) False when it has no report.
+    private func linkAgain(_ article: Int64) throws -> Bool {
+        signatures[article] = nil  // the cached one has lost the words that file it
+        guard let signature = try signature(of: article) else { return false }
+        let alike = try self.alike(article, signature)
+        let linked = Set(try links(of: article).map(\.other))
+        let mine = try strongest(alike)
+        for (other, similarity) in alike where mine.contains(other) && !linked.contains(other) {
+            try link(article, other, similarity)
         }
         return true
     }
@@ -268,7 +322,7 @@ public final class EventGrouper {
             for (id, members) in EventIdentity.assign(clusters, current: current, sizes: sizes) {
                 guard let row = EventDescription.row(id: id, reports: members.compactMap { byArticle[$0] }, centrality: centrality) else { continue }
                 // An event that keeps exactly its articles keeps its people too; any other is written whole.
-                let unchanged = id.map { before[$0] == Set(members) && sizes[$0] == members.count } ?? false
+                let unchanged = id.map { before[$0] == Set(members) && sizes[$0] == members.count && !withdrawnEvents.contains($0) } ?? false
                 let saved = try store.save(row, articlesChanged: !unchanged)
                 guard !unchanged else { continue }
                 // It and every event it took an article from have other articles now.
@@ -277,7 +331,7 @@ public final class EventGrouper {
             }
         }
         // Only now: an event may have had articles in several blocks.
-        for event in previous.sorted() where try store.articleCount(of: event) == 0 {
+        for event in previous.union(withdrawnEvents).sorted() where try store.articleCount(of: event) == 0 {
             try store.deleteEvent(event)
             changedEvents.remove(event)
         }

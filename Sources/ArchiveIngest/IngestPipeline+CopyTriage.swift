@@ -5,21 +5,26 @@ import Foundation
 
 /// The triage stage: each article read is already stored, another outlet's copy of a stored
 /// article, or new and to be extracted.
+///
+/// Of two near-copies the archive keeps the text with the lower content hash, whichever came
+/// first: a later text with a lower hash is stored, and the stored one becomes its copy
+/// (`ArchiveWriter.demote`), so that the archive is the same in any arrival order.
 extension IngestPipeline {
     /// An article's fate as far as the archive stood when its chunk was read: a near-copy of a
     /// stored article, or new and to be extracted.
     enum Triaged: Sendable {
         case copy(of: Int64, ArticleRecord)
-        case new(path: String, PreparedArticle)
+        /// `outranks`: a stored near-copy it is to replace, looked for again when it is written.
+        case new(path: String, PreparedArticle, outranks: Int64?)
 
         func extracted(by extractor: Extractor) -> Stored {
             switch self {
             case .copy(let original, let record): return .copy(of: original, record)
-            case .new(let path, let article):
+            case .new(let path, let article, let outranks):
                 let bundle = article.bundle(extractor.extract(article.normalized, metadata: article.raw))
                 // Worked out here, on every core, rather than by the one thread that writes.
                 let signature = bundle.event.map { ReportSignature(title: bundle.article.title, body: bundle.article.body, day: $0.occurredOn) }
-                return .new(path: path, bundle, signature)
+                return .new(path: path, bundle, signature, outranks: outranks)
             }
         }
     }
@@ -28,12 +33,12 @@ extension IngestPipeline {
     /// and what grouping compares (nil when it reports no happening).
     enum Stored: Sendable {
         case copy(of: Int64, ArticleRecord)
-        case new(path: String, ArticleBundle, ReportSignature?)
+        case new(path: String, ArticleBundle, ReportSignature?, outranks: Int64?)
     }
 
     /// Reports the failures and the articles already stored; sorts out copies and new articles.
     func triage(_ articles: [Result<PreparedArticle, ReadError>], path: String, lookup: ArchiveWriter,
-                        into triaged: inout [Triaged], report: inout IngestReport) throws {
+                into triaged: inout [Triaged], report: inout IngestReport) throws {
         for article in articles {
             switch article {
             case .failure(let error): fail(error.description, &report)
@@ -42,22 +47,36 @@ extension IngestPipeline {
                     report.duplicates += 1
                 } else if let original = try Self.original(of: article.normalized.body, fingerprint: article.fingerprint,
                                                            in: lookup) {
-                    triaged.append(.copy(of: original, article.record))
+                    if article.contentHash > original.contentHash {
+                        triaged.append(.copy(of: original.id, article.record))
+                    } else {
+                        triaged.append(.new(path: path, article, outranks: original.id))
+                    }
                 } else {
-                    triaged.append(.new(path: path, article))
+                    triaged.append(.new(path: path, article, outranks: nil))
                 }
             }
         }
     }
 
-    /// The stored article this text is a near-copy of (a fingerprint band shared, and most of their
-    /// three-word shingles in common), if any; only articles from `firstID` on when given.
+    /// The stored article this text is a near-copy of (two fingerprint bands shared, and most of
+    /// their three-word shingles in common), if any; only articles from `firstID` on when given.
     static func original(of body: String, fingerprint: [Int64], in lookup: ArchiveWriter,
-                                 from firstID: Int64 = 0) throws -> Int64? {
+                         from firstID: Int64 = 0) throws -> ArchiveWriter.NearCopy? {
         guard body.utf8.count >= 300 else { return nil }  // short texts are too alike by chance
         let candidates = try lookup.nearCopies(of: fingerprint, from: firstID)
         guard !candidates.isEmpty else { return nil }
         let shingles = TextFingerprint.shingleSet(body)
-        return candidates.first { TextFingerprint.resemblance(shingles, $0.body) >= 0.7 }?.id
+        // The most alike, ties to the lower content hash: not the first stored, which would
+        // depend on arrival order when a text copies two stored ones.
+        var best: (copy: ArchiveWriter.NearCopy, resemblance: Double)?
+        for candidate in candidates {
+            let resemblance = TextFingerprint.resemblance(shingles, candidate.body)
+            guard resemblance >= 0.7 else { continue }
+            if let current = best, current.resemblance > resemblance
+                || current.resemblance == resemblance && current.copy.contentHash < candidate.contentHash { continue }
+            best = (candidate, resemblance)
+        }
+        return best?.copy
     }
 }

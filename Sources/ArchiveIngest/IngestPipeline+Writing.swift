@@ -12,6 +12,8 @@ extension IngestPipeline {
         var duplicates = 0
         var copies = 0
         var failures: [String] = []
+        /// Stored articles that became copies of a text written in the chunk, and of which.
+        var replaced: [Int64: Int64] = [:]
     }
 
     func merge(_ outcome: FlushOutcome, into report: inout IngestReport) {
@@ -42,6 +44,7 @@ extension IngestPipeline {
             grouper.forget(from: firstNewID)
             outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: false) }
         }
+        replacedOriginals.merge(outcome.replaced) { _, new in new }
         return outcome
     }
 
@@ -52,24 +55,35 @@ extension IngestPipeline {
         for item in items {
             switch item {
             case .copy(let original, let record):
-                try writer.addCopy(of: original, record, ingestedAt: ingestedAt)
+                try writer.addCopy(of: storedOriginal(original, outcome.replaced), record, ingestedAt: ingestedAt)
                 outcome.copies += 1
-            case .new(let path, let bundle, let signature):
+            case .new(let path, let bundle, let signature, let outranks):
                 do {
+                    var replacing: Int64?
+                    // The triage saw neither what was written since nor, for one it outranks,
+                    // whether that one has been replaced since.
                     if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
                        let original = try Self.original(of: bundle.article.body, fingerprint: bundle.article.fingerprint,
-                                                        in: writer, from: recentFrom) {
-                        var copy = bundle.article
-                        copy.body = ""
-                        try writer.addCopy(of: original, copy, ingestedAt: ingestedAt)
-                        outcome.copies += 1
-                        continue
+                                                        in: writer, from: outranks == nil ? recentFrom : 0) {
+                        if bundle.article.contentHash > original.contentHash {
+                            var copy = bundle.article
+                            copy.body = ""
+                            try writer.addCopy(of: original.id, copy, ingestedAt: ingestedAt)
+                            outcome.copies += 1
+                            continue
+                        }
+                        replacing = original.id
                     }
-                    switch try ArticleStorage(writer: writer).store(bundle, ingestedAt: ingestedAt) {
+                    switch try writer.isolated("replacing", { try store(bundle, signature, replacing: replacing) }) {
                     case .inserted(let id):
-                        if let signature { grouper.remember(signature, for: id) }
                         written.append(id)
-                        outcome.added += 1
+                        if let replacing {
+                            written.removeAll { $0 == replacing }
+                            outcome.replaced[replacing] = id
+                            outcome.copies += 1
+                        } else {
+                            outcome.added += 1
+                        }
                     case .duplicate: outcome.duplicates += 1
                     }
                 } catch let error as DatabaseError where !error.isFatal && !failuresAreFatal {
@@ -80,5 +94,26 @@ extension IngestPipeline {
         try grouper.group(newArticles: written)
         try writer.indexDeferredText()
         return outcome
+    }
+
+    /// Stores an article; the stored near-copy it replaces, if any, becomes its copy.
+    private func store(_ bundle: ArticleBundle, _ signature: ReportSignature?, replacing: Int64?) throws -> ArticleStorage.Outcome {
+        let outcome = try ArticleStorage(writer: writer).store(bundle, ingestedAt: ingestedAt)
+        if case .inserted(let id) = outcome {
+            if let signature { grouper.remember(signature, for: id) }
+            if let replacing {
+                try grouper.withdraw(replacing)
+                try writer.demote(replacing, toCopyOf: id)
+            }
+        }
+        return outcome
+    }
+
+    /// Where a stored article triaged as an original now is: itself, or the text that replaced it
+    /// (in this chunk, or in one written while this one was read).
+    private func storedOriginal(_ article: Int64, _ replacedHere: [Int64: Int64]) -> Int64 {
+        var current = article
+        while let next = replacedHere[current] ?? replacedOriginals[current] { current = next }
+        return current
     }
 }

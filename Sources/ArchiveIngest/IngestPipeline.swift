@@ -20,6 +20,9 @@ public final class IngestPipeline {
     let grouper: EventGrouper
     /// The first article id the triage of the chunk being written could not see.
     var unseenFrom: Int64?
+    /// Stored articles this run made copies of a text with a lower content hash, and of which:
+    /// a chunk triaged while another was written may name them as originals.
+    var replacedOriginals: [Int64: Int64] = [:]
 
     /// Called after each chunk is written with the files done, the files in all, and the
     /// articles read so far (stored, already stored, or copies).
@@ -120,7 +123,7 @@ public final class IngestPipeline {
             // A handful of articles is not worth building another engine's word lists for.
             let extractor = self.extractor, pool = triaged.count >= 16 ? extractors : nil
             let items = Self.parallelMap(triaged) { item, worker in
-                if case .new(let path, _) = item { inProgress?(worker, path) }
+                if case .new(let path, _, _) = item { inProgress?(worker, path) }
                 defer { inProgress?(worker, nil) }
                 return item.extracted(by: pool?.extractor(forWorker: worker) ?? extractor)
             }

@@ -11,9 +11,16 @@ extension ArchiveWriter {
             """, contentHash, contentHash)
     }
 
+    /// A stored article that may be a near-copy of a text, with what the caller needs to confirm it.
+    public struct NearCopy: Sendable {
+        public let id: Int64
+        public let body: String
+        public let contentHash: String
+    }
+
     /// The stored articles (from id `firstID` on) that share the most fingerprint bands with these,
     /// at least two, most first, with their bodies for the caller to confirm.
-    public func nearCopies(of fingerprint: [Int64], from firstID: Int64 = 0, limit: Int = 5) throws -> [(id: Int64, body: String)] {
+    public func nearCopies(of fingerprint: [Int64], from firstID: Int64 = 0, limit: Int = 5) throws -> [NearCopy] {
         guard !fingerprint.isEmpty else { return [] }
         let lookups = fingerprint.indices.map { _ in
             "SELECT article_id FROM article_fingerprints WHERE band = ? AND value = ? AND article_id >= ?"
@@ -24,14 +31,17 @@ extension ArchiveWriter {
         // Two bands in common, not one: a true near-copy shares about half of them, a text that
         // merely overlaps in part rarely two, and confirming each candidate costs a full comparison.
         let rows = try database.rows("""
-            SELECT a.id, a.body FROM (
+            SELECT a.id, a.body, a.content_hash FROM (
                 SELECT article_id, count(*) AS shared FROM (\(lookups.joined(separator: " UNION ALL ")))
                 GROUP BY article_id HAVING count(*) >= 2
                 ORDER BY shared DESC, article_id LIMIT ?) AS c
             JOIN source_articles AS a ON a.id = c.article_id
             ORDER BY c.shared DESC, a.id
             """, values + [limit])
-        return rows.compactMap { row in row.int(0).flatMap { id in row.string(1).map { (id, $0) } } }
+        return rows.compactMap { row in
+            guard let id = row.int(0), let body = row.string(1), let hash = row.string(2) else { return nil }
+            return NearCopy(id: id, body: body, contentHash: hash)
+        }
     }
 
     /// Records another outlet's copy of a stored article: its metadata only, the text is the article's.
@@ -40,5 +50,52 @@ extension ArchiveWriter {
             INSERT OR IGNORE INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, articleID, copy.title, copy.outlet, copy.author, copy.url, copy.path, copy.publishedAt, copy.contentHash, ingestedAt)
+    }
+
+    /// Makes a stored article another outlet's copy of `original`, an article written since with
+    /// nearly the same text. Its record joins the original's copies, and so do its own copies;
+    /// a manual correction that names it names the original instead; a quote that other articles
+    /// carry too stays, told by the first of them; everything else extracted from it goes, with
+    /// any person, organization or place no other article names (and no manual merge leads to).
+    /// Full-text rows go with it through the triggers.
+    public func demote(_ article: Int64, toCopyOf original: Int64) throws {
+        try database.run("""
+            INSERT OR IGNORE INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
+            SELECT ?, title, outlet, author, url, path, published_at, content_hash, ingested_at FROM source_articles WHERE id = ?
+            """, original, article)
+        try database.run("UPDATE OR IGNORE article_copies SET article_id = ? WHERE article_id = ?", original, article)
+        try database.run("""
+            INSERT OR IGNORE INTO event_corrections (article_id, other_id, together, created_at)
+            SELECT min(?, other), max(?, other), together, created_at FROM (
+                SELECT other_id AS other, together, created_at FROM event_corrections WHERE article_id = ?
+                UNION ALL SELECT article_id, together, created_at FROM event_corrections WHERE other_id = ?)
+            WHERE other <> ?
+            """, original, original, article, article, original)
+        try database.run("""
+            UPDATE quotes SET (article_id, start_offset, end_offset, text) = (
+                SELECT qa.article_id, qa.start_offset, qa.end_offset,
+                    substr(a.body, qa.start_offset + 1, qa.end_offset - qa.start_offset)
+                FROM quote_articles AS qa JOIN source_articles AS a ON a.id = qa.article_id
+                WHERE qa.quote_id = quotes.id AND qa.article_id <> ? ORDER BY qa.article_id LIMIT 1)
+            WHERE article_id = ? AND EXISTS (SELECT 1 FROM quote_articles AS qa WHERE qa.quote_id = quotes.id AND qa.article_id <> ?)
+            """, article, article, article)
+        var named: [(EntityTable, [Int64])] = []
+        for kind in EntityTable.allCases {
+            let ids = try database.rows("SELECT \(kind.column) FROM \(kind.linkTable) WHERE article_id = ?", [article]).compactMap { $0.int(0) }
+            named.append((kind, ids))
+        }
+        try database.run("DELETE FROM source_articles WHERE id = ?", article)
+        for (kind, ids) in named {
+            let quoted = kind == .person ? " AND NOT EXISTS (SELECT 1 FROM quotes WHERE person_id = t.id)" : ""
+            for id in ids {
+                try database.run("""
+                    DELETE FROM \(kind.table) AS t WHERE t.id = ?
+                    AND NOT EXISTS (SELECT 1 FROM \(kind.linkTable) WHERE \(kind.column) = t.id)\(quoted)
+                    AND NOT EXISTS (SELECT 1 FROM merges WHERE kind = ? AND into_id = t.id)
+                    """, id, kind.rawValue)
+            }
+        }
+        // Ids of deleted rows may be given again: what was remembered of them no longer holds.
+        remembered.forget()
     }
 }
