@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "archive", targets: ["archive"]),
-        .library(name: "ArchiveKeys", targets: ["ArchiveKeys"]),
+        .library(name: "ArchiveValues", targets: ["ArchiveValues"]),
         .library(name: "ArchiveStore", targets: ["ArchiveStore"]),
         .library(name: "ArchiveExtraction", targets: ["ArchiveExtraction"]),
         .library(name: "ArchiveGrouping", targets: ["ArchiveGrouping"]),
@@ -19,13 +19,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "ArchiveKeys"),
-        .target(name: "ArchiveStore", dependencies: ["CSQLite", "ArchiveKeys"]),
+        .target(name: "ArchiveValues"),
+        .target(name: "ArchiveStore", dependencies: ["CSQLite", "ArchiveValues"]),
         .target(name: "CCrashGuard"),
-        .target(name: "ArchiveExtraction", dependencies: ["ArchiveKeys"]),
-        .target(name: "ArchiveGrouping", dependencies: ["ArchiveStore", "ArchiveExtraction"]),
-        .target(name: "ArchiveIngest", dependencies: ["ArchiveKeys", "ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "CLibXML2"]),
-        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "ArchiveGrouping", "ArchiveKeys"]),
+        .target(name: "ArchiveExtraction", dependencies: ["ArchiveValues"]),
+        .target(name: "ArchiveGrouping", dependencies: ["ArchiveValues", "ArchiveStore", "ArchiveExtraction"]),
+        .target(name: "ArchiveIngest", dependencies: ["ArchiveValues", "ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "CLibXML2"]),
+        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "ArchiveGrouping", "ArchiveValues"]),
         .executableTarget(
             name: "archive",
             dependencies: [
@@ -41,12 +41,12 @@ let package = Package(
             ]
         ),
         .target(name: "ArchiveTestSupport", path: "Tests/Support"),
-        .testTarget(name: "ArchiveKeysTests", dependencies: ["ArchiveKeys"]),
-        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ArchiveKeys", "CSQLite", "ArchiveTestSupport"]),
-        .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveTestSupport"]),
-        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveGrouping", "ArchiveKeys", "ArchiveStore", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveValuesTests", dependencies: ["ArchiveValues"]),
+        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ArchiveValues", "CSQLite", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveValues", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveGrouping", "ArchiveValues", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveGroupingTests", dependencies: ["ArchiveGrouping", "ArchiveStore", "ArchiveTestSupport"]),
-        .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveKeys", "ArchiveStore", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveValues", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "ArchiveTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import ArchiveValues
+
 /// Finds date expressions and resolves them to calendar dates.
 ///
 /// Absolute dates ("Dec. 19, 2025", "20 December 2025", "June 2024", "1996-08-30") are taken as

@@ -1,3 +1,5 @@
+import ArchiveValues
+
 /// Lines written in capitals (headlines, datelines): only names already known are taken from them.
 extension EntityRecognizer {
     /// Names in lines written in capitals: only those already known (from the lists or the

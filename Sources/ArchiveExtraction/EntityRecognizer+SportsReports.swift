@@ -1,3 +1,5 @@
+import ArchiveValues
+
 /// Sports reports: clubs named after cities, results and standings lines, competitors listed with their countries.
 extension EntityRecognizer {
     /// In a sports report, a city, county or unknown name standing alone is a club; a country stays

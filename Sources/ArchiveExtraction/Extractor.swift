@@ -1,3 +1,5 @@
+import ArchiveValues
+
 /// The extraction engine: one article in, its people, organizations, places, quotes, dates and
 /// event out. Pure and deterministic: no files, no network, no clock (the caller says what today is).
 public struct Extractor: Sendable {

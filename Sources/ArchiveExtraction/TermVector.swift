@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 
 /// Weighted words of a text, scaled to unit length, for cosine similarity.
 ///

@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 
 /// Fingerprints of a text's three-word shingles for finding near-copies (a wire story as two
 /// outlets ran it): MinHash signatures cut into bands, so that texts sharing most shingles share a

@@ -1,4 +1,5 @@
 import ArchiveExtraction
+import ArchiveValues
 
 /// When two articles report one happening: the whole rule, in numbers.
 ///

@@ -1,5 +1,6 @@
-import Foundation
 import ArchiveExtraction
+import ArchiveValues
+import Foundation
 
 /// What grouping compares about one article: the weighted words of its headline and opening, the
 /// years it names, and the day it gives for its happening. A function of the article alone, so

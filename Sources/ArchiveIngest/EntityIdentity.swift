@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import ArchiveStore
 
 /// Which stored person, organization or place each name of a new article denotes, adding a row

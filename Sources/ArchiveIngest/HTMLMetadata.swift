@@ -1,4 +1,5 @@
 import ArchiveExtraction
+import ArchiveValues
 import Foundation
 
 /// What a page says about itself: JSON-LD `NewsArticle`/`Article`, OpenGraph and `article:`

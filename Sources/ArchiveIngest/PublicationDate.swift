@@ -1,4 +1,5 @@
 import ArchiveExtraction
+import ArchiveValues
 import Foundation
 
 /// Publication dates as sources write them, turned into ISO 8601: "2025-12-20T14:03:00Z" and

@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import ArchiveStore
 import Foundation
 
@@ -301,13 +301,9 @@ public struct QueryBuilder: Sendable {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let lengths = parts.map(\.count)
         let numbers = parts.compactMap { Int($0) }
-        // Days in the month, February by the Gregorian leap rule: 2025-02-30 is no date.
-        func days(_ year: Int, _ month: Int) -> Int {
-            month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
-        }
         guard numbers.count == parts.count, [[4], [4, 2], [4, 2, 2]].contains(lengths), numbers.allSatisfy({ $0 >= 0 }),
               parts.count < 2 || (1...12).contains(numbers[1]),
-              parts.count < 3 || (1...days(numbers[0], numbers[1])).contains(numbers[2]) else {
+              parts.count < 3 || (1...CivilDate.daysIn(month: numbers[1], year: numbers[0])).contains(numbers[2]) else {
             throw QueryError(.invalidDate, "\(option) \(text) is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         }
         return text

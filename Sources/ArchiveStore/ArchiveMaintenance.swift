@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import CSQLite
 
 /// Health checks and repairs of an archive: SQLite's integrity check, the full-text indexes'

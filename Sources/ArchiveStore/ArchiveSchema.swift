@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import CSQLite
 import Foundation
 

@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 
 extension ArchiveWriter {
     /// A quote already carried by another article becomes one more report of it: the longest

@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import Foundation
 
 /// Writes articles and what was extracted from them, linking every fact to the people,

@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import Foundation
 
 /// `archive merge` and `archive unmerge`: manual corrections of who is who, kept in the archive

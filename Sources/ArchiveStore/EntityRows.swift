@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 
 /// The rows of people, organizations and places, as the ingest asks for them: found by key, alias
 /// or surname, added, renamed. Which row a name in an article denotes is the ingest's decision

@@ -1,4 +1,5 @@
 @testable import ArchiveExtraction
+import ArchiveValues
 import Testing
 
 @Suite struct DateResolverTests {

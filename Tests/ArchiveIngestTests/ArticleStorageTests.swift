@@ -1,5 +1,5 @@
 import ArchiveIngest
-import ArchiveKeys
+import ArchiveValues
 import ArchiveStore
 import ArchiveTestSupport
 import Testing

@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import ArchiveStore
 
 /// A small archive written row by row, with no reading, extraction or grouping in between: a

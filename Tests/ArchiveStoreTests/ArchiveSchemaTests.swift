@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import ArchiveStore
 import ArchiveTestSupport
 import CSQLite

@@ -1,4 +1,4 @@
-import ArchiveKeys
+import ArchiveValues
 import Testing
 
 /// Plain-ASCII names and quotes take a fast path; it must give the keys the general path gives.
