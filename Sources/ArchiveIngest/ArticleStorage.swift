@@ -5,6 +5,8 @@ import ArchiveStore
 /// when the writer isolates articles.
 public struct ArticleStorage {
     public let writer: ArchiveWriter
+    /// Rows known stored, kept across articles; dropped on any doubt.
+    let known = KnownRows()
 
     public enum Outcome: Sendable, Equatable {
         case inserted(articleID: Int64)
@@ -21,16 +23,28 @@ public struct ArticleStorage {
         if let existing = try writer.articleID(contentHash: bundle.article.contentHash) {
             return .duplicate(articleID: existing)
         }
-        try writer.forgetRememberedRowsIfOthersWrote()
+        let version = try writer.dataVersion()
+        if version != known.dataVersion {
+            // Another connection wrote (a second ingest, `archive merge`): what is known may be out of date.
+            known.forget()
+            known.dataVersion = version
+        }
         do {
             return .inserted(articleID: try writer.isolated("article") {
-                let entities = try EntityIdentity(writer: writer).entities(of: bundle)
+                let entities = try EntityIdentity(writer: writer, known: known).entities(of: bundle)
                 return try writer.insert(bundle, entities: entities, ingestedAt: ingestedAt)
             })
         } catch {
             // Whatever was written of it is rolled back (here, or with the caller's transaction).
-            writer.forgetRememberedRows()
+            known.forget()
             throw error
         }
+    }
+
+    /// Makes a stored article a copy of one just stored (see `ArchiveWriter.demote`).
+    public func demote(_ article: Int64, toCopyOf original: Int64) throws {
+        try writer.demote(article, toCopyOf: original)
+        // Ids of the rows it deleted may be given again.
+        known.forget()
     }
 }

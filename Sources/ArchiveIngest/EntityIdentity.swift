@@ -6,6 +6,7 @@ import ArchiveStore
 /// organizations and places) any spelling seen before, then (for people) the surname rule below.
 struct EntityIdentity {
     let writer: ArchiveWriter
+    let known: KnownRows
 
     /// The rows the bundle's people, organizations and places are, in the bundle's order, with
     /// every spelling the article uses recorded as an alias.
@@ -13,7 +14,7 @@ struct EntityIdentity {
         var entities = ArticleEntities()
         for person in bundle.people {
             let id = try personID(for: person)
-            try writer.addAliases(person.aliases + [person.name], to: id, .person)
+            try addAliases(person.aliases + [person.name], to: id, .person)
             entities.people.append(id)
         }
         for organization in bundle.organizations {
@@ -31,7 +32,7 @@ struct EntityIdentity {
     /// merged wrongly.
     private func personID(for person: EntityRecord) throws -> Int64 {
         let key = MatchKey.make(person.name)
-        if let merged = try writer.manualMergeTarget(.person, keys: [key] + person.aliases.map { MatchKey.make($0) }) {
+        if let merged = try mergeTarget(.person, keys: [key] + person.aliases.map { MatchKey.make($0) }) {
             return merged
         }
         if let existing = try writer.entityID(.person, key: key) {
@@ -61,7 +62,7 @@ struct EntityIdentity {
     private func entityID(for entity: EntityRecord, _ kind: EntityTable) throws -> Int64 {
         let key = MatchKey.make(entity.name)
         let id: Int64
-        if let merged = try writer.manualMergeTarget(kind, keys: [key] + entity.aliases.map { MatchKey.make($0) }) {
+        if let merged = try mergeTarget(kind, keys: [key] + entity.aliases.map { MatchKey.make($0) }) {
             id = merged
         } else if let existing = try writer.entityID(kind, key: key) {
             id = existing
@@ -70,7 +71,23 @@ struct EntityIdentity {
         } else {
             id = try writer.insertEntity(kind, name: entity.name)
         }
-        try writer.addAliases(entity.aliases + [entity.name], to: id, kind)
+        try addAliases(entity.aliases + [entity.name], to: id, kind)
         return id
+    }
+
+    /// The entity one of these keys was merged into by hand, asking only when merges exist.
+    private func mergeTarget(_ kind: EntityTable, keys: [String]) throws -> Int64? {
+        if known.hasMerges == nil { known.hasMerges = try writer.hasManualMerges() }
+        guard known.hasMerges == true else { return nil }
+        return try writer.manualMergeTarget(kind, keys: keys)
+    }
+
+    /// Records the spellings an article uses, in the order given (the name first), not a Set's:
+    /// two spellings with one key ("RSPCA", "Rspca") keep the same one on every run.
+    private func addAliases(_ aliases: [String], to id: Int64, _ kind: EntityTable) throws {
+        var seen: Set<String> = []
+        for alias in aliases where seen.insert(alias).inserted && known.isNew(.init(kind: kind.rawValue, id: id, alias: alias)) {
+            try writer.addAlias(alias, to: id, kind)
+        }
     }
 }

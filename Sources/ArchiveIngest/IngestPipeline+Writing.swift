@@ -98,12 +98,12 @@ extension IngestPipeline {
 
     /// Stores an article; the stored near-copy it replaces, if any, becomes its copy.
     private func store(_ bundle: ArticleBundle, _ signature: ReportSignature?, replacing: Int64?) throws -> ArticleStorage.Outcome {
-        let outcome = try ArticleStorage(writer: writer).store(bundle, ingestedAt: ingestedAt)
+        let outcome = try storage.store(bundle, ingestedAt: ingestedAt)
         if case .inserted(let id) = outcome {
             if let signature { grouper.remember(signature, for: id) }
             if let replacing {
                 try grouper.withdraw(replacing)
-                try writer.demote(replacing, toCopyOf: id)
+                try storage.demote(replacing, toCopyOf: id)
             }
         }
         return outcome

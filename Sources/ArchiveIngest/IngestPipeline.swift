@@ -12,6 +12,8 @@ import Foundation
 /// too long) stops the ingest: batches already committed stay, the current one is rolled back.
 public final class IngestPipeline {
     let writer: ArchiveWriter
+    /// Stores extracted articles through `writer`, deciding who their names are.
+    let storage: ArticleStorage
     let extractor: Extractor
     let extractors: ExtractorPool
     let normalizer = ArticleNormalizer()
@@ -44,6 +46,7 @@ public final class IngestPipeline {
 
     public init(database: Database, today: Date = Date(), batchSize: Int = 256) {
         self.writer = ArchiveWriter(database: database)
+        self.storage = ArticleStorage(writer: writer)
         self.grouper = EventGrouper(database: database)
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: today)
         self.extractor = Extractor(today: (parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1))

@@ -57,7 +57,7 @@ extension ArchiveWriter {
     /// a manual correction that names it names the original instead; a quote that other articles
     /// carry too stays, told by the first of them; everything else extracted from it goes, with
     /// any person, organization or place no other article names (and no manual merge leads to).
-    /// Full-text rows go with it through the triggers.
+    /// Full-text rows go with it through the triggers. Ids of the deleted rows may be given again.
     public func demote(_ article: Int64, toCopyOf original: Int64) throws {
         try database.run("""
             INSERT OR IGNORE INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
@@ -95,7 +95,5 @@ extension ArchiveWriter {
                     """, id, kind.rawValue)
             }
         }
-        // Ids of deleted rows may be given again: what was remembered of them no longer holds.
-        remembered.forget()
     }
 }

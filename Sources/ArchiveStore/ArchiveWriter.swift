@@ -18,8 +18,6 @@ public final class ArchiveWriter {
     /// writes its pending index data out at each one, so a batch written without them (and, should
     /// an article fail, rolled back and written again with them) is much faster.
     public var isolatesArticles = true
-    /// Rows read and written before, kept so as not to ask SQLite again (see `forgetRememberedRows`).
-    let remembered = RememberedRows()
 
     public init(database: Database) {
         self.database = database
@@ -120,19 +118,9 @@ public final class ArchiveWriter {
         try database.execute("PRAGMA cache_size = -\(megabytes * 1024)")
     }
 
-    /// Drops every row the writer remembers. Call it after rolling back a transaction or
-    /// savepoint it wrote in: the rows are gone, and their ids will be given again.
-    public func forgetRememberedRows() {
-        remembered.forget()
-    }
-
-    /// Another connection that wrote to the file (a second ingest between two of this one's
-    /// batches, `archive merge`) may have changed what is remembered: call before each article.
-    public func forgetRememberedRowsIfOthersWrote() throws {
-        let version = try database.integer("PRAGMA data_version")
-        if version != remembered.dataVersion {
-            remembered.forget()
-            remembered.dataVersion = version
-        }
+    /// A number that changes whenever another connection commits to the file (`PRAGMA
+    /// data_version`): what a caller knows of the rows may then be out of date.
+    public func dataVersion() throws -> Int64? {
+        try database.integer("PRAGMA data_version")
     }
 }

@@ -4,12 +4,13 @@ import ArchiveValues
 /// or surname, added, renamed. Which row a name in an article denotes is the ingest's decision
 /// (`EntityIdentity` in ArchiveIngest); these only read and write.
 extension ArchiveWriter {
+    /// Whether any name was merged by hand (`archive merge`).
+    public func hasManualMerges() throws -> Bool {
+        try database.integer("SELECT EXISTS (SELECT 1 FROM merges)") == 1
+    }
+
     /// The entity one of these keys was merged into by hand (`archive merge`), if any.
     public func manualMergeTarget(_ kind: EntityTable, keys: [String]) throws -> Int64? {
-        if remembered.hasMerges == nil {
-            remembered.hasMerges = try database.integer("SELECT EXISTS (SELECT 1 FROM merges)") == 1
-        }
-        guard remembered.hasMerges == true else { return nil }
         var seen: Set<String> = []
         for key in keys where seen.insert(key).inserted {
             if let id = try database.integer("""
@@ -64,13 +65,9 @@ extension ArchiveWriter {
             """, name, key, id, key)
     }
 
-    /// Records spellings of an entity, in the order given (the name first), not a Set's: two
-    /// spellings with one key ("RSPCA", "Rspca") keep the same one on every run.
-    public func addAliases(_ aliases: [String], to id: Int64, _ kind: EntityTable) throws {
-        var seen: Set<String> = []
-        for alias in aliases where seen.insert(alias).inserted && remembered.isNew(.init(table: kind.aliasTable, id: id, alias: alias)) {
-            try database.run("INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                             id, alias, MatchKey.make(alias))
-        }
+    /// Records a spelling of an entity (nothing when it is recorded already).
+    public func addAlias(_ alias: String, to id: Int64, _ kind: EntityTable) throws {
+        try database.run("INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                         id, alias, MatchKey.make(alias))
     }
 }

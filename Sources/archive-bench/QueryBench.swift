@@ -89,12 +89,12 @@ struct QueryBench: ParsableCommand {
 
     private func build(_ corpus: SyntheticCorpus, generator: inout SplitMix) throws {
         let database = try ArchiveSchema.open(db, mode: .readWrite)
-        let writer = ArchiveWriter(database: database)
+        let storage = ArticleStorage(writer: ArchiveWriter(database: database))
         var written = 0
         while written < articles {
             try database.inTransaction {
                 for _ in 0..<min(5_000, articles - written) {
-                    _ = try ArticleStorage(writer: writer).store(corpus.article(number: written, generator: &generator), ingestedAt: "2026-01-01T00:00:00Z")
+                    _ = try storage.store(corpus.article(number: written, generator: &generator), ingestedAt: "2026-01-01T00:00:00Z")
                     written += 1
                 }
             }

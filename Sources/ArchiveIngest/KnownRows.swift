@@ -1,20 +1,21 @@
-/// What a writer remembers of the rows it has read and written, so that it need not ask SQLite
-/// again: the aliases already stored, and whether any manual merge exists.
+/// What the ingest knows of the rows already stored, so as not to ask the archive again: the
+/// spellings recorded for each person, organization and place, and whether any manual merge
+/// exists.
 ///
-/// Everything here describes committed or pending rows of this writer's connection. It is dropped
-/// whole when that stops being true: after a rollback (the caller says so) or when another
-/// connection has written to the file (`PRAGMA data_version` moves).
-final class RememberedRows {
-    /// Aliases known to be stored, by alias table.
+/// Everything here describes committed or pending rows of the ingest's connection. It is dropped
+/// whole when that stops being true: after a rollback, after rows were deleted (their ids may be
+/// given again), or when another connection has written to the file.
+final class KnownRows {
+    /// Spellings known to be stored, by kind and entity.
     private var aliases: Set<Alias> = []
     /// Whether the `merges` table has any row; nil until asked.
     var hasMerges: Bool?
-    /// `PRAGMA data_version` when last checked.
+    /// The archive's data version when last checked (see `ArchiveWriter.dataVersion`).
     var dataVersion: Int64?
     private static let aliasCapacity = 500_000
 
     struct Alias: Hashable {
-        let table: String
+        let kind: String
         let id: Int64
         let alias: String
     }
