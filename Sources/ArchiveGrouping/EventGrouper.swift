@@ -63,9 +63,13 @@ public final class EventGrouper {
     /// since, see `ArchiveWriter.demote`). Call it before the deletion, in the same transaction as
     /// the next `group`, which links its neighbours again and writes its events anew.
     public func withdraw(_ article: Int64) throws {
-        let neighbours = try store.links(of: article).map(\.other)
-        relink.formUnion(neighbours)
-        relink.remove(article)
+        let links = try store.links(of: article)
+        let neighbours = links.map(\.other)
+        // Only an article whose strongest were full and held this one has a place to fill: the
+        // one next in line takes it. Below its strongest, or with fewer links than that, nothing moves.
+        for (other, similarity) in links where other != article {
+            if let cut = try cut(of: other), try !isStronger(cut, than: (article, similarity)) { relink.insert(other) }
+        }
         withdrawnEvents.formUnion(try store.events(of: [article]).values)
         signatures[article] = nil
         hashes[article] = nil

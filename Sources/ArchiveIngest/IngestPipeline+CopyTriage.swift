@@ -6,9 +6,10 @@ import Foundation
 /// The triage stage: each article read is already stored, another outlet's copy of a stored
 /// article, or new and to be extracted.
 ///
-/// Of two near-copies the archive keeps the text with the lower content hash, whichever came
-/// first: a later text with a lower hash is stored, and the stored one becomes its copy
-/// (`ArchiveWriter.demote`), so that the archive is the same in any arrival order.
+/// Of two near-copies the archive keeps the one with the lower content hash, whichever came
+/// first: a later text that ranks first is stored, and the stored one becomes its copy
+/// (`ArchiveWriter.demote`), so that the archive is the same in any arrival order. Near-copies
+/// that arrive in one chunk are written best first (`writingOrder`), so replacing is rare.
 extension IngestPipeline {
     /// An article's fate as far as the archive stood when its chunk was read: a near-copy of a
     /// stored article, or new and to be extracted.
@@ -47,7 +48,7 @@ extension IngestPipeline {
                     report.duplicates += 1
                 } else if let original = try Self.original(of: article.normalized.body, fingerprint: article.fingerprint,
                                                            in: lookup) {
-                    if article.contentHash > original.contentHash {
+                    if !Self.ranksFirst(hash: article.contentHash, over: original) {
                         triaged.append(.copy(of: original.id, article.record))
                     } else {
                         triaged.append(.new(path: path, article, outranks: original.id))
@@ -57,6 +58,14 @@ extension IngestPipeline {
                 }
             }
         }
+    }
+
+    /// Whether a text is kept over a stored near-copy of it: the lower content hash. A function of
+    /// the two texts alone, never of which came first. (Not the earlier publication: an article
+    /// without a date in its metadata may take one from its text, which only extraction tells,
+    /// and extracting every copy to learn it would cost more than the rare replacement.)
+    static func ranksFirst(hash: String, over stored: ArchiveWriter.NearCopy) -> Bool {
+        hash < stored.contentHash
     }
 
     /// The stored article this text is a near-copy of (two fingerprint bands shared, and most of

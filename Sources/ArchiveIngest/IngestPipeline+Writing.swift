@@ -52,7 +52,8 @@ extension IngestPipeline {
         var outcome = FlushOutcome()
         var written: [Int64] = []
         try writer.deferTextIndexing()
-        for item in items {
+        for index in Self.writingOrder(items) {
+            let item = items[index]
             switch item {
             case .copy(let original, let record):
                 try writer.addCopy(of: storedOriginal(original, outcome.replaced), record, ingestedAt: ingestedAt)
@@ -65,7 +66,7 @@ extension IngestPipeline {
                     if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
                        let original = try Self.original(of: bundle.article.body, fingerprint: bundle.article.fingerprint,
                                                         in: writer, from: outranks == nil ? recentFrom : 0) {
-                        if bundle.article.contentHash > original.contentHash {
+                        if !Self.ranksFirst(hash: bundle.article.contentHash, over: original) {
                             var copy = bundle.article
                             copy.body = ""
                             try writer.addCopy(of: original.id, copy, ingestedAt: ingestedAt)
@@ -115,5 +116,52 @@ extension IngestPipeline {
         var current = article
         while let next = replacedHere[current] ?? replacedOriginals[current] { current = next }
         return current
+    }
+
+    /// The order to write a chunk in: near-copies within it (and near-copies of those) go
+    /// together, best-ranked (`ranksFirst`) first, so that the others find it stored and become
+    /// its copies, rather than each being stored and replaced in turn. Otherwise the chunk's order.
+    static func writingOrder(_ items: [Stored]) -> [Int] {
+        var bands: [Int: [Int64: [Int]]] = [:]  // band → value → items
+        var parent = Array(items.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index { index = parent[index] }
+            return index
+        }
+        var shingles: [Int: Set<UInt64>] = [:]
+        for (index, item) in items.enumerated() {
+            guard case .new(_, let bundle, _, _) = item, bundle.article.body.utf8.count >= 300 else { continue }
+            var shared: [Int: Int] = [:]
+            for (band, value) in bundle.article.fingerprint.enumerated() {
+                for other in bands[band]?[value] ?? [] { shared[other, default: 0] += 1 }
+                bands[band, default: [:]][value, default: []].append(index)
+            }
+            for (other, count) in shared.sorted(by: { $0.key < $1.key }) where count >= 2 && root(other) != root(index) {
+                guard case .new(_, let earlier, _, _) = items[other] else { continue }
+                let mine = shingles[index] ?? TextFingerprint.shingleSet(bundle.article.body)
+                shingles[index] = mine
+                if TextFingerprint.resemblance(mine, earlier.article.body) >= 0.7 { parent[root(index)] = root(other) }
+            }
+        }
+        guard !shingles.isEmpty else { return Array(items.indices) }
+        func rank(_ index: Int) -> String {
+            guard case .new(_, let bundle, _, _) = items[index] else { return "" }
+            return bundle.article.contentHash
+        }
+        // Each group's items go where its first item was, best-ranked first: each then finds
+        // only better-ranked near-copies stored, and none is stored only to be replaced.
+        var members: [Int: [Int]] = [:]
+        for index in items.indices { members[root(index), default: []].append(index) }
+        var position: [Int: (Int, Int)] = [:]
+        for group in members.values {
+            for (order, index) in group.sorted(by: { (rank($0), $0) < (rank($1), $1) }).enumerated() {
+                position[index] = (group[0], order)
+            }
+        }
+        return items.indices.sorted { a, b in
+            let (x, y) = (position[a] ?? (a, 0), position[b] ?? (b, 0))
+            return x < y
+        }
     }
 }
