@@ -25,13 +25,7 @@ struct FixtureArchive {
         try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)",
                          name, MatchKey.make(name), MatchKey.surname(name), role)
         let id = database.lastInsertedRowID
-        for alias in [name] + aliases {
-            try database.run("INSERT INTO person_aliases (person_id, alias, key) VALUES (?, ?, ?)", id, alias, MatchKey.make(alias))
-        }
-        for (article, count) in mentions.sorted(by: { $0.key < $1.key }) {
-            try database.run("INSERT INTO article_people (article_id, person_id, mention_count, first_offset) VALUES (?, ?, ?, 0)",
-                             article, id, count)
-        }
+        try record(id, [name] + aliases, mentions, aliasTable: "person_aliases", linkTable: "article_people", column: "person_id")
         return id
     }
 
@@ -39,12 +33,20 @@ struct FixtureArchive {
     func place(_ name: String, mentions: [Int64: Int]) throws -> Int64 {
         try database.run("INSERT INTO places (name, key) VALUES (?, ?)", name, MatchKey.make(name))
         let id = database.lastInsertedRowID
-        try database.run("INSERT INTO place_aliases (place_id, alias, key) VALUES (?, ?, ?)", id, name, MatchKey.make(name))
+        try record(id, [name], mentions, aliasTable: "place_aliases", linkTable: "article_places", column: "place_id")
+        return id
+    }
+
+    /// Spellings of an entity, and the articles that name it how often.
+    private func record(_ id: Int64, _ aliases: [String], _ mentions: [Int64: Int], aliasTable: String, linkTable: String,
+                        column: String) throws {
+        for alias in aliases {
+            try database.run("INSERT INTO \(aliasTable) (\(column), alias, key) VALUES (?, ?, ?)", id, alias, MatchKey.make(alias))
+        }
         for (article, count) in mentions.sorted(by: { $0.key < $1.key }) {
-            try database.run("INSERT INTO article_places (article_id, place_id, mention_count, first_offset) VALUES (?, ?, ?, 0)",
+            try database.run("INSERT INTO \(linkTable) (article_id, \(column), mention_count, first_offset) VALUES (?, ?, ?, 0)",
                              article, id, count)
         }
-        return id
     }
 
     /// An event of these articles, with these people taking part.
