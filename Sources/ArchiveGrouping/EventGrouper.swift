@@ -28,7 +28,10 @@ public final class EventGrouper {
     private static let adjacencyLimit = 2_000_000
     /// Whether the archive was checked for articles an older version stored without links.
     private var checkedForOlderArticles = false
-    /// Articles linked to one withdrawn since the last `group`: to be linked again without it.
+    /// Articles linked to one withdrawn since the last `group`: their neighbourhoods, so their
+    /// pairs' scores, may have changed.
+    private var bereft: Set<Int64> = []
+    /// Those of them whose strongest held it: to be linked again without it.
     private var relink: Set<Int64> = []
     /// Events that lost a withdrawn article: written anew (or deleted) at the next `group`.
     private var withdrawnEvents: Set<Int64> = []
@@ -48,9 +51,11 @@ public final class EventGrouper {
             }
         }
         changed.removeAll(keepingCapacity: true)
-        for article in relink.sorted() where try linkAgain(article) {
+        for article in bereft.sorted() {
+            if relink.contains(article) { try linkAgain(article) }
             changed[article] = .some(nil)
         }
+        bereft.removeAll()
         relink.removeAll()
         for article in newArticles.sorted() where try fileAndLink(article) {
             changed[article] = .some(nil)
@@ -67,9 +72,13 @@ public final class EventGrouper {
         let neighbours = links.map(\.other)
         // Only an article whose strongest were full and held this one has a place to fill: the
         // one next in line takes it. Below its strongest, or with fewer links than that, nothing moves.
-        for (other, similarity) in links where other != article {
+        for (other, similarity) in links {
             if let cut = try cut(of: other), try !isStronger(cut, than: (article, similarity)) { relink.insert(other) }
         }
+        bereft.formUnion(neighbours)
+        // One withdrawn earlier in the batch may have left this one bereft.
+        bereft.remove(article)
+        relink.remove(article)
         withdrawnEvents.formUnion(try store.events(of: [article]).values)
         signatures[article] = nil
         hashes[article] = nil
@@ -98,6 +107,7 @@ public final class EventGrouper {
     public func regroup() throws -> Int {
         try store.forgetLinks()
         forgetLinks()
+        bereft.removeAll()
         relink.removeAll()
         // Those kept for comparing only have lost the words that file them.
         signatures.removeAll()
@@ -122,6 +132,7 @@ public final class EventGrouper {
         // Links of older articles to the rolled-back ones went too.
         forgetLinks()
         // A withdrawn article is back with the rollback.
+        bereft.removeAll()
         relink.removeAll()
         withdrawnEvents.removeAll()
         checkedForOlderArticles = false
@@ -171,17 +182,16 @@ public final class EventGrouper {
     /// Links an article that was linked to a withdrawn one to those of its strongest it is not
     /// linked to yet. A withdrawal only frees places: the article's strongest gain the one that
     /// was next in line, and no one else's strongest lose anyone. (An article whose strongest held
-    /// the withdrawn one is linked again itself.) False when it has no report.
-    private func linkAgain(_ article: Int64) throws -> Bool {
+    /// the withdrawn one is linked again itself.)
+    private func linkAgain(_ article: Int64) throws {
         signatures[article] = nil  // the cached one has lost the words that file it
-        guard let signature = try signature(of: article) else { return false }
+        guard let signature = try signature(of: article) else { return }
         let alike = try self.alike(article, signature)
         let linked = Set(try links(of: article).map(\.other))
         let mine = try strongest(alike)
         for (other, similarity) in alike where mine.contains(other) && !linked.contains(other) {
             try link(article, other, similarity)
         }
-        return true
     }
 
     /// The `GroupingPolicy.strongestLinks` most similar of these (ties to the lower content hash).
