@@ -40,7 +40,8 @@ struct EntityIdentity {
             return existing
         }
         let given = Self.givenName(key)
-        let compatible = try writer.people(surnameKey: MatchKey.surname(person.name), limit: 3).filter { candidate in
+        let surname = MatchKey.surname(person.name)
+        let compatible = try writer.people(surnameKey: surname, limit: 3).filter { candidate in
             let otherGiven = Self.givenName(candidate.key)
             // A lone surname fits anyone; two given names must agree, or one be the other's initial.
             guard let given, let otherGiven else { return true }
@@ -48,10 +49,10 @@ struct EntityIdentity {
         }
         if compatible.count == 1 {
             // A fuller name replaces a lone surname as the display name.
-            if given != nil { try writer.renameLoneSurname(person: compatible[0].id, to: person.name) }
+            if given != nil { try writer.renameLoneSurname(person: compatible[0].id, to: person.name, key: key) }
             return compatible[0].id
         }
-        return try writer.insertPerson(name: person.name, role: person.role)
+        return try writer.insertPerson(name: person.name, key: key, surnameKey: surname, role: person.role)
     }
 
     private static func givenName(_ key: String) -> String? {
@@ -69,7 +70,7 @@ struct EntityIdentity {
         } else if let known = try entity.aliases.lazy.compactMap({ try writer.entityID(kind, aliasKey: MatchKey.make($0)) }).first {
             id = known
         } else {
-            id = try writer.insertEntity(kind, name: entity.name)
+            id = try writer.insertEntity(kind, name: entity.name, key: key)
         }
         try addAliases(entity.aliases + [entity.name], to: id, kind)
         return id

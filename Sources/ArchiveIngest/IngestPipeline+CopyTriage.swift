@@ -68,11 +68,18 @@ extension IngestPipeline {
         hash < stored.contentHash
     }
 
+    /// Short texts are too alike by chance to be called copies.
+    static func mayBeACopy(_ body: String) -> Bool { body.utf8.count >= 300 }
+
+    /// The share of three-word shingles two texts have in common from which one is a copy of the
+    /// other (besides the two fingerprint bands `ArchiveWriter.nearCopies` asks for).
+    static let copyResemblance = 0.7
+
     /// The stored article this text is a near-copy of (two fingerprint bands shared, and most of
     /// their three-word shingles in common), if any; only articles from `firstID` on when given.
     static func original(of body: String, fingerprint: [Int64], in lookup: ArchiveWriter,
                          from firstID: Int64 = 0) throws -> ArchiveWriter.NearCopy? {
-        guard body.utf8.count >= 300 else { return nil }  // short texts are too alike by chance
+        guard Self.mayBeACopy(body) else { return nil }
         let candidates = try lookup.nearCopies(of: fingerprint, from: firstID)
         guard !candidates.isEmpty else { return nil }
         let shingles = TextFingerprint.shingleSet(body)
@@ -81,7 +88,7 @@ extension IngestPipeline {
         var best: (copy: ArchiveWriter.NearCopy, resemblance: Double)?
         for candidate in candidates {
             let resemblance = TextFingerprint.resemblance(shingles, candidate.body)
-            guard resemblance >= 0.7 else { continue }
+            guard resemblance >= Self.copyResemblance else { continue }
             if let current = best, current.resemblance > resemblance
                 || current.resemblance == resemblance && current.copy.contentHash < candidate.contentHash { continue }
             best = (candidate, resemblance)

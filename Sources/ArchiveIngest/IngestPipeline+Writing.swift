@@ -131,17 +131,18 @@ extension IngestPipeline {
         }
         var shingles: [Int: Set<UInt64>] = [:]
         for (index, item) in items.enumerated() {
-            guard case .new(_, let bundle, _, _) = item, bundle.article.body.utf8.count >= 300 else { continue }
+            guard case .new(_, let bundle, _, _) = item, mayBeACopy(bundle.article.body) else { continue }
             var shared: [Int: Int] = [:]
             for (band, value) in bundle.article.fingerprint.enumerated() {
                 for other in bands[band]?[value] ?? [] { shared[other, default: 0] += 1 }
                 bands[band, default: [:]][value, default: []].append(index)
             }
+            // Two bands in common, as `ArchiveWriter.nearCopies` asks of stored ones.
             for (other, count) in shared.sorted(by: { $0.key < $1.key }) where count >= 2 && root(other) != root(index) {
                 guard case .new(_, let earlier, _, _) = items[other] else { continue }
                 let mine = shingles[index] ?? TextFingerprint.shingleSet(bundle.article.body)
                 shingles[index] = mine
-                if TextFingerprint.resemblance(mine, earlier.article.body) >= 0.7 { parent[root(index)] = root(other) }
+                if TextFingerprint.resemblance(mine, earlier.article.body) >= copyResemblance { parent[root(index)] = root(other) }
             }
         }
         guard !shingles.isEmpty else { return Array(items.indices) }

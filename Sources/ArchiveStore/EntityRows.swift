@@ -40,14 +40,15 @@ extension ArchiveWriter {
         }
     }
 
-    public func insertPerson(name: String, role: String?) throws -> Int64 {
-        try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)",
-                         name, MatchKey.make(name), MatchKey.surname(name), role)
+    /// Adds a person under keys the caller made (`MatchKey.make` and `MatchKey.surname` of the name).
+    public func insertPerson(name: String, key: String, surnameKey: String, role: String?) throws -> Int64 {
+        try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)", name, key, surnameKey, role)
         return database.lastInsertedRowID
     }
 
-    public func insertEntity(_ kind: EntityTable, name: String) throws -> Int64 {
-        try database.run("INSERT INTO \(kind.table) (name, key) VALUES (?, ?)", name, MatchKey.make(name))
+    /// Adds an organization or place under the key the caller made (`MatchKey.make` of the name).
+    public func insertEntity(_ kind: EntityTable, name: String, key: String) throws -> Int64 {
+        try database.run("INSERT INTO \(kind.table) (name, key) VALUES (?, ?)", name, key)
         return database.lastInsertedRowID
     }
 
@@ -57,8 +58,7 @@ extension ArchiveWriter {
     }
 
     /// Names a person known only by a surname with a fuller name, unless another person has it.
-    public func renameLoneSurname(person id: Int64, to name: String) throws {
-        let key = MatchKey.make(name)
+    public func renameLoneSurname(person id: Int64, to name: String, key: String) throws {
         try database.run("""
             UPDATE people SET name = ?, key = ? WHERE id = ? AND instr(key, ' ') = 0
             AND NOT EXISTS (SELECT 1 FROM people WHERE key = ?)
