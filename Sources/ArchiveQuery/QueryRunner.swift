@@ -18,7 +18,7 @@ public struct QueryRunner {
     }
 
     public func run(_ query: BuiltQuery, rawText: Bool = false) throws -> ResultTable {
-        let statement: Statement
+        let statement: any PreparedStatement
         let rows: [Row]
         do {
             statement = try database.prepare(query.sql)
@@ -28,7 +28,7 @@ public struct QueryRunner {
             throw QueryError(.invalidSearch, "the search expression is not valid FTS5 (\(error.message))"
                 + (rawText ? "; drop --raw to search the words as written" : ""))
         }
-        let columns = statement.columnNames
+        let columns = try statement.columnNames
         return ResultTable(columns: columns, rows: rows.map { row in
             zip(columns, row.values).map { column, value in
                 switch value {

@@ -20,11 +20,10 @@ extension ArchiveWriter {
                     """, personID, quote.speakerAsWritten, quote.cue, id)
             }
         } else {
-            try database.run("""
+            quoteID = try database.insert("""
                 INSERT INTO quotes (article_id, person_id, speaker_as_written, cue, text, start_offset, end_offset, match_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """, articleID, personID, quote.speakerAsWritten, quote.cue, quote.text, quote.startOffset, quote.endOffset, key)
-            quoteID = database.lastInsertedRowID
         }
         try database.run("""
             INSERT OR IGNORE INTO quote_articles (quote_id, article_id, start_offset, end_offset) VALUES (?, ?, ?, ?)

@@ -78,13 +78,12 @@ public final class ArchiveWriter {
     }
 
     private func insertArticle(_ article: ArticleRecord, ingestedAt: String) throws -> Int64 {
-        try database.run("""
+        let id = try database.insert("""
             INSERT INTO source_articles
                 (title, body, outlet, author, url, path, published_at, format, language, content_hash, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, article.title, article.body, article.outlet, article.author, article.url, article.path,
             article.publishedAt, article.format, article.language, article.contentHash, ingestedAt)
-        let id = database.lastInsertedRowID
         for (band, value) in article.fingerprint.enumerated() {
             try database.run("INSERT OR IGNORE INTO article_fingerprints (band, value, article_id) VALUES (?, ?, ?)", band, value, id)
         }

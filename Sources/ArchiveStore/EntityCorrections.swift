@@ -50,10 +50,11 @@ public struct EntityCorrections {
             if try database.integer("SELECT count(*) FROM merges WHERE kind = ? AND from_key = ?", kind.rawValue, key) ?? 0 > 0 {
                 throw Failure(description: "\"\(name)\" was merged once before; unmerge that first")
             }
-            try database.run("""
+            let mergeID = try database.insert("""
                 INSERT INTO merges (kind, from_name, from_key, from_aliases, into_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                RETURNING id
                 """, kind.rawValue, name, key, aliases.joined(separator: "\u{1E}"), target, time)
-            try apply(kind, merge: database.lastInsertedRowID, source: source, target: target)
+            try apply(kind, merge: mergeID, source: source, target: target)
         }
     }
 
@@ -169,31 +170,34 @@ public struct EntityCorrections {
         for change in changes.reversed() where change.string(2) == nil {
             guard let table = change.string(0), let key = change.string(1) else { continue }
             let (keyColumns, _) = try layout(table)
-            _ = try database.cachedStatement("DELETE FROM \(table) WHERE " + matching(keyColumns)).rows(named: ["key": key])
+            try database.cachedStatement("DELETE FROM \(table) WHERE " + matching(keyColumns))
+                .execute(Array(repeating: .text(key), count: keyColumns.count))
         }
         for change in changes {
             guard let table = change.string(0), let key = change.string(1), let before = change.string(2) else { continue }
             let (keyColumns, columns) = try layout(table)
+            let keys = [DatabaseValue](repeating: .text(key), count: keyColumns.count)
             let present = try database.cachedStatement("SELECT count(*) FROM \(table) WHERE " + matching(keyColumns))
-                .rows(named: ["key": key]).first?.int(0) ?? 0
-            let value = { (column: String) in "json_extract(:row, '$.\"\(column)\"')" }
+                .rows(keys).first?.int(0) ?? 0
+            let value = { (column: String) in "json_extract(?, '$.\"\(column)\"')" }
             if present > 0 {
                 let assignments = columns.filter { !keyColumns.contains($0) }.map { "\"\($0)\" = \(value($0))" }
                 guard !assignments.isEmpty else { continue }
-                _ = try database.cachedStatement("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE " + matching(keyColumns))
-                    .rows(named: ["row": before, "key": key])
+                try database.cachedStatement("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE " + matching(keyColumns))
+                    .execute(Array(repeating: .text(before), count: assignments.count) + keys)
             } else {
                 _ = try database.cachedStatement("INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
                                      + columns.map(value).joined(separator: ", ") + ")")
-                    .rows(named: ["row": before])
+                    .execute(Array(repeating: .text(before), count: columns.count))
             }
         }
         try database.run("DELETE FROM merge_changes WHERE merge_id = ?", mergeID)
     }
 
-    /// The condition that picks the row whose primary key is the JSON array `:key`.
+    /// The condition that picks the row whose primary key is the JSON array bound to each of its
+    /// parameters (one per key column).
     private func matching(_ keyColumns: [String]) -> String {
-        keyColumns.enumerated().map { "\"\($1)\" = json_extract(:key, '$[\($0)]')" }.joined(separator: " AND ")
+        keyColumns.enumerated().map { "\"\($1)\" = json_extract(?, '$[\($0)]')" }.joined(separator: " AND ")
     }
 
     /// Unmerges a merge recorded by schema 3 or earlier, which kept only the mentions it moved.
@@ -203,12 +207,10 @@ public struct EntityCorrections {
         let fromName = merge.string(1) ?? name
         let fromKey = merge.string(2) ?? key
         let aliases = (merge.string(3) ?? "").split(separator: "\u{1E}").map(String.init)
-        if kind == .person {
-            try database.run("INSERT INTO people (name, key, surname_key) VALUES (?, ?, ?)", fromName, fromKey, MatchKey.surname(fromName))
-        } else {
-            try database.run("INSERT INTO \(kind.table) (name, key) VALUES (?, ?)", fromName, fromKey)
-        }
-        let restored = database.lastInsertedRowID
+        let restored = kind == .person
+            ? try database.insert("INSERT INTO people (name, key, surname_key) VALUES (?, ?, ?) RETURNING id",
+                                  fromName, fromKey, MatchKey.surname(fromName))
+            : try database.insert("INSERT INTO \(kind.table) (name, key) VALUES (?, ?) RETURNING id", fromName, fromKey)
         for alias in aliases {
             try database.run("DELETE FROM \(kind.aliasTable) WHERE \(kind.column) = ? AND alias = ?", target, alias)
             try database.run("INSERT OR IGNORE INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?)",

@@ -42,14 +42,13 @@ extension ArchiveWriter {
 
     /// Adds a person under keys the caller made (`MatchKey.make` and `MatchKey.surname` of the name).
     public func insertPerson(name: String, key: String, surnameKey: String, role: String?) throws -> Int64 {
-        try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)", name, key, surnameKey, role)
-        return database.lastInsertedRowID
+        try database.insert("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?) RETURNING id",
+                            name, key, surnameKey, role)
     }
 
     /// Adds an organization or place under the key the caller made (`MatchKey.make` of the name).
     public func insertEntity(_ kind: EntityTable, name: String, key: String) throws -> Int64 {
-        try database.run("INSERT INTO \(kind.table) (name, key) VALUES (?, ?)", name, key)
-        return database.lastInsertedRowID
+        try database.insert("INSERT INTO \(kind.table) (name, key) VALUES (?, ?) RETURNING id", name, key)
     }
 
     /// Gives a person a role when none is known yet.

@@ -168,12 +168,11 @@ public final class GroupingStore {
                 """, event.title, event.occurredOn, event.datePrecision, event.dateSource, event.placeID, event.place,
                 event.summary, event.firstSeen, event.lastSeen, id)
         } else {
-            try database.run("""
+            id = try database.insert("""
                 INSERT INTO events (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """, event.title, event.occurredOn, event.datePrecision, event.dateSource, event.placeID, event.place,
                 event.summary, event.firstSeen, event.lastSeen)
-            id = database.lastInsertedRowID
         }
         guard articlesChanged || event.id == nil else { return id }
         let members = Set(event.articles)

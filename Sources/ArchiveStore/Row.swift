@@ -1,38 +1,9 @@
-import CSQLite
-
 /// One result row, copied out of the statement so it outlives the next step.
 public struct Row: Sendable, Equatable {
     public let columns: [String]
     public let values: [DatabaseValue]
 
     public init(columns: [String], values: [DatabaseValue]) {
-        self.columns = columns
-        self.values = values
-    }
-
-    init(statement: Statement) {
-        let handle = statement.handle
-        let count = sqlite3_column_count(handle)
-        var columns: [String] = []
-        var values: [DatabaseValue] = []
-        columns.reserveCapacity(Int(count))
-        values.reserveCapacity(Int(count))
-        for index in 0..<count {
-            columns.append(String(cString: sqlite3_column_name(handle, index)))
-            switch sqlite3_column_type(handle, index) {
-            case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, index)))
-            case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, index)))
-            case SQLITE_TEXT: values.append(.text(String(cString: sqlite3_column_text(handle, index))))
-            case SQLITE_BLOB:
-                let length = Int(sqlite3_column_bytes(handle, index))
-                if let bytes = sqlite3_column_blob(handle, index), length > 0 {
-                    values.append(.blob([UInt8](UnsafeRawBufferPointer(start: bytes, count: length))))
-                } else {
-                    values.append(.blob([]))
-                }
-            default: values.append(.null)
-            }
-        }
         self.columns = columns
         self.values = values
     }

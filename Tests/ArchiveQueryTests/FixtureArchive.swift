@@ -12,27 +12,24 @@ struct FixtureArchive {
 
     @discardableResult
     func article(_ title: String, body: String, outlet: String? = nil, published: String? = nil) throws -> Int64 {
-        try database.run("""
+        try database.insert("""
             INSERT INTO source_articles (title, body, outlet, published_at, format, content_hash, ingested_at)
-            VALUES (?, ?, ?, ?, 'markdown', ?, '2026-01-01T00:00:00Z')
+            VALUES (?, ?, ?, ?, 'markdown', ?, '2026-01-01T00:00:00Z') RETURNING id
             """, title, body, outlet, published, title + "\n\n" + body)
-        return database.lastInsertedRowID
     }
 
     /// A person named in articles (`mentions`: article id → how often), with an alias per spelling.
     @discardableResult
     func person(_ name: String, aliases: [String] = [], role: String? = nil, mentions: [Int64: Int]) throws -> Int64 {
-        try database.run("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?)",
-                         name, MatchKey.make(name), MatchKey.surname(name), role)
-        let id = database.lastInsertedRowID
+        let id = try database.insert("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?) RETURNING id",
+                                     name, MatchKey.make(name), MatchKey.surname(name), role)
         try record(id, [name] + aliases, mentions, aliasTable: "person_aliases", linkTable: "article_people", column: "person_id")
         return id
     }
 
     @discardableResult
     func place(_ name: String, mentions: [Int64: Int]) throws -> Int64 {
-        try database.run("INSERT INTO places (name, key) VALUES (?, ?)", name, MatchKey.make(name))
-        let id = database.lastInsertedRowID
+        let id = try database.insert("INSERT INTO places (name, key) VALUES (?, ?) RETURNING id", name, MatchKey.make(name))
         try record(id, [name], mentions, aliasTable: "place_aliases", linkTable: "article_places", column: "place_id")
         return id
     }
@@ -52,11 +49,10 @@ struct FixtureArchive {
     /// An event of these articles, with these people taking part.
     @discardableResult
     func event(_ title: String, on day: String?, place: Int64?, articles: [Int64], people: [Int64]) throws -> Int64 {
-        try database.run("""
+        let id = try database.insert("""
             INSERT INTO events (title, occurred_on, date_precision, date_source, place_id, first_seen, last_seen)
-            VALUES (?, ?, 'day', 'text', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
+            VALUES (?, ?, 'day', 'text', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id
             """, title, day, place)
-        let id = database.lastInsertedRowID
         for article in articles {
             try database.run("INSERT INTO article_events (article_id, event_id) VALUES (?, ?)", article, id)
         }
@@ -68,10 +64,11 @@ struct FixtureArchive {
 
     /// A quotation at `range` of the article's body (offsets in characters, as the store keeps them).
     func quote(_ text: String, in article: Int64, at range: Range<Int>, speaker: Int64?, cue: String = "said") throws {
-        try database.run("""
+        let id = try database.insert("""
             INSERT INTO quotes (article_id, person_id, cue, text, start_offset, end_offset, match_key) VALUES (?, ?, ?, ?, ?, ?, ?)
+            RETURNING id
             """, article, speaker, cue, text, range.lowerBound, range.upperBound, MatchKey.quote(text))
         try database.run("INSERT INTO quote_articles (quote_id, article_id, start_offset, end_offset) VALUES (?, ?, ?, ?)",
-                         database.lastInsertedRowID, article, range.lowerBound, range.upperBound)
+                         id, article, range.lowerBound, range.upperBound)
     }
 }

@@ -117,7 +117,7 @@ import Testing
                     sql LIKE '%VIRTUAL TABLE%USING FTS%content=[' || ? || ']%'
                     OR sql LIKE '%VIRTUAL TABLE%USING FTS%content="' || ? || '"%'
                     OR (tbl_name = ? AND sql LIKE '%VIRTUAL TABLE%USING FTS%'))
-                """).rows([table, table, table]).compactMap { $0.string(0) }
+                """).rows([.text(table), .text(table), .text(table)]).compactMap { $0.string(0) }
         }
         #expect(try detect("source_articles") == ["source_articles_fts"])
         #expect(try detect("quotes") == ["quotes_fts"])

@@ -22,11 +22,11 @@ import Testing
         #expect(stored == values)
     }
 
-    @Test func bindsSwiftTypesAndNamedParameters() throws {
+    @Test func bindsSwiftTypes() throws {
         try database.run("INSERT INTO t (value, name) VALUES (?, ?)", 7, "seven")
         try database.run("INSERT INTO t (value, name) VALUES (?, ?)", true, Optional<String>.none)
-        let statement = try database.prepare("SELECT value FROM t WHERE name = :name")
-        #expect(try statement.rows(named: ["name": "seven"]).first?.int(0) == 7)
+        let statement = try database.prepare("SELECT value FROM t WHERE name = ?")
+        #expect(try statement.rows([.text("seven")]).first?.int(0) == 7)
         #expect(try database.integer("SELECT value FROM t WHERE name IS NULL") == 1)
     }
 
@@ -95,6 +95,6 @@ import Testing
     }
 
     @Test func linkedSQLiteHasFTS5() throws {
-        #expect(try database.compileOptions().contains("ENABLE_FTS5"))
+        #expect(try database.rows("PRAGMA compile_options").compactMap { $0.string(0) }.contains("ENABLE_FTS5"))
     }
 }

@@ -3,46 +3,37 @@ import CSQLite
 /// `SQLITE_TRANSIENT`: tells SQLite to copy bound text and blobs, since Swift frees them after the call.
 let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-/// A prepared statement: compiled once, then bound, stepped and reset as often as needed.
+/// A prepared SQLite statement: compiled once, then bound, stepped and reset as often as needed.
 ///
 /// It owns its handle and finalizes it when released. Binding a parameter that does not exist is a
 /// programmer error and stops the program; failures of preparing and stepping are thrown.
-public final class Statement {
+final class SQLiteStatement: PreparedStatement {
     let handle: OpaquePointer
-    public let sql: String
-    unowned let database: Database
+    let sql: String
+    unowned let connection: SQLiteConnection
 
-    init(database: Database, sql: String) throws {
+    init(connection: SQLiteConnection, sql: String) throws {
         var statement: OpaquePointer?
         var tail: UnsafePointer<CChar>?
-        let code = sql.withCString { sqlite3_prepare_v3(database.handle, $0, -1, 0, &statement, &tail) }
+        let code = sql.withCString { sqlite3_prepare_v3(connection.handle, $0, -1, 0, &statement, &tail) }
         guard code == SQLITE_OK, let statement else {
-            throw database.error(code: code, sql: sql)
+            throw connection.error(code: code, sql: sql)
         }
         self.handle = statement
         self.sql = sql
-        self.database = database
+        self.connection = connection
     }
 
     deinit { sqlite3_finalize(handle) }
 
     /// Binds values to the `?` parameters, in order, after clearing earlier bindings.
-    public func bind(_ values: [DatabaseValueConvertible?]) {
-        reset()
+    private func bind(_ values: [DatabaseValue]) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
         precondition(values.count == Int(sqlite3_bind_parameter_count(handle)),
                      "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters in: \(sql)")
         for (offset, value) in values.enumerated() {
-            bind(value?.databaseValue ?? .null, at: Int32(offset + 1))
-        }
-    }
-
-    /// Binds values to named parameters (`:name`), after clearing earlier bindings.
-    public func bind(_ values: [String: DatabaseValueConvertible?]) {
-        reset()
-        for (name, value) in values {
-            let index = sqlite3_bind_parameter_index(handle, ":" + name)
-            precondition(index > 0, "no parameter :\(name) in: \(sql)")
-            bind(value?.databaseValue ?? .null, at: index)
+            bind(value, at: Int32(offset + 1))
         }
     }
 
@@ -62,55 +53,58 @@ public final class Statement {
         precondition(code == SQLITE_OK, "binding parameter \(index) failed (\(code)) in: \(sql)")
     }
 
-    /// Clears bindings and rewinds, so the statement can run again.
-    public func reset() {
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-    }
-
-    /// Runs the statement to completion, ignoring any rows.
-    public func execute(_ values: [DatabaseValueConvertible?] = []) throws {
+    @discardableResult
+    func execute(_ values: [DatabaseValue]) throws -> Int {
         bind(values)
         defer { sqlite3_reset(handle) }
         while try step() {}
+        return Int(sqlite3_changes(connection.handle))
     }
 
-    /// Runs the statement and returns every row.
-    public func rows(_ values: [DatabaseValueConvertible?] = []) throws -> [Row] {
+    func rows(_ values: [DatabaseValue]) throws -> [Row] {
         bind(values)
         defer { sqlite3_reset(handle) }
         var result: [Row] = []
-        while try step() { result.append(Row(statement: self)) }
+        while try step() { result.append(currentRow()) }
         return result
-    }
-
-    /// Runs the statement with named parameters and returns every row.
-    public func rows(named values: [String: DatabaseValueConvertible?]) throws -> [Row] {
-        bind(values)
-        defer { sqlite3_reset(handle) }
-        var result: [Row] = []
-        while try step() { result.append(Row(statement: self)) }
-        return result
-    }
-
-    /// Runs the statement and returns its first row, if any.
-    public func firstRow(_ values: [DatabaseValueConvertible?] = []) throws -> Row? {
-        bind(values)
-        defer { sqlite3_reset(handle) }
-        return try step() ? Row(statement: self) : nil
     }
 
     /// Advances one row: true when a row is ready to read, false when done.
-    func step() throws -> Bool {
+    private func step() throws -> Bool {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        case let code: throw database.error(code: code, sql: sql)
+        case let code: throw connection.error(code: code, sql: sql)
         }
     }
 
-    /// The column names of the result, in order.
-    public var columnNames: [String] {
+    var columnNames: [String] {
         (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    /// The row the statement stands on, copied out so it outlives the next step.
+    private func currentRow() -> Row {
+        let count = sqlite3_column_count(handle)
+        var columns: [String] = []
+        var values: [DatabaseValue] = []
+        columns.reserveCapacity(Int(count))
+        values.reserveCapacity(Int(count))
+        for index in 0..<count {
+            columns.append(String(cString: sqlite3_column_name(handle, index)))
+            switch sqlite3_column_type(handle, index) {
+            case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, index)))
+            case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, index)))
+            case SQLITE_TEXT: values.append(.text(String(cString: sqlite3_column_text(handle, index))))
+            case SQLITE_BLOB:
+                let length = Int(sqlite3_column_bytes(handle, index))
+                if let bytes = sqlite3_column_blob(handle, index), length > 0 {
+                    values.append(.blob([UInt8](UnsafeRawBufferPointer(start: bytes, count: length))))
+                } else {
+                    values.append(.blob([]))
+                }
+            default: values.append(.null)
+            }
+        }
+        return Row(columns: columns, values: values)
     }
 }

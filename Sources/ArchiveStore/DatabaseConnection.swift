@@ -1,0 +1,32 @@
+/// What the archive needs from a database engine: plain SQL text run once, statements compiled
+/// once and run many times, and transactions. SQLite and PostgreSQL each provide one; everything
+/// above (`Database`, the writer, the queries) is written against this and a `SQLDialect`.
+public protocol DatabaseConnection: AnyObject {
+    /// The pieces of SQL that differ between engines.
+    var dialect: SQLDialect { get }
+    /// Where the archive is, for messages: a file path, or a URL without its password.
+    var location: String { get }
+    /// True when nothing can be written through this connection.
+    var isReadOnly: Bool { get }
+    /// True when no transaction is open.
+    var isAutocommit: Bool { get }
+
+    /// Runs one or more statements separated by semicolons, with no parameters and no results.
+    func execute(_ sql: String) throws
+    /// Compiles one statement with `?` parameters.
+    func prepare(_ sql: String) throws -> any PreparedStatement
+    /// Opens a transaction; `exclusive` takes the engine's write lock at once, so that two writers
+    /// queue instead of deadlocking.
+    func begin(exclusive: Bool) throws
+}
+
+/// A compiled statement with positional `?` parameters.
+public protocol PreparedStatement: AnyObject {
+    var sql: String { get }
+    /// The names of the result's columns, in order (empty for a statement without results).
+    var columnNames: [String] { get throws }
+    /// Runs the statement and returns every row.
+    func rows(_ values: [DatabaseValue]) throws -> [Row]
+    /// Runs the statement and returns how many rows it inserted, updated or deleted.
+    @discardableResult func execute(_ values: [DatabaseValue]) throws -> Int
+}
