@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "archive", targets: ["archive"]),
         .library(name: "ArchiveValues", targets: ["ArchiveValues"]),
         .library(name: "ArchiveStore", targets: ["ArchiveStore"]),
+        .library(name: "ArchivePostgres", targets: ["ArchivePostgres"]),
         .library(name: "ArchiveExtraction", targets: ["ArchiveExtraction"]),
         .library(name: "ArchiveGrouping", targets: ["ArchiveGrouping"]),
         .library(name: "ArchiveIngest", targets: ["ArchiveIngest"]),
@@ -18,9 +19,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ArchiveValues"),
         .target(name: "ArchiveStore", dependencies: ["CSQLite", "ArchiveValues"]),
+        .target(name: "ArchivePostgres", dependencies: ["CLibPQ", "ArchiveStore"]),
         .target(name: "CCrashGuard"),
         .target(name: "ArchiveExtraction", dependencies: ["ArchiveValues"]),
         .target(name: "ArchiveGrouping", dependencies: ["ArchiveValues", "ArchiveStore", "ArchiveExtraction"]),
@@ -29,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "archive",
             dependencies: [
-                "ArchiveStore", "ArchiveExtraction", "ArchiveGrouping", "ArchiveIngest", "ArchiveQuery", "CCrashGuard",
+                "ArchiveStore", "ArchivePostgres", "ArchiveExtraction", "ArchiveGrouping", "ArchiveIngest", "ArchiveQuery", "CCrashGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,9 +43,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "ArchiveTestSupport", path: "Tests/Support"),
+        .target(name: "ArchiveTestSupport", dependencies: ["ArchivePostgres", "ArchiveStore"], path: "Tests/Support"),
         .testTarget(name: "ArchiveValuesTests", dependencies: ["ArchiveValues"]),
         .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ArchiveValues", "CSQLite", "ArchiveTestSupport"]),
+        .testTarget(name: "ArchivePostgresTests", dependencies: ["ArchivePostgres", "ArchiveStore", "ArchiveQuery", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveValues", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveGrouping", "ArchiveValues", "ArchiveStore", "ArchiveTestSupport"]),
         .testTarget(name: "ArchiveGroupingTests", dependencies: ["ArchiveGrouping", "ArchiveStore", "ArchiveTestSupport"]),

@@ -141,11 +141,11 @@ public final class IngestPipeline {
     }
 
     /// The connection that looks up stored hashes and near-copies while the writer writes: a
-    /// read-only one on the same file (WAL lets it read beside the writer), or the writer's own for
-    /// an in-memory archive, whose chunks are then written one after another.
+    /// read-only one on the same archive (SQLite's WAL lets it read beside the writer), or the
+    /// writer's own for an in-memory archive, whose chunks are then written one after another.
     private func lookupWriter() throws -> ArchiveWriter {
-        guard writer.database.path != ":memory:", !writer.database.path.isEmpty else { return writer }
-        let reader = ArchiveWriter(database: try Database(path: writer.database.path, mode: .readOnly))
+        guard let connection = try writer.database.connection.reader() else { return writer }
+        let reader = ArchiveWriter(database: Database(connection: connection))
         try reader.usePageCache(megabytes: 16)
         return reader
     }

@@ -36,7 +36,7 @@ public struct ArchiveStatistics {
                 """)),
             ("Outlets", try table("""
                 SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles
-                FROM source_articles GROUP BY outlet ORDER BY articles DESC, outlet LIMIT 10
+                FROM source_articles GROUP BY outlet ORDER BY articles DESC, outlet NULLS FIRST LIMIT 10
                 """)),
         ]
     }

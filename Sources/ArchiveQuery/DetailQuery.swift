@@ -60,7 +60,7 @@ public struct DetailQuery {
                 UNION ALL
                 SELECT NULL, c.published_at, c.outlet, c.title, c.path, c.article_id
                 FROM article_events AS ae JOIN article_copies AS c ON c.article_id = ae.article_id WHERE ae.event_id = ?
-                ORDER BY published_at, id
+                ORDER BY published_at NULLS FIRST, id NULLS FIRST
                 """, [id, id])),
             ("Why these articles are one event", try explanation(of: id)),
             ("Quotes", try table("""
@@ -77,12 +77,12 @@ public struct DetailQuery {
     /// 0, as when the event was formed), how many of them it is linked to, and the words it shares.
     private func explanation(of event: Int64) throws -> ResultTable {
         let rows = try database.rows("""
-            SELECT a.id, a.title, substr(a.body, 1, ?),
-                (SELECT total(l.similarity) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
+            SELECT a.id, a.title, substr(a.body, 1, CAST(? AS INTEGER)),
+                (SELECT coalesce(sum(l.similarity), 0.0) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
                  WHERE l.article_id = a.id AND o.event_id = ae.event_id),
                 (SELECT count(*) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
                  WHERE l.article_id = a.id AND o.event_id = ae.event_id),
-                (SELECT total(c.together) FROM event_corrections AS c WHERE a.id IN (c.article_id, c.other_id)),
+                (SELECT coalesce(sum(c.together), 0) FROM event_corrections AS c WHERE a.id IN (c.article_id, c.other_id)),
                 (SELECT count(*) FROM event_corrections AS c WHERE a.id IN (c.article_id, c.other_id) AND c.together = 0)
             FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id WHERE ae.event_id = ? ORDER BY a.id
             """, [ReportSignature.leadLength, event])
@@ -109,25 +109,28 @@ public struct DetailQuery {
     }
 
     private func person(_ id: Int64) throws -> [(String, ResultTable)] {
-        [
+        let dialect = database.dialect
+        return [
             ("Person", try table("""
                 SELECT p.id AS id, p.name AS name,
-                    (SELECT group_concat(alias, char(30)) FROM (SELECT DISTINCT alias FROM person_aliases
-                        WHERE person_id = p.id AND alias <> p.name ORDER BY alias)) AS aliases,
-                    (SELECT group_concat(role, char(30)) FROM (SELECT DISTINCT role FROM article_people
-                        WHERE person_id = p.id AND role IS NOT NULL ORDER BY role)) AS roles,
+                    \(dialect.list("alias", from: """
+                        SELECT DISTINCT alias FROM person_aliases WHERE person_id = p.id AND alias <> p.name
+                        """, orderedBy: "alias", separator: dialect.character(30))) AS aliases,
+                    \(dialect.list("role", from: """
+                        SELECT DISTINCT role FROM article_people WHERE person_id = p.id AND role IS NOT NULL
+                        """, orderedBy: "role", separator: dialect.character(30))) AS roles,
                     (SELECT count(*) FROM article_people WHERE person_id = p.id) AS articles
                 FROM people AS p WHERE p.id = ?
                 """, [id])),
             ("Events", try table("""
                 SELECT e.occurred_on AS date, e.id AS event_id, e.title AS title, ep.role AS role
                 FROM event_people AS ep JOIN events AS e ON e.id = ep.event_id
-                WHERE ep.person_id = ? ORDER BY e.occurred_on, e.id
+                WHERE ep.person_id = ? ORDER BY e.occurred_on NULLS FIRST, e.id
                 """, [id])),
             ("Quotes", try table("""
                 SELECT a.published_at AS published_at, q.text AS quote, a.title AS article
                 FROM quotes AS q JOIN source_articles AS a ON a.id = q.article_id
-                WHERE q.person_id = ? ORDER BY a.published_at, q.article_id, q.start_offset
+                WHERE q.person_id = ? ORDER BY a.published_at NULLS FIRST, q.article_id, q.start_offset
                 """, [id])),
             ("Most often named with", try table("""
                 SELECT p.name AS name, count(*) AS articles
@@ -149,7 +152,7 @@ public struct DetailQuery {
         return [
             ("Article", summary),
             ("Also run by", try table("""
-                SELECT outlet, published_at, title, url, path FROM article_copies WHERE article_id = ? ORDER BY published_at, id
+                SELECT outlet, published_at, title, url, path FROM article_copies WHERE article_id = ? ORDER BY published_at NULLS FIRST, id
                 """, [id])),
             ("Named", try table("""
                 SELECT 'person' AS kind, p.name AS name, ap.mention_count AS mentions, ap.role AS role

@@ -12,6 +12,8 @@ public struct QueryBuilder: Sendable {
     public var offset: Int
     /// Pass the full-text expression to FTS5 as written instead of escaping it.
     public var rawText: Bool
+    /// The engine the query is written for (set by `QueryRunner` to its archive's).
+    public var dialect: SQLDialect = .sqlite
 
     /// Separates the items of list columns inside one SQL value (ASCII record separator).
     static let listSeparator = "\u{1E}"
@@ -34,22 +36,26 @@ public struct QueryBuilder: Sendable {
         switch target {
         case .events:
             try eventConditions(&conditions)
+            let participants = dialect.list("name", from: """
+                SELECT p.name AS name FROM event_people AS ep JOIN people AS p ON p.id = ep.person_id
+                WHERE ep.event_id = e.id AND ep.role = 'participant'
+                """, orderedBy: "name", separator: separator)
+            let articles = dialect.list("line", from: """
+                SELECT a.title || coalesce(' (' || a.outlet || ')', '') AS line, a.published_at AS published_at, a.id AS id
+                FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id WHERE ae.event_id = e.id
+                """, orderedBy: "published_at NULLS FIRST, id", separator: separator)
             select = """
                 SELECT e.id AS id, e.occurred_on AS date, e.title AS title, coalesce(e.place, pl.name) AS place,
-                    (SELECT group_concat(name, char(30)) FROM (SELECT p.name FROM event_people AS ep
-                        JOIN people AS p ON p.id = ep.person_id
-                        WHERE ep.event_id = e.id AND ep.role = 'participant' ORDER BY p.name)) AS participants,
-                    (SELECT group_concat(line, char(30)) FROM (SELECT a.title || coalesce(' (' || a.outlet || ')', '') AS line
-                        FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id
-                        WHERE ae.event_id = e.id ORDER BY a.published_at, a.id)) AS articles,
+                    \(participants) AS participants,
+                    \(articles) AS articles,
                     (SELECT count(*) FROM article_events AS ae WHERE ae.event_id = e.id) AS article_count
                 FROM (SELECT e.id FROM events AS e
                     \(conditions.whereClause)
-                    ORDER BY e.occurred_on DESC, e.id DESC
+                    ORDER BY e.occurred_on DESC NULLS LAST, e.id DESC
                     LIMIT ? OFFSET ?) AS page
                 JOIN events AS e ON e.id = page.id
                 LEFT JOIN places AS pl ON pl.id = e.place_id
-                ORDER BY e.occurred_on DESC, e.id DESC
+                ORDER BY e.occurred_on DESC NULLS LAST, e.id DESC
                 """
             // The page is chosen first, so the list columns are computed for its rows alone.
             pagedInside = true
@@ -63,8 +69,8 @@ public struct QueryBuilder: Sendable {
             try shared.articleConditions(&conditions, articleID: "a.id", includeText: true)
             try shared.articleConditions(&copies, articleID: "c.article_id", includeText: true)
             if let outlet = filter.outlet {
-                conditions.add("a.outlet = ? COLLATE NOCASE", [.text(outlet)])
-                copies.add("c.outlet = ? COLLATE NOCASE", [.text(outlet)])
+                conditions.add(dialect.equalsIgnoringCase("a.outlet"), [.text(outlet)])
+                copies.add(dialect.equalsIgnoringCase("c.outlet"), [.text(outlet)])
             }
             select = """
                 SELECT id, published_at, title, outlet, author, path, url, event_id, copy_of FROM (
@@ -79,8 +85,8 @@ public struct QueryBuilder: Sendable {
                     (SELECT min(ae.event_id) FROM article_events AS ae WHERE ae.article_id = c.article_id),
                     c.article_id, c.article_id
                 FROM article_copies AS c
-                \(copies.whereClause))
-                ORDER BY published_at DESC, sort_article DESC, copy_of
+                \(copies.whereClause)) AS listed
+                ORDER BY published_at DESC NULLS LAST, sort_article DESC, copy_of NULLS FIRST
                 """
             conditions.parameters += copies.parameters
         case .quotes:
@@ -96,7 +102,7 @@ public struct QueryBuilder: Sendable {
                 conditions.add("q.id IN (SELECT qa.quote_id FROM quote_articles AS qa \(carried.whereClause))", carried.parameters)
             }
             if let text = filter.text {
-                conditions.add("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [.text(try matchExpression(text))])
+                conditions.add("q.id IN (\(dialect.quotesMatching))", [.text(try matchExpression(text))])
             }
             select = """
                 SELECT q.id AS id, coalesce(p.name, q.speaker_as_written) AS speaker, q.text AS quote, q.cue AS cue,
@@ -107,7 +113,7 @@ public struct QueryBuilder: Sendable {
                 JOIN source_articles AS a ON a.id = q.article_id
                 LEFT JOIN people AS p ON p.id = q.person_id
                 \(conditions.whereClause)
-                ORDER BY a.published_at DESC, a.id DESC, q.start_offset
+                ORDER BY a.published_at DESC NULLS LAST, a.id DESC, q.start_offset
                 """
         case .people:
             select = try entityQuery(table: "people", aliasTable: "person_aliases", linkTable: "article_people",
@@ -192,14 +198,14 @@ public struct QueryBuilder: Sendable {
         if let outlet = filter.outlet {
             conditions.add("""
                 e.id IN (SELECT ae.event_id FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id
-                    WHERE a.outlet = ? COLLATE NOCASE)
+                    WHERE \(dialect.equalsIgnoringCase("a.outlet")))
                 """, [.text(outlet)])
         }
         if let event = filter.event { conditions.add("e.id = ?", [.integer(event)]) }
         if let text = filter.text {
             conditions.add("""
                 e.id IN (SELECT ae.event_id FROM article_events AS ae WHERE ae.article_id IN
-                    (SELECT rowid FROM source_articles_fts WHERE source_articles_fts MATCH ?))
+                    (\(dialect.articlesMatching)))
                 """, [.text(try matchExpression(text))])
         }
     }
@@ -234,19 +240,19 @@ public struct QueryBuilder: Sendable {
             } else {
                 // Events first (CROSS JOIN fixes the order): the range is read from the events' date
                 // index and their articles from article_events' event index.
-                conditions.add("\(articleID) IN (SELECT ae.article_id FROM events AS e CROSS JOIN article_events AS ae "
-                               + "ON ae.event_id = e.id WHERE 1\(range))", values)
+                conditions.add("\(articleID) IN (SELECT ae.article_id FROM events AS e \(dialect.joinInOrder) article_events AS ae "
+                               + "ON ae.event_id = e.id WHERE true\(range))", values)
             }
         }
         if let outlet = filter.outlet {
-            conditions.add("\(articleID) IN (SELECT id FROM source_articles WHERE outlet = ? COLLATE NOCASE)", [.text(outlet)])
+            conditions.add("\(articleID) IN (SELECT id FROM source_articles WHERE \(dialect.equalsIgnoringCase("outlet")))",
+                           [.text(outlet)])
         }
         if let event = filter.event {
             conditions.add("\(articleID) IN (SELECT article_id FROM article_events WHERE event_id = ?)", [.integer(event)])
         }
         if includeText, let text = filter.text {
-            conditions.add("\(articleID) IN (SELECT rowid FROM source_articles_fts WHERE source_articles_fts MATCH ?)",
-                           [.text(try matchExpression(text))])
+            conditions.add("\(articleID) IN (\(dialect.articlesMatching))", [.text(try matchExpression(text))])
         }
     }
 
@@ -267,10 +273,12 @@ public struct QueryBuilder: Sendable {
             conditions.add("t.id IN (SELECT x.\(column) FROM \(linkTable) AS x \(articleConditions.whereClause))",
                            articleConditions.parameters)
         }
+        let aliases = dialect.list("alias", from: """
+            SELECT DISTINCT alias FROM \(aliasTable) WHERE \(column) = t.id AND alias <> t.name
+            """, orderedBy: "alias", separator: separator)
         return """
             SELECT t.id AS id, t.name AS name, \(extraColumns)
-                (SELECT group_concat(alias, char(30)) FROM (SELECT DISTINCT alias FROM \(aliasTable)
-                    WHERE \(column) = t.id AND alias <> t.name ORDER BY alias)) AS aliases,
+                \(aliases) AS aliases,
                 (SELECT count(*) FROM \(linkTable) AS l WHERE l.\(column) = t.id) AS articles,
                 (SELECT coalesce(sum(mention_count), 0) FROM \(linkTable) AS l WHERE l.\(column) = t.id) AS mentions
             FROM \(table) AS t
@@ -280,15 +288,11 @@ public struct QueryBuilder: Sendable {
     }
 
     private func matchExpression(_ text: String) throws -> String {
-        if rawText { return text }
-        guard text.utf8.count <= FullTextSearch.longestText else {
-            throw QueryError(.invalidSearch, "--text is \(text.utf8.count) bytes long; at most \(FullTextSearch.longestText) are searched")
-        }
-        guard let escaped = FTSPattern.escaped(text) else {
-            throw QueryError(.invalidSearch, "--text \"\(text)\" has no words to search for")
-        }
-        return escaped
+        try FullTextSearch.expression(text, raw: rawText, dialect: dialect, option: "--text ")
     }
+
+    /// The list separator as SQL.
+    private var separator: String { dialect.character(30) }
 
     /// Inclusive 'from' and exclusive upper bound for 'to', as comparable ISO prefixes.
     func dateBounds() throws -> (String?, String?) {

@@ -9,7 +9,9 @@ public struct QueryRunner {
     }
 
     public func run(_ builder: QueryBuilder) throws -> ResultTable {
-        try run(builder.build(), rawText: builder.rawText)
+        var builder = builder
+        builder.dialect = database.dialect
+        return try run(builder.build(), rawText: builder.rawText)
     }
 
     /// SQLite's plan for a query, one line per step ("SEARCH e USING INDEX …", "SCAN …").

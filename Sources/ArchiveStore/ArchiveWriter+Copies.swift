@@ -32,7 +32,7 @@ extension ArchiveWriter {
         // merely overlaps in part rarely two, and confirming each candidate costs a full comparison.
         let rows = try database.rows("""
             SELECT a.id, a.body, a.content_hash FROM (
-                SELECT article_id, count(*) AS shared FROM (\(lookups.joined(separator: " UNION ALL ")))
+                SELECT article_id, count(*) AS shared FROM (\(lookups.joined(separator: " UNION ALL "))) AS bands
                 GROUP BY article_id HAVING count(*) >= 2
                 ORDER BY shared DESC, article_id LIMIT ?) AS c
             JOIN source_articles AS a ON a.id = c.article_id
@@ -47,8 +47,8 @@ extension ArchiveWriter {
     /// Records another outlet's copy of a stored article: its metadata only, the text is the article's.
     public func addCopy(of articleID: Int64, _ copy: ArticleRecord, ingestedAt: String) throws {
         try database.run("""
-            INSERT OR IGNORE INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """, articleID, copy.title, copy.outlet, copy.author, copy.url, copy.path, copy.publishedAt, copy.contentHash, ingestedAt)
     }
 
@@ -60,21 +60,24 @@ extension ArchiveWriter {
     /// Full-text rows go with it through the triggers. Ids of the deleted rows may be given again.
     public func demote(_ article: Int64, toCopyOf original: Int64) throws {
         try database.run("""
-            INSERT OR IGNORE INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
+            INSERT INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
             SELECT ?, title, outlet, author, url, path, published_at, content_hash, ingested_at FROM source_articles WHERE id = ?
+            ON CONFLICT DO NOTHING
             """, original, article)
-        try database.run("UPDATE OR IGNORE article_copies SET article_id = ? WHERE article_id = ?", original, article)
+        try database.run("UPDATE article_copies SET article_id = ? WHERE article_id = ?", original, article)
+        let dialect = database.dialect
         try database.run("""
-            INSERT OR IGNORE INTO event_corrections (article_id, other_id, together, created_at)
-            SELECT min(?, other), max(?, other), together, created_at FROM (
+            INSERT INTO event_corrections (article_id, other_id, together, created_at)
+            SELECT \(dialect.least("?", "other")), \(dialect.greatest("?", "other")), together, created_at FROM (
                 SELECT other_id AS other, together, created_at FROM event_corrections WHERE article_id = ?
-                UNION ALL SELECT article_id, together, created_at FROM event_corrections WHERE other_id = ?)
+                UNION ALL SELECT article_id, together, created_at FROM event_corrections WHERE other_id = ?) AS named
             WHERE other <> ?
+            ON CONFLICT DO NOTHING
             """, original, original, article, article, original)
         try database.run("""
             UPDATE quotes SET (article_id, start_offset, end_offset, text) = (
                 SELECT qa.article_id, qa.start_offset, qa.end_offset,
-                    substr(a.body, qa.start_offset + 1, qa.end_offset - qa.start_offset)
+                    substr(a.body, CAST(qa.start_offset + 1 AS INTEGER), CAST(qa.end_offset - qa.start_offset AS INTEGER))
                 FROM quote_articles AS qa JOIN source_articles AS a ON a.id = qa.article_id
                 WHERE qa.quote_id = quotes.id AND qa.article_id <> ? ORDER BY qa.article_id LIMIT 1)
             WHERE article_id = ? AND EXISTS (SELECT 1 FROM quote_articles AS qa WHERE qa.quote_id = quotes.id AND qa.article_id <> ?)

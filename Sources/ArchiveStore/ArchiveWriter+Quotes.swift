@@ -26,9 +26,7 @@ extension ArchiveWriter {
                 """, articleID, personID, quote.speakerAsWritten, quote.cue, quote.text, quote.startOffset, quote.endOffset, key)
         }
         try database.run("""
-            INSERT OR IGNORE INTO quote_articles (quote_id, article_id, start_offset, end_offset) VALUES (?, ?, ?, ?)
+            INSERT INTO quote_articles (quote_id, article_id, start_offset, end_offset) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
             """, quoteID, articleID, quote.startOffset, quote.endOffset)
     }
-
-
 }

@@ -32,12 +32,13 @@ public final class ArchiveWriter {
         for (person, id) in zip(bundle.people, entities.people) {
             personIDs[person.name] = id
             try database.run("""
-                INSERT INTO article_people (article_id, person_id, mention_count, first_offset, role)
+                INSERT INTO article_people AS t (article_id, person_id, mention_count, first_offset, role)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (article_id, person_id) DO UPDATE SET
-                    mention_count = mention_count + excluded.mention_count,
-                    first_offset = coalesce(min(first_offset, excluded.first_offset), first_offset, excluded.first_offset),
-                    role = coalesce(role, excluded.role)
+                    mention_count = t.mention_count + excluded.mention_count,
+                    first_offset = coalesce(\(database.dialect.least("t.first_offset", "excluded.first_offset")), t.first_offset,
+                                            excluded.first_offset),
+                    role = coalesce(t.role, excluded.role)
                 """, articleID, id, person.mentionCount, person.firstOffset, person.role)
         }
         var organizationIDs: [String: Int64] = [:]
@@ -85,17 +86,18 @@ public final class ArchiveWriter {
             """, article.title, article.body, article.outlet, article.author, article.url, article.path,
             article.publishedAt, article.format, article.language, article.contentHash, ingestedAt)
         for (band, value) in article.fingerprint.enumerated() {
-            try database.run("INSERT OR IGNORE INTO article_fingerprints (band, value, article_id) VALUES (?, ?, ?)", band, value, id)
+            try database.run("INSERT INTO article_fingerprints (band, value, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", band, value, id)
         }
         return id
     }
 
     private func link(_ articleID: Int64, _ id: Int64, _ entity: EntityRecord, _ kind: EntityTable) throws {
         try database.run("""
-            INSERT INTO \(kind.linkTable) (article_id, \(kind.column), mention_count, first_offset) VALUES (?, ?, ?, ?)
+            INSERT INTO \(kind.linkTable) AS t (article_id, \(kind.column), mention_count, first_offset) VALUES (?, ?, ?, ?)
             ON CONFLICT (article_id, \(kind.column)) DO UPDATE SET
-                mention_count = mention_count + excluded.mention_count,
-                first_offset = coalesce(min(first_offset, excluded.first_offset), first_offset, excluded.first_offset)
+                mention_count = t.mention_count + excluded.mention_count,
+                first_offset = coalesce(\(database.dialect.least("t.first_offset", "excluded.first_offset")), t.first_offset,
+                                        excluded.first_offset)
             """, articleID, id, entity.mentionCount, entity.firstOffset)
     }
 
@@ -114,12 +116,14 @@ public final class ArchiveWriter {
     /// Gives this connection a page cache of `megabytes`: lookups all over a large archive read
     /// its indexes again and again (SQLite's default is 2 MB).
     public func usePageCache(megabytes: Int) throws {
+        // A server keeps its own cache.
+        guard database.dialect.engine == .sqlite else { return }
         try database.execute("PRAGMA cache_size = -\(megabytes * 1024)")
     }
 
-    /// A number that changes whenever another connection commits to the file (`PRAGMA
-    /// data_version`): what a caller knows of the rows may then be out of date.
+    /// A number that changes whenever another connection commits to the archive: what a caller
+    /// knows of the rows may then be out of date.
     public func dataVersion() throws -> Int64? {
-        try database.integer("PRAGMA data_version")
+        try database.connection.dataVersion()
     }
 }

@@ -11,6 +11,14 @@ public protocol DatabaseConnection: AnyObject {
     /// True when no transaction is open.
     var isAutocommit: Bool { get }
 
+    /// A second connection to the same archive, for reading beside this one; nil when there can be
+    /// none (an in-memory database), so that the caller uses this one.
+    func reader() throws -> (any DatabaseConnection)?
+
+    /// A number that changes whenever another connection has committed changes since this one
+    /// last looked: what this connection's user knows of the rows may then be out of date.
+    func dataVersion() throws -> Int64?
+
     /// Runs one or more statements separated by semicolons, with no parameters and no results.
     func execute(_ sql: String) throws
     /// Compiles one statement with `?` parameters.

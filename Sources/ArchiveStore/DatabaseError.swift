@@ -84,3 +84,20 @@ extension DatabaseError {
         }
     }
 }
+
+extension DatabaseError {
+    /// The primary codes errors are sorted by, for engines other than SQLite to file their errors
+    /// under (the kinds `isFatal`, `isBusy` and the rest test for).
+    public enum Kind {
+        public static let error = SQLITE_ERROR
+        public static let permission = SQLITE_PERM
+        public static let busy = SQLITE_BUSY
+        public static let outOfMemory = SQLITE_NOMEM
+        public static let readOnly = SQLITE_READONLY
+        public static let ioError = SQLITE_IOERR
+        public static let full = SQLITE_FULL
+        public static let constraint = SQLITE_CONSTRAINT
+        public static let mismatch = SQLITE_MISMATCH
+        public static let cannotOpen = SQLITE_CANTOPEN
+    }
+}

@@ -59,7 +59,7 @@ extension ArchiveWriter {
     /// Names a person known only by a surname with a fuller name, unless another person has it.
     public func renameLoneSurname(person id: Int64, to name: String, key: String) throws {
         try database.run("""
-            UPDATE people SET name = ?, key = ? WHERE id = ? AND instr(key, ' ') = 0
+            UPDATE people SET name = ?, key = ? WHERE id = ? AND key NOT LIKE '% %'
             AND NOT EXISTS (SELECT 1 FROM people WHERE key = ?)
             """, name, key, id, key)
     }

@@ -26,7 +26,7 @@ public final class GroupingStore {
     /// gives, if it has a report.
     public func text(of article: Int64, length: Int) throws -> (title: String, body: String, occurredOn: String?)? {
         guard let row = try database.rows("""
-            SELECT a.title, substr(a.body, 1, ?), r.occurred_on FROM source_articles AS a
+            SELECT a.title, substr(a.body, 1, CAST(? AS INTEGER)), r.occurred_on FROM source_articles AS a
             JOIN article_reports AS r ON r.article_id = a.id WHERE a.id = ?
             """, [length, article]).first else { return nil }
         return (row.string(0) ?? "", row.string(1) ?? "", row.string(2))
@@ -48,7 +48,7 @@ public final class GroupingStore {
     /// Files an article under its heaviest words and its day ('' for none).
     public func file(_ article: Int64, under terms: [String], day: String) throws {
         for term in terms {
-            try database.run("INSERT OR IGNORE INTO article_terms (term, day, article_id) VALUES (?, ?, ?)", term, day, article)
+            try database.run("INSERT INTO article_terms (term, day, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", term, day, article)
         }
     }
 
@@ -74,8 +74,12 @@ public final class GroupingStore {
 
     /// Records that two articles are alike, in both directions.
     public func link(_ article: Int64, _ other: Int64, similarity: Double) throws {
-        try database.run("INSERT OR REPLACE INTO article_links (article_id, other_id, similarity) VALUES (?, ?, ?)", article, other, similarity)
-        try database.run("INSERT OR REPLACE INTO article_links (article_id, other_id, similarity) VALUES (?, ?, ?)", other, article, similarity)
+        for (from, to) in [(article, other), (other, article)] {
+            try database.run("""
+                INSERT INTO article_links (article_id, other_id, similarity) VALUES (?, ?, ?)
+                ON CONFLICT (article_id, other_id) DO UPDATE SET similarity = excluded.similarity
+                """, from, to, similarity)
+        }
     }
 
     /// Drops the link between two articles, in both directions.
@@ -119,7 +123,8 @@ public final class GroupingStore {
     /// Keeps a correction between two articles, replacing any earlier one between them.
     public func correct(_ article: Int64, _ other: Int64, together: Bool, at time: String) throws {
         try database.run("""
-            INSERT OR REPLACE INTO event_corrections (article_id, other_id, together, created_at) VALUES (?, ?, ?, ?)
+            INSERT INTO event_corrections (article_id, other_id, together, created_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (article_id, other_id) DO UPDATE SET together = excluded.together, created_at = excluded.created_at
             """, min(article, other), max(article, other), together ? 1 : 0, time)
     }
 
@@ -164,7 +169,7 @@ public final class GroupingStore {
                 UPDATE events SET title = ?1, occurred_on = ?2, date_precision = ?3, date_source = ?4, place_id = ?5, place = ?6,
                     summary = ?7, first_seen = ?8, last_seen = ?9
                 WHERE id = ?10 AND (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
-                    IS NOT (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    IS DISTINCT FROM (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                 """, event.title, event.occurredOn, event.datePrecision, event.dateSource, event.placeID, event.place,
                 event.summary, event.firstSeen, event.lastSeen, id)
         } else {
@@ -197,7 +202,7 @@ public final class GroupingStore {
                 INSERT INTO \(table) (event_id, \(column), role)
                 SELECT ae.event_id, l.\(column), CASE WHEN max(l.takes_part) = 1 THEN 'participant' ELSE 'mentioned' END
                 FROM article_events AS ae JOIN \(links) AS l ON l.article_id = ae.article_id
-                WHERE ae.event_id = ? GROUP BY l.\(column)
+                WHERE ae.event_id = ? GROUP BY ae.event_id, l.\(column)
                 """, id)
         }
     }

@@ -43,11 +43,46 @@ public struct SQLDialect: Sendable, Equatable {
         }
     }
 
-    /// A condition as the integer 0 or 1, as the archive's flag columns hold it.
-    public func flag(_ condition: String) -> String {
+    /// The values of `column` that `select` gives, in `order` (columns of `select`, by name),
+    /// joined into one text by `separator` (an SQL expression); NULL when there are none.
+    public func list(_ column: String, from select: String, orderedBy order: String, separator: String) -> String {
         switch engine {
-        case .sqlite: "(\(condition))"
-        case .postgres: "(\(condition))::int"
+        // SQLite before 3.44 has no ORDER BY inside an aggregate; it joins in the subquery's order.
+        case .sqlite: "(SELECT group_concat(\(column), \(separator)) FROM (\(select) ORDER BY \(order)))"
+        case .postgres: "(SELECT string_agg(\(column), \(separator) ORDER BY \(order)) FROM (\(select)) AS list)"
+        }
+    }
+
+    /// The condition that `column` equals one parameter, ignoring case.
+    public func equalsIgnoringCase(_ column: String) -> String {
+        switch engine {
+        case .sqlite: "\(column) = ? COLLATE NOCASE"
+        case .postgres: "lower(\(column)) = lower(?)"
+        }
+    }
+
+    /// A join whose left table is read first, as written: SQLite's planner takes CROSS JOIN as
+    /// that order; PostgreSQL's chooses well by itself.
+    public var joinInOrder: String {
+        switch engine {
+        case .sqlite: "CROSS JOIN"
+        case .postgres: "JOIN"
+        }
+    }
+
+    /// A query for the ids of articles whose title or body match the search bound to its one parameter.
+    public var articlesMatching: String {
+        switch engine {
+        case .sqlite: "SELECT rowid FROM source_articles_fts WHERE source_articles_fts MATCH ?"
+        case .postgres: "SELECT id FROM source_articles WHERE search_document @@ archive_search_query(?)"
+        }
+    }
+
+    /// A query for the ids of quotes whose text matches the search bound to its one parameter.
+    public var quotesMatching: String {
+        switch engine {
+        case .sqlite: "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+        case .postgres: "SELECT id FROM quotes WHERE search_document @@ archive_search_query(?)"
         }
     }
 }

@@ -63,6 +63,15 @@ final class SQLiteConnection: DatabaseConnection {
         }
     }
 
+    func reader() throws -> (any DatabaseConnection)? {
+        guard location != ":memory:", !location.isEmpty else { return nil }
+        return try SQLiteConnection(path: location, mode: .readOnly, immutable: false)
+    }
+
+    func dataVersion() throws -> Int64? {
+        try prepare("PRAGMA data_version").rows([]).first?.int(0)
+    }
+
     func prepare(_ sql: String) throws -> any PreparedStatement {
         try SQLiteStatement(connection: self, sql: sql)
     }

@@ -73,7 +73,7 @@ struct QueryBench: ParsableCommand {
         for _ in 0..<samples {
             let search = FullTextSearch(text: corpus.searchWord(&generator) + " " + corpus.searchWord(&generator), limit: 20)
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = try runner.run(search.build())
+            _ = try runner.run(search.build(for: database.dialect))
             searchTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
         }
         searchTimes.sort()

@@ -1,10 +1,12 @@
+import ArchivePostgres
 import ArchiveStore
 import ArgumentParser
 import Foundation
 
 /// `--db`, shared by every command that opens the archive.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The archive file (default: $ARCHIVE_DB, else ./archive.db).", valueName: "file"),
+    @Option(name: .long, help: ArgumentHelp("The archive: an SQLite file, or a postgresql:// URL (default: $ARCHIVE_DB, else ./archive.db).",
+                                                  valueName: "file-or-url"),
             completion: .file(extensions: ["db", "sqlite"]))
     var db: String?
 
@@ -14,9 +16,18 @@ struct DatabaseOptions: ParsableArguments {
         return "archive.db"
     }
 
+    /// The archive as it may be shown in messages: a PostgreSQL URL without its password.
+    var shown: String { PostgresLocation(path)?.description ?? path }
+
+    /// The SQL the archive's engine reads, known without connecting (for `--sql`).
+    var dialect: SQLDialect { PostgresLocation(path) == nil ? .sqlite : .postgres }
+
     /// Opens the archive; only `ingest` (`creating`) makes one where there is none, so that a
     /// mistyped `--db` gets an error instead of a new, empty archive.
     func open(_ mode: Database.Mode, creating: Bool = false) throws -> Database {
-        try ArchiveSchema.open(path, mode: mode, creatingIfMissing: creating)
+        if let server = PostgresLocation(path) {
+            return try PostgresArchive.open(server, mode: mode, creatingIfMissing: creating)
+        }
+        return try ArchiveSchema.open(path, mode: mode, creatingIfMissing: creating)
     }
 }

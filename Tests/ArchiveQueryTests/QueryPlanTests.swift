@@ -41,7 +41,7 @@ import Testing
     func scans(_ filter: QueryFilter, _ target: QueryTarget) throws -> [String] {
         let plan = try QueryRunner(database: database).plan(QueryBuilder(filter: filter, target: target).build())
         return plan.filter {
-            $0.hasPrefix("SCAN ") && !$0.hasPrefix("SCAN (subquery") && $0 != "SCAN page" && !$0.contains("VIRTUAL TABLE")
+            $0.hasPrefix("SCAN ") && !$0.hasPrefix("SCAN (subquery") && !["SCAN page", "SCAN listed"].contains($0) && !$0.contains("VIRTUAL TABLE")
         }
     }
 

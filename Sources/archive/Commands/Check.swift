@@ -15,7 +15,7 @@ extension Archive {
                 Terminal.write("\(table.padding(toLength: 22, withPad: " ", startingAt: 0)) \(rows)\n")
             }
             if report.problems.isEmpty {
-                Terminal.write("ok: \(database.path) is sound\n")
+                Terminal.write("ok: \(database.shown) is sound\n")
             } else {
                 for problem in report.problems { Terminal.printError("problem: " + problem) }
                 throw ExitCode.failure

@@ -68,14 +68,14 @@ extension Archive {
                 try pipeline.ingest(FileCollector().walk(folders), total: total, report: &report)
             } catch let error as DatabaseError {
                 if showProgress { Terminal.clearProgressLine() }
-                Terminal.printError("error: cannot write to \(database.path): \(error.reasonForWriting); nothing stored was lost "
+                Terminal.printError("error: cannot write to \(database.shown): \(error.reasonForWriting); nothing stored was lost "
                                     + "(\(report.added) articles of this run had been added; the batch being written was rolled back)")
                 throw ExitCode.failure
             }
             if showProgress { Terminal.clearProgressLine() }
             report = recovery.combined(report)
             if report.interrupted, let number = InterruptSignal.received {
-                Terminal.printError("interrupted by \(InterruptSignal.name(number)): \(report.summary) (\(database.path)); "
+                Terminal.printError("interrupted by \(InterruptSignal.name(number)): \(report.summary) (\(database.shown)); "
                                     + "every batch written is kept: run the same command again to resume (articles already stored are skipped)")
                 throw ExitCode(128 + number)
             }
@@ -86,7 +86,7 @@ extension Archive {
                 throw ExitCode.failure
             }
             if !quiet {
-                Terminal.printError("\(report.summary) (\(database.path))")
+                Terminal.printError("\(report.summary) (\(database.shown))")
             }
             if report.failed > 0 { throw ExitCode.failure }
         }

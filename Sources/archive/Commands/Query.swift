@@ -52,7 +52,8 @@ extension Archive {
         func run() throws {
             let filter = QueryFilter(people: person, organizations: org, place: place, from: from, to: to, outlet: outlet,
                                      event: event, text: text)
-            let builder = QueryBuilder(filter: filter, target: show, limit: limit, offset: offset)
+            var builder = QueryBuilder(filter: filter, target: show, limit: limit, offset: offset)
+            builder.dialect = database.dialect
             if sql {
                 Terminal.write(SQLPrinter.describe(try UsageError.whenInvalid { try builder.build() }))
                 return

@@ -12,7 +12,7 @@ extension Archive {
         func run() throws {
             let archive = try database.open(.readWrite)
             try ArchiveMaintenance(database: archive).rebuildFullTextIndexes()
-            Terminal.printError("rebuilt \(ArchiveMaintenance.fullTextIndexes.joined(separator: " and ")) (\(database.path))")
+            Terminal.printError("rebuilt \(ArchiveMaintenance.fullTextIndexes.joined(separator: " and ")) (\(database.shown))")
         }
     }
 }

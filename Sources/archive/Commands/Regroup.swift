@@ -19,7 +19,7 @@ extension Archive {
             let before = try GroupingStore(database: archive).eventCount()
             let after = try archive.inTransaction { try EventGrouper(database: archive).regroup() }
             func events(_ count: Int) -> String { count == 1 ? "1 event" : "\(count) events" }
-            Terminal.printError("regrouped \(database.path): \(events(before)) before, \(events(after)) now")
+            Terminal.printError("regrouped \(database.shown): \(events(before)) before, \(events(after)) now")
         }
     }
 }

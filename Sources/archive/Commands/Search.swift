@@ -28,7 +28,7 @@ extension Archive {
 
         func run() throws {
             let search = FullTextSearch(text: text, raw: raw, limit: limit, highlight: output.format == .table && Terminal.usesColor)
-            let query = try UsageError.whenInvalid { try search.build() }
+            let query = try UsageError.whenInvalid { try search.build(for: database.dialect) }
             if sql {
                 Terminal.write(SQLPrinter.describe(query))
                 return

@@ -1,0 +1,60 @@
+import ArchiveStore
+
+/// How a PostgreSQL database becomes (or is recognised as) an archive: the counterpart of
+/// `ArchiveSchema.open` for files.
+public enum PostgresArchive {
+    /// The schema version this build writes: the same number means the same tables on both engines.
+    public static var version: Int64 { ArchiveSchema.version }
+    /// The text of `schema.postgres.sql`, as embedded at build time.
+    public static var sql: String { PostgresSchemaSQL.text }
+
+    /// Opens the archive in the database the URL names.
+    ///
+    /// For `.readWrite` with `creatingIfMissing`, a database without tables becomes a new archive;
+    /// otherwise an empty database is an error and nothing is created. A database that holds
+    /// other tables, or an archive written by a newer version, is refused and never written to.
+    public static func open(_ location: PostgresLocation, mode: Database.Mode, creatingIfMissing: Bool = true) throws -> Database {
+        let connection = try PostgresConnection(location, readOnly: mode == .readOnly)
+        let database = Database(connection: connection)
+        // Two first ingests at once must not both lay out the tables: the first makes them, the
+        // second finds them made.
+        if mode == .readWrite { try database.execute("SELECT pg_advisory_lock(\(PostgresConnection.writeLock))") }
+        defer { if mode == .readWrite { try? database.execute("SELECT pg_advisory_unlock(\(PostgresConnection.writeLock))") } }
+        switch try inspect(database, location: location) {
+        case .empty:
+            guard mode == .readWrite, creatingIfMissing else {
+                throw DatabaseError(code: DatabaseError.noArchiveCode,
+                                    message: "no archive in \(location) (run `archive ingest` first, or pass --db)")
+            }
+            try database.inTransaction(.deferred) { try database.execute(sql) }
+        case .archive(let found):
+            if found > version {
+                throw DatabaseError(code: DatabaseError.newerSchemaCode, message:
+                    "\(location) was written by a newer version of archive (schema \(found), this build reads up to \(version)); it was left untouched")
+            }
+            // Schema 6 is the first on PostgreSQL: migrations from it are added here as versions come.
+        }
+        return database
+    }
+
+    private enum State { case empty, archive(version: Int64) }
+
+    private static func inspect(_ database: Database, location: PostgresLocation) throws -> State {
+        if try database.scalar("SELECT to_regclass('archive_schema')::text") != .null {
+            let row = try database.rows("SELECT application_id, version FROM archive_schema").first
+            guard let row, row.int(0) == ArchiveSchema.applicationID, let version = row.int(1) else {
+                throw DatabaseError(code: DatabaseError.notAnArchiveCode,
+                                    message: "\(location) is not an archive database (its archive_schema table is not archive's); it was left untouched")
+            }
+            return .archive(version: version)
+        }
+        let tables = try database.integer("""
+            SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()
+            """) ?? 0
+        guard tables == 0 else {
+            throw DatabaseError(code: DatabaseError.notAnArchiveCode,
+                                message: "\(location) is not an archive database (it holds \(tables) tables of another application); it was left untouched")
+        }
+        return .empty
+    }
+}

@@ -1,0 +1,120 @@
+import ArchiveStore
+import CLibPQ
+import Foundation
+
+/// A statement prepared on the server under its own name, run with text parameters.
+///
+/// The archive writes `?` for parameters, as SQLite reads them; they become `$1`, `$2`, … here.
+/// Parameter types are left to the server, which infers each from where it stands.
+final class PostgresStatement: PreparedStatement {
+    let sql: String
+    private let numbered: String
+    private let name: String
+    private var prepared = false
+    private let parameterCount: Int
+    private unowned let connection: PostgresConnection
+    private var described: [String]?
+
+    init(connection: PostgresConnection, name: String, sql: String) {
+        let (text, count) = PostgresPlaceholders.numbered(sql)
+        self.sql = sql
+        self.numbered = text
+        self.name = name
+        self.parameterCount = count
+        self.connection = connection
+    }
+
+    /// Prepares the statement on the server the first time it runs, with the types of that
+    /// run's values: integers as bigint and reals as double precision, so that `SELECT ?` in an
+    /// `INSERT … SELECT` is a number; text and NULL are left for the server to infer from where
+    /// they stand.
+    private func prepareIfNeeded(for values: [DatabaseValue]) throws {
+        guard !prepared else { return }
+        let types: [Oid] = values.map {
+            switch $0 {
+            case .integer: 20
+            case .real: 701
+            case .blob: 17
+            case .text, .null: 0
+            }
+        }
+        let result = PQprepare(connection.handle, name, numbered, Int32(types.count), types)
+        defer { PQclear(result) }
+        try connection.check(result, sql: sql)
+        prepared = true
+    }
+
+    deinit {
+        guard prepared else { return }
+        // Outside a failed transaction this frees the server's copy; inside one the server keeps it
+        // until the connection closes, which is harmless.
+        PQclear(PQexec(connection.handle, "DEALLOCATE \(name)"))
+    }
+
+    var columnNames: [String] {
+        get throws {
+            if let described { return described }
+            try prepareIfNeeded(for: Array(repeating: .null, count: parameterCount))
+            let result = PQdescribePrepared(connection.handle, name)
+            defer { PQclear(result) }
+            try connection.check(result, sql: sql)
+            let names = (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
+            described = names
+            return names
+        }
+    }
+
+    @discardableResult
+    func execute(_ values: [DatabaseValue]) throws -> Int {
+        let result = try run(values)
+        defer { PQclear(result) }
+        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
+    func rows(_ values: [DatabaseValue]) throws -> [Row] {
+        let result = try run(values)
+        defer { PQclear(result) }
+        let rowCount = PQntuples(result)
+        let fieldCount = PQnfields(result)
+        let columns = (0..<fieldCount).map { String(cString: PQfname(result, $0)) }
+        let types = (0..<fieldCount).map { PQftype(result, $0) }
+        var rows: [Row] = []
+        rows.reserveCapacity(Int(rowCount))
+        for row in 0..<rowCount {
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(Int(fieldCount))
+            for field in 0..<fieldCount {
+                if PQgetisnull(result, row, field) == 1 {
+                    values.append(.null)
+                } else {
+                    let length = Int(PQgetlength(result, row, field))
+                    let text = PQgetvalue(result, row, field).map {
+                        String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self)
+                    } ?? ""
+                    values.append(PostgresValue.decode(text, type: types[Int(field)]))
+                }
+            }
+            rows.append(Row(columns: columns, values: values))
+        }
+        return rows
+    }
+
+    private func run(_ values: [DatabaseValue]) throws -> OpaquePointer? {
+        precondition(values.count == parameterCount, "\(values.count) values for \(parameterCount) parameters in: \(sql)")
+        try prepareIfNeeded(for: values)
+        let texts = values.map(PostgresValue.encode)
+        // The C strings live until the call returns: strdup'd here, freed after.
+        let pointers: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
+        defer { pointers.forEach { free($0) } }
+        let result = pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { buffer in
+            PQexecPrepared(connection.handle, name, Int32(values.count), buffer.baseAddress, nil, nil, 0)
+        }
+        do {
+            try connection.check(result, sql: sql)
+        } catch {
+            PQclear(result)
+            throw error
+        }
+        return result
+    }
+}
