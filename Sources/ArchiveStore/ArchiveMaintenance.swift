@@ -1,13 +1,19 @@
 import ArchiveValues
 import CSQLite
 
-/// Health checks and repairs of an archive: SQLite's integrity check, the full-text indexes'
-/// own checks (SQLite's cannot see an FTS index out of step with its table), and their rebuild.
+/// Health checks and repairs of an archive: the engine's own checks (on SQLite its integrity
+/// check and the full-text indexes' checks, which the first cannot see), the archive's rules, and
+/// the rebuild of the full-text indexes.
 public struct ArchiveMaintenance {
     public let database: Database
 
-    /// The external-content FTS5 tables and the tables they index.
-    public static let fullTextIndexes = ["source_articles_fts", "quotes_fts"]
+    /// The full-text indexes: SQLite's external-content FTS5 tables, PostgreSQL's GIN indexes.
+    public var fullTextIndexes: [String] {
+        switch database.dialect.engine {
+        case .sqlite: ["source_articles_fts", "quotes_fts"]
+        case .postgres: ["source_articles_search", "quotes_search"]
+        }
+    }
 
     public init(database: Database) {
         self.database = database
@@ -26,11 +32,20 @@ public struct ArchiveMaintenance {
     }
 
     public func check() throws -> Report {
+        var problems = database.dialect.engine == .sqlite ? try sqliteProblems() : try postgresProblems()
+        problems += try correctionProblems() + roleProblems() + aliasProblems()
+        let tables = ["source_articles", "events", "people", "organizations", "places", "quotes",
+                      "article_events", "article_people", "article_organizations", "article_places"]
+        let counts = try tables.map { ($0, try database.integer("SELECT count(*) FROM \($0)") ?? 0) }
+        return Report(problems: problems, counts: counts)
+    }
+
+    private func sqliteProblems() throws -> [String] {
         var problems = try database.rows("PRAGMA integrity_check").compactMap { $0.string(0) }.filter { $0 != "ok" }
         problems += try database.rows("PRAGMA foreign_key_check").map { row in
             "foreign key: \(row.string(0) ?? "?") row \(row.int(1) ?? 0) points to a missing \(row.string(2) ?? "?") row"
         }
-        for index in Self.fullTextIndexes {
+        for index in fullTextIndexes {
             do {
                 try database.execute("INSERT INTO \(index) (\(index), rank) VALUES ('integrity-check', 1)")
             } catch let error as DatabaseError {
@@ -42,11 +57,21 @@ public struct ArchiveMaintenance {
             // triggers from indexing new rows.
             problems.append("fts_deferred holds a row outside an ingest, so new rows are not indexed (run `archive rebuild-fts`)")
         }
-        problems += try correctionProblems() + roleProblems() + aliasProblems()
-        let tables = ["source_articles", "events", "people", "organizations", "places", "quotes",
-                      "article_events", "article_people", "article_organizations", "article_places"]
-        let counts = try tables.map { ($0, try database.integer("SELECT count(*) FROM \($0)") ?? 0) }
-        return Report(problems: problems, counts: counts)
+        return problems
+    }
+
+    /// PostgreSQL keeps its keys and its generated search columns itself; what can still go wrong
+    /// is an index left unusable (a failed concurrent build) or the version row gone.
+    private func postgresProblems() throws -> [String] {
+        var problems = try database.rows("""
+            SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
+            JOIN pg_namespace AS n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND NOT (i.indisvalid AND i.indisready)
+            """).map { "index \($0.string(0) ?? "?") is not valid (run `archive rebuild-fts`, or REINDEX it)" }
+        if try database.integer("SELECT count(*) FROM archive_schema") != 1 {
+            problems.append("archive_schema must hold exactly one row")
+        }
+        return problems
     }
 
     /// Manual merges that no longer hold: one that leads to no entity (later ingests would read
@@ -101,9 +126,16 @@ public struct ArchiveMaintenance {
     /// Rebuilds every full-text index from its table, in one transaction.
     public func rebuildFullTextIndexes() throws {
         try database.inTransaction {
-            try database.execute("DELETE FROM fts_deferred")
-            for index in Self.fullTextIndexes {
-                try database.execute("INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
+            switch database.dialect.engine {
+            case .sqlite:
+                try database.execute("DELETE FROM fts_deferred")
+                for index in fullTextIndexes {
+                    try database.execute("INSERT INTO \(index) (\(index)) VALUES ('rebuild')")
+                }
+            case .postgres:
+                for index in fullTextIndexes {
+                    try database.execute("REINDEX INDEX \(index)")
+                }
             }
         }
     }

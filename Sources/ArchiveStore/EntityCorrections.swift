@@ -45,7 +45,7 @@ public struct EntityCorrections {
             guard source != target else { throw Failure(description: "\"\(from)\" and \"\(into)\" are already one \(kind.rawValue)") }
             guard let row = try database.rows("SELECT name, key FROM \(kind.table) WHERE id = ?", [source]).first,
                   let name = row.string(0), let key = row.string(1) else { return }
-            let aliases = try database.rows("SELECT alias FROM \(kind.aliasTable) WHERE \(kind.column) = ? ORDER BY rowid", [source])
+            let aliases = try database.rows("SELECT alias FROM \(kind.aliasTable) WHERE \(kind.column) = ? ORDER BY key, alias", [source])
                 .compactMap { $0.string(0) }
             if try database.integer("SELECT count(*) FROM merges WHERE kind = ? AND from_key = ?", kind.rawValue, key) ?? 0 > 0 {
                 throw Failure(description: "\"\(name)\" was merged once before; unmerge that first")
@@ -80,10 +80,9 @@ public struct EntityCorrections {
     private func snapshot(_ kind: Kind, of ids: [Int64], excludingMerge mergeID: Int64) throws -> [String: [String: String]] {
         var result: [String: [String: String]] = [:]
         for (table, column) in kind.touchedTables {
-            let (keyColumns, columns) = try layout(of: table)
-            let key = "json_array(" + keyColumns.map { "\"\($0)\"" }.joined(separator: ", ") + ")"
-            let object = "json_object(" + columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ") + ")"
-            var sql = "SELECT \(key), \(object) FROM \(table) WHERE \"\(column)\" IN (?, ?)"
+            let layout = try layout(of: table)
+            let dialect = database.dialect
+            var sql = "SELECT \(dialect.jsonArray(layout.key)), \(dialect.jsonObject(layout.columns)) FROM \(table) WHERE \"\(column)\" IN (?, ?)"
             var values: [DatabaseValueConvertible?] = ids
             if table == "merges" {
                 sql += " AND kind = ? AND id <> ?"
@@ -98,12 +97,38 @@ public struct EntityCorrections {
         return result
     }
 
-    /// A table's primary key columns (the rowid alias or the declared key) and all its columns.
-    private func layout(of table: String) throws -> (key: [String], columns: [String]) {
-        let info = try database.rows("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [table])
-        let columns = info.compactMap { $0.string(0) }
-        let key = info.filter { ($0.int(1) ?? 0) > 0 }.sorted { ($0.int(1) ?? 0) < ($1.int(1) ?? 0) }.compactMap { $0.string(0) }
-        return (key, columns)
+    /// A table's primary key columns, the columns a row is written with (not those the engine
+    /// computes), and each column's type.
+    struct TableLayout {
+        var key: [String]
+        var columns: [String]
+        var types: [String: String]
+
+        func type(_ column: String) -> String { types[column] ?? "text" }
+    }
+
+    private func layout(of table: String) throws -> TableLayout {
+        switch database.dialect.engine {
+        case .sqlite:
+            let info = try database.rows("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [table])
+            let columns = info.compactMap { $0.string(0) }
+            let key = info.filter { ($0.int(1) ?? 0) > 0 }.sorted { ($0.int(1) ?? 0) < ($1.int(1) ?? 0) }.compactMap { $0.string(0) }
+            return TableLayout(key: key, columns: columns, types: [:])
+        case .postgres:
+            let info = try database.rows("""
+                SELECT column_name, data_type FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position
+                """, [table])
+            let key = try database.rows("""
+                SELECT k.column_name FROM information_schema.table_constraints AS tc
+                JOIN information_schema.key_column_usage AS k ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema
+                WHERE tc.table_schema = current_schema() AND tc.table_name = ? AND tc.constraint_type = 'PRIMARY KEY'
+                ORDER BY k.ordinal_position
+                """, [table]).compactMap { $0.string(0) }
+            var types: [String: String] = [:]
+            for row in info { if let name = row.string(0), let type = row.string(1) { types[name] = type } }
+            return TableLayout(key: key, columns: info.compactMap { $0.string(0) }, types: types)
+        }
     }
 
     /// Gives a merged-away entity back its own row, with everything it had: the archive becomes
@@ -147,7 +172,7 @@ public struct EntityCorrections {
     /// The entity a recorded merge removed: the row of its own table that was there before and is not after.
     private func sourceID(of mergeID: Int64, kind: Kind) throws -> Int64? {
         try database.integer("""
-            SELECT json_extract(row_key, '$[0]') FROM merge_changes WHERE merge_id = ? AND table_name = ? AND before IS NOT NULL
+            SELECT \(database.dialect.jsonElement("row_key", 0, as: "bigint")) FROM merge_changes WHERE merge_id = ? AND table_name = ? AND before IS NOT NULL
             """, mergeID, kind.table)
     }
 
@@ -160,8 +185,8 @@ public struct EntityCorrections {
                                         [mergeID]).sorted { rank($0) < rank($1) }
         // A merge of a much-named person changes thousands of rows of a few tables: each table's
         // layout is read once, and its statements are compiled once (the connection's cache).
-        var layouts: [String: (key: [String], columns: [String])] = [:]
-        func layout(_ table: String) throws -> (key: [String], columns: [String]) {
+        var layouts: [String: TableLayout] = [:]
+        func layout(_ table: String) throws -> TableLayout {
             if let known = layouts[table] { return known }
             let found = try self.layout(of: table)
             layouts[table] = found
@@ -169,21 +194,22 @@ public struct EntityCorrections {
         }
         for change in changes.reversed() where change.string(2) == nil {
             guard let table = change.string(0), let key = change.string(1) else { continue }
-            let (keyColumns, _) = try layout(table)
-            try database.cachedStatement("DELETE FROM \(table) WHERE " + matching(keyColumns))
-                .execute(Array(repeating: .text(key), count: keyColumns.count))
+            let layout = try layout(table)
+            try database.cachedStatement("DELETE FROM \(table) WHERE " + matching(layout))
+                .execute(Array(repeating: .text(key), count: layout.key.count))
         }
         for change in changes {
             guard let table = change.string(0), let key = change.string(1), let before = change.string(2) else { continue }
-            let (keyColumns, columns) = try layout(table)
-            let keys = [DatabaseValue](repeating: .text(key), count: keyColumns.count)
-            let present = try database.cachedStatement("SELECT count(*) FROM \(table) WHERE " + matching(keyColumns))
+            let layout = try layout(table)
+            let columns = layout.columns
+            let keys = [DatabaseValue](repeating: .text(key), count: layout.key.count)
+            let present = try database.cachedStatement("SELECT count(*) FROM \(table) WHERE " + matching(layout))
                 .rows(keys).first?.int(0) ?? 0
-            let value = { (column: String) in "json_extract(?, '$.\"\(column)\"')" }
+            let value = { (column: String) in self.database.dialect.jsonField("?", column, as: layout.type(column)) }
             if present > 0 {
-                let assignments = columns.filter { !keyColumns.contains($0) }.map { "\"\($0)\" = \(value($0))" }
+                let assignments = columns.filter { !layout.key.contains($0) }.map { "\"\($0)\" = \(value($0))" }
                 guard !assignments.isEmpty else { continue }
-                try database.cachedStatement("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE " + matching(keyColumns))
+                try database.cachedStatement("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE " + matching(layout))
                     .execute(Array(repeating: .text(before), count: assignments.count) + keys)
             } else {
                 _ = try database.cachedStatement("INSERT INTO \(table) (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES ("
@@ -196,8 +222,9 @@ public struct EntityCorrections {
 
     /// The condition that picks the row whose primary key is the JSON array bound to each of its
     /// parameters (one per key column).
-    private func matching(_ keyColumns: [String]) -> String {
-        keyColumns.enumerated().map { "\"\($1)\" = json_extract(?, '$[\($0)]')" }.joined(separator: " AND ")
+    private func matching(_ layout: TableLayout) -> String {
+        layout.key.enumerated().map { "\"\($1)\" = \(database.dialect.jsonElement("?", $0, as: layout.type($1)))" }
+            .joined(separator: " AND ")
     }
 
     /// Unmerges a merge recorded by schema 3 or earlier, which kept only the mentions it moved.
@@ -213,7 +240,7 @@ public struct EntityCorrections {
             : try database.insert("INSERT INTO \(kind.table) (name, key) VALUES (?, ?) RETURNING id", fromName, fromKey)
         for alias in aliases {
             try database.run("DELETE FROM \(kind.aliasTable) WHERE \(kind.column) = ? AND alias = ?", target, alias)
-            try database.run("INSERT OR IGNORE INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?)",
+            try database.run("INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              restored, alias, MatchKey.make(alias))
         }
         let role = kind == .person ? ", role" : ""
@@ -233,9 +260,10 @@ public struct EntityCorrections {
         if kind != .place {
             let eventTable = kind == .person ? "event_people" : "event_organizations"
             try database.run("""
-                INSERT OR IGNORE INTO \(eventTable) (event_id, \(kind.column), role)
+                INSERT INTO \(eventTable) (event_id, \(kind.column), role)
                 SELECT DISTINCT ae.event_id, ?, 'mentioned' FROM article_events AS ae
                 WHERE ae.article_id IN (SELECT article_id FROM merge_moves WHERE merge_id = ?)
+                ON CONFLICT DO NOTHING
                 """, restored, mergeID)
         }
         if kind == .person {
@@ -251,31 +279,36 @@ public struct EntityCorrections {
     }
 
     private func move(_ kind: Kind, from source: Int64, to target: Int64) throws {
-        let role = (kind == .person ? ", role = coalesce(role, excluded.role)" : "")
-            + (kind == .place ? "" : ", takes_part = max(takes_part, excluded.takes_part)")
+        let dialect = database.dialect
+        let role = (kind == .person ? ", role = coalesce(t.role, excluded.role)" : "")
+            + (kind == .place ? "" : ", takes_part = \(dialect.greatest("t.takes_part", "excluded.takes_part"))")
         let roleColumn = (kind == .person ? ", role" : "") + (kind == .place ? "" : ", takes_part")
         try database.run("""
-            INSERT INTO \(kind.linkTable) (article_id, \(kind.column), mention_count, first_offset\(roleColumn))
+            INSERT INTO \(kind.linkTable) AS t (article_id, \(kind.column), mention_count, first_offset\(roleColumn))
             SELECT article_id, ?, mention_count, first_offset\(roleColumn) FROM \(kind.linkTable) WHERE \(kind.column) = ?
             ON CONFLICT (article_id, \(kind.column)) DO UPDATE SET
-                mention_count = mention_count + excluded.mention_count,
-                first_offset = coalesce(min(first_offset, excluded.first_offset), first_offset, excluded.first_offset)\(role)
+                mention_count = t.mention_count + excluded.mention_count,
+                first_offset = coalesce(\(dialect.least("t.first_offset", "excluded.first_offset")), t.first_offset,
+                                        excluded.first_offset)\(role)
             """, target, source)
-        try database.run("INSERT OR IGNORE INTO \(kind.aliasTable) (\(kind.column), alias, key) SELECT ?, alias, key FROM \(kind.aliasTable) WHERE \(kind.column) = ?", target, source)
+        try database.run("""
+            INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) SELECT ?, alias, key FROM \(kind.aliasTable) WHERE \(kind.column) = ?
+            ON CONFLICT DO NOTHING
+            """, target, source)
         switch kind {
         case .person:
             try database.run("""
-                INSERT INTO event_people (event_id, person_id, role) SELECT event_id, ?, role FROM event_people WHERE person_id = ?
+                INSERT INTO event_people AS t (event_id, person_id, role) SELECT event_id, ?, role FROM event_people WHERE person_id = ?
                 ON CONFLICT (event_id, person_id) DO UPDATE SET
-                    role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
+                    role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE t.role END
                 """, target, source)
             try database.run("UPDATE quotes SET person_id = ? WHERE person_id = ?", target, source)
         case .organization:
             try database.run("""
-                INSERT INTO event_organizations (event_id, organization_id, role)
+                INSERT INTO event_organizations AS t (event_id, organization_id, role)
                 SELECT event_id, ?, role FROM event_organizations WHERE organization_id = ?
                 ON CONFLICT (event_id, organization_id) DO UPDATE SET
-                    role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE role END
+                    role = CASE WHEN excluded.role = 'participant' THEN 'participant' ELSE t.role END
                 """, target, source)
         case .place:
             try database.run("UPDATE events SET place_id = ? WHERE place_id = ?", target, source)

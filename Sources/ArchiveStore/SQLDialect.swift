@@ -11,14 +11,6 @@ public struct SQLDialect: Sendable, Equatable {
     public static let sqlite = SQLDialect(engine: .sqlite)
     public static let postgres = SQLDialect(engine: .postgres)
 
-    /// The values of `expression` over a group, joined by `separator` (an SQL string literal).
-    public func joined(_ expression: String, separator: String) -> String {
-        switch engine {
-        case .sqlite: "group_concat(\(expression), \(separator))"
-        case .postgres: "string_agg(\(expression), \(separator))"
-        }
-    }
-
     /// The one-character string with the given code point.
     public func character(_ code: Int) -> String {
         switch engine {
@@ -83,6 +75,43 @@ public struct SQLDialect: Sendable, Equatable {
         switch engine {
         case .sqlite: "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
         case .postgres: "SELECT id FROM quotes WHERE search_document @@ archive_search_query(?)"
+        }
+    }
+
+    // JSON, for the rows a merge keeps to give back on unmerge.
+
+    /// The values of `columns` as a JSON array, in text.
+    public func jsonArray(_ columns: [String]) -> String {
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        switch engine {
+        case .sqlite: return "json_array(\(list))"
+        case .postgres: return "json_build_array(\(list))::text"
+        }
+    }
+
+    /// The values of `columns` as a JSON object keyed by column name, in text.
+    public func jsonObject(_ columns: [String]) -> String {
+        let pairs = columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ")
+        switch engine {
+        case .sqlite: return "json_object(\(pairs))"
+        case .postgres: return "json_build_object(\(pairs))::text"
+        }
+    }
+
+    /// Element `index` of the JSON array that `json` (an SQL expression) holds, as a value of
+    /// `type` (the column's type on PostgreSQL, which reads JSON values as text).
+    public func jsonElement(_ json: String, _ index: Int, as type: String) -> String {
+        switch engine {
+        case .sqlite: "json_extract(\(json), '$[\(index)]')"
+        case .postgres: "((\(json))::json ->> \(index))::\(type)"
+        }
+    }
+
+    /// Field `name` of the JSON object that `json` holds, as a value of `type`.
+    public func jsonField(_ json: String, _ name: String, as type: String) -> String {
+        switch engine {
+        case .sqlite: "json_extract(\(json), '$.\"\(name)\"')"
+        case .postgres: "((\(json))::json ->> '\(name)')::\(type)"
         }
     }
 }

@@ -11,8 +11,9 @@ extension Archive {
 
         func run() throws {
             let archive = try database.open(.readWrite)
-            try ArchiveMaintenance(database: archive).rebuildFullTextIndexes()
-            Terminal.printError("rebuilt \(ArchiveMaintenance.fullTextIndexes.joined(separator: " and ")) (\(database.shown))")
+            let maintenance = ArchiveMaintenance(database: archive)
+            try maintenance.rebuildFullTextIndexes()
+            Terminal.printError("rebuilt \(maintenance.fullTextIndexes.joined(separator: " and ")) (\(database.shown))")
         }
     }
 }
