@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "archive-bench",
             dependencies: [
-                "ArchiveExtraction", "ArchiveIngest", "ArchiveStore", "ArchiveQuery",
+                "ArchiveExtraction", "ArchiveIngest", "ArchiveStore", "ArchivePostgres", "ArchiveQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -242,20 +242,12 @@ public enum ArchiveSchema {
         }
     }
 
-    /// The `CREATE` statement of one table, index or trigger, exactly as `schema.sql` writes it, so
-    /// that an upgraded archive and a new one have the same schema to the letter.
+    /// The `CREATE` statement of one table, index or trigger as the migration that made it
+    /// released it (`ReleasedSQL`), so that what a migration does never changes.
     static func definition(of name: String) throws -> String {
-        let lines = sql.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { line in
-            let words = line.split(separator: " ")
-            return words.first == "CREATE" && words.count > 2 && words[2] == name
-        }) else {
-            throw DatabaseError(code: SQLITE_INTERNAL, message: "schema.sql defines no \(name)")
+        guard let sql = ReleasedSQL.definitions[name] else {
+            throw DatabaseError(code: SQLITE_INTERNAL, message: "no released definition of \(name)")
         }
-        let isTrigger = lines[start].hasPrefix("CREATE TRIGGER")
-        guard let end = lines[start...].firstIndex(where: { isTrigger ? $0 == "END;" : $0.hasSuffix(";") }) else {
-            throw DatabaseError(code: SQLITE_INTERNAL, message: "schema.sql does not end the definition of \(name)")
-        }
-        return lines[start...end].joined(separator: "\n")
+        return sql
     }
 }

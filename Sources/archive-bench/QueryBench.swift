@@ -1,4 +1,5 @@
 import ArchiveIngest
+import ArchivePostgres
 import ArchiveQuery
 import ArchiveStore
 import ArgumentParser
@@ -12,7 +13,7 @@ struct QueryBench: ParsableCommand {
 
     @Option(help: "Articles in the archive.")
     var articles = 200_000
-    @Option(help: "Where to keep the archive between runs.")
+    @Option(help: "Where to keep the archive between runs: a file, or a postgresql:// URL (the database is emptied when it holds another number of articles).")
     var db = "/tmp/archive-bench-query.db"
     @Option(help: "Queries of each kind.")
     var samples = 300
@@ -21,16 +22,14 @@ struct QueryBench: ParsableCommand {
         var generator = SplitMix(seed: 11)
         let corpus = SyntheticCorpus(generator: &generator)
         if try existingCount() != articles {
-            try? FileManager.default.removeItem(atPath: db)
-            try? FileManager.default.removeItem(atPath: db + "-wal")
-            try? FileManager.default.removeItem(atPath: db + "-shm")
+            try empty()
             let start = Date()
             try build(corpus, generator: &generator)
             print("built \(articles) articles in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         }
-        let database = try ArchiveSchema.open(db, mode: .readOnly)
+        let database = try ArchiveLocation.open(db, mode: .readOnly)
         let runner = QueryRunner(database: database)
-        try database.execute("PRAGMA cache_size = -65536")
+        if database.dialect.engine == .sqlite { try database.execute("PRAGMA cache_size = -65536") }
         print("archive: \(articles) articles, \(try database.integer("SELECT count(*) FROM events") ?? 0) events, "
               + "\(try database.integer("SELECT count(*) FROM people") ?? 0) people")
 
@@ -82,13 +81,21 @@ struct QueryBench: ParsableCommand {
     }
 
     private func existingCount() throws -> Int? {
-        guard FileManager.default.fileExists(atPath: db) else { return nil }
-        let database = try ArchiveSchema.open(db, mode: .readOnly)
+        guard PostgresLocation(db) != nil || FileManager.default.fileExists(atPath: db) else { return nil }
+        guard let database = try? ArchiveLocation.open(db, mode: .readOnly) else { return nil }
         return try database.integer("SELECT count(*) FROM source_articles").map(Int.init)
     }
 
+    private func empty() throws {
+        if let server = PostgresLocation(db) {
+            try PostgresConnection(server).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        } else {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
+    }
+
     private func build(_ corpus: SyntheticCorpus, generator: inout SplitMix) throws {
-        let database = try ArchiveSchema.open(db, mode: .readWrite)
+        let database = try ArchiveLocation.open(db, mode: .readWrite)
         let storage = ArticleStorage(writer: ArchiveWriter(database: database))
         var written = 0
         while written < articles {

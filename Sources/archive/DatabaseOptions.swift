@@ -17,17 +17,14 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// The archive as it may be shown in messages: a PostgreSQL URL without its password.
-    var shown: String { PostgresLocation(path)?.description ?? path }
+    var shown: String { ArchiveLocation.shown(path) }
 
     /// The SQL the archive's engine reads, known without connecting (for `--sql`).
-    var dialect: SQLDialect { PostgresLocation(path) == nil ? .sqlite : .postgres }
+    var dialect: SQLDialect { ArchiveLocation.dialect(path) }
 
     /// Opens the archive; only `ingest` (`creating`) makes one where there is none, so that a
     /// mistyped `--db` gets an error instead of a new, empty archive.
     func open(_ mode: Database.Mode, creating: Bool = false) throws -> Database {
-        if let server = PostgresLocation(path) {
-            return try PostgresArchive.open(server, mode: mode, creatingIfMissing: creating)
-        }
-        return try ArchiveSchema.open(path, mode: mode, creatingIfMissing: creating)
+        try ArchiveLocation.open(path, mode: mode, creatingIfMissing: creating)
     }
 }
