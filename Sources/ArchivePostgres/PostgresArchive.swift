@@ -49,7 +49,7 @@ public enum PostgresArchive {
             return .archive(version: version)
         }
         let tables = try database.integer("""
-            SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()
+            SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
             """) ?? 0
         guard tables == 0 else {
             throw DatabaseError(code: DatabaseError.notAnArchiveCode,

@@ -15,6 +15,8 @@ public final class PostgresConnection: DatabaseConnection {
     /// found moved on by others since (see `dataVersion`).
     private var lastWriteCount: Int64?
     private var changesByOthers: Int64 = 0
+    /// Statements sent in a writing transaction whose answers are not read yet.
+    private(set) lazy var pipeline = PostgresPipeline(connection: self)
 
     public var dialect: SQLDialect { .postgres }
     public var location: String { address.description }
@@ -47,10 +49,17 @@ public final class PostgresConnection: DatabaseConnection {
 
     public var isAutocommit: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
 
+    /// Runs plain SQL, after reading the answers of whatever was sent before it.
     public func execute(_ sql: String) throws {
+        try pipeline.leave()
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, sql: sql)
+        switch PQtransactionStatus(handle) {
+        case PQTRANS_INTRANS: if pipeline.wanted { pipeline.enter() }
+        case PQTRANS_IDLE: pipeline.wanted = false
+        default: break
+        }
     }
 
     public func reader() throws -> (any DatabaseConnection)? {
@@ -70,6 +79,8 @@ public final class PostgresConnection: DatabaseConnection {
             do {
                 try execute("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
                 try countWrite()
+                pipeline.wanted = true
+                pipeline.enter()
             } catch {
                 try? execute("ROLLBACK")
                 throw error
@@ -106,6 +117,11 @@ public final class PostgresConnection: DatabaseConnection {
             let message = archive_pq_primary_message(result).map { String(cString: $0) } ?? currentError()
             throw PostgresFailure.error(state: state, message: address.redacting(message), sql: sql)
         }
+    }
+
+    /// A statement could not even be sent (the connection is gone).
+    func sendError(sql: String) -> DatabaseError {
+        DatabaseError(code: DatabaseError.Kind.ioError, message: location + ": " + currentError(), sql: sql, isOwnMessage: true)
     }
 
     private func currentError() -> String {

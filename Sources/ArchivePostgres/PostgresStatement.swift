@@ -24,13 +24,11 @@ final class PostgresStatement: PreparedStatement {
         self.connection = connection
     }
 
-    /// Prepares the statement on the server the first time it runs, with the types of that
-    /// run's values: integers as bigint and reals as double precision, so that `SELECT ?` in an
-    /// `INSERT … SELECT` is a number; text and NULL are left for the server to infer from where
-    /// they stand.
-    private func prepareIfNeeded(for values: [DatabaseValue]) throws {
-        guard !prepared else { return }
-        let types: [Oid] = values.map {
+    /// The server types of a run's values: integers as bigint and reals as double precision, so
+    /// that `SELECT ?` in an `INSERT … SELECT` is a number; text and NULL are left for the server
+    /// to infer from where they stand.
+    private static func types(_ values: [DatabaseValue]) -> [Oid] {
+        values.map {
             switch $0 {
             case .integer: 20
             case .real: 701
@@ -38,14 +36,31 @@ final class PostgresStatement: PreparedStatement {
             case .text, .null: 0
             }
         }
-        let result = PQprepare(connection.handle, name, numbered, Int32(types.count), types)
-        defer { PQclear(result) }
-        try connection.check(result, sql: sql)
+    }
+
+    /// Prepares the statement on the server the first time it runs, with that run's value types.
+    private func prepareIfNeeded(for values: [DatabaseValue]) throws {
+        guard !prepared else { return }
+        let types = Self.types(values)
+        if connection.pipeline.isOn {
+            guard PQsendPrepare(connection.handle, name, numbered, Int32(types.count), types) == 1 else {
+                throw connection.sendError(sql: sql)
+            }
+            connection.pipeline.sent(sql, .prepare(self))
+        } else {
+            let result = PQprepare(connection.handle, name, numbered, Int32(types.count), types)
+            defer { PQclear(result) }
+            try connection.check(result, sql: sql)
+        }
         prepared = true
     }
 
+    /// The server refused the preparation: the next run prepares again.
+    func forgetPreparation() { prepared = false }
+
     deinit {
-        guard prepared else { return }
+        // In pipeline mode nothing may run at once: the server keeps its copy until the connection closes.
+        guard prepared, !connection.pipeline.isOn else { return }
         // Outside a failed transaction this frees the server's copy; inside one the server keeps it
         // until the connection closes, which is harmless.
         PQclear(PQexec(connection.handle, "DEALLOCATE \(name)"))
@@ -54,6 +69,8 @@ final class PostgresStatement: PreparedStatement {
     var columnNames: [String] {
         get throws {
             if let described { return described }
+            // Describing waits for the server: not a thing pipeline mode allows.
+            if connection.pipeline.isOn { try connection.pipeline.leave() }
             try prepareIfNeeded(for: Array(repeating: .null, count: parameterCount))
             let result = PQdescribePrepared(connection.handle, name)
             defer { PQclear(result) }
@@ -64,16 +81,29 @@ final class PostgresStatement: PreparedStatement {
         }
     }
 
-    @discardableResult
-    func execute(_ values: [DatabaseValue]) throws -> Int {
-        let result = try run(values)
-        defer { PQclear(result) }
-        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    /// Runs the statement. In a writing transaction it is only sent: its answer is read with the
+    /// next statement that needs one.
+    func execute(_ values: [DatabaseValue]) throws {
+        if connection.pipeline.isOn {
+            try send(values, .write)
+            if connection.pipeline.isFull { try connection.pipeline.drain() }
+            return
+        }
+        PQclear(try run(values))
     }
 
     func rows(_ values: [DatabaseValue]) throws -> [Row] {
+        if connection.pipeline.isOn {
+            try send(values, .read)
+            return try connection.pipeline.drain() ?? []
+        }
         let result = try run(values)
         defer { PQclear(result) }
+        return Self.rows(of: result)
+    }
+
+    /// Every row of a result, copied out.
+    static func rows(of result: OpaquePointer?) -> [Row] {
         let rowCount = PQntuples(result)
         let fieldCount = PQnfields(result)
         let columns = (0..<fieldCount).map { String(cString: PQfname(result, $0)) }
@@ -97,6 +127,21 @@ final class PostgresStatement: PreparedStatement {
             rows.append(Row(columns: columns, values: values))
         }
         return rows
+    }
+
+    /// Sends one run in pipeline mode.
+    private func send(_ values: [DatabaseValue], _ purpose: PostgresPipeline.Purpose) throws {
+        precondition(values.count == parameterCount, "\(values.count) values for \(parameterCount) parameters in: \(sql)")
+        try prepareIfNeeded(for: values)
+        let texts = values.map(PostgresValue.encode)
+        let pointers: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
+        defer { pointers.forEach { free($0) } }
+        // libpq copies the values into its buffer before this returns.
+        let sent = pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { buffer in
+            PQsendQueryPrepared(connection.handle, name, Int32(values.count), buffer.baseAddress, nil, nil, 0)
+        }
+        guard sent == 1 else { throw connection.sendError(sql: sql) }
+        connection.pipeline.sent(sql, purpose)
     }
 
     private func run(_ values: [DatabaseValue]) throws -> OpaquePointer? {

@@ -85,9 +85,8 @@ public final class ArchiveWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, article.title, article.body, article.outlet, article.author, article.url, article.path,
             article.publishedAt, article.format, article.language, article.contentHash, ingestedAt)
-        for (band, value) in article.fingerprint.enumerated() {
-            try database.run("INSERT INTO article_fingerprints (band, value, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", band, value, id)
-        }
+        try database.insert(into: "article_fingerprints", ["band", "value", "article_id"],
+                            rows: article.fingerprint.enumerated().map { [$0.offset, $0.element, id] }, ending: "ON CONFLICT DO NOTHING")
         return id
     }
 

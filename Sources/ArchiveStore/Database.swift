@@ -74,6 +74,16 @@ public final class Database {
         try cachedStatement(sql).rows(values.map { $0?.databaseValue ?? .null }).first?.int(0)
     }
 
+    /// Inserts several rows with one statement (one wait for a server's answer, not one per row):
+    /// `INSERT INTO table (columns) VALUES (…), (…) ` followed by `ending` (an `ON CONFLICT` clause).
+    public func insert(into table: String, _ columns: [String], rows: [[DatabaseValueConvertible?]], ending: String = "") throws {
+        guard !rows.isEmpty else { return }
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: row, count: rows.count).joined(separator: ", ") + (ending.isEmpty ? "" : " " + ending)
+        try cachedStatement(sql).execute(rows.flatMap { $0.map { $0?.databaseValue ?? .null } })
+    }
+
     /// Runs an `INSERT … RETURNING id` and returns the id of the row it added.
     public func insert(_ sql: String, _ values: DatabaseValueConvertible?...) throws -> Int64 {
         guard let id = try cachedStatement(sql).rows(values.map { $0?.databaseValue ?? .null }).first?.int(0) else {

@@ -35,6 +35,7 @@ public protocol PreparedStatement: AnyObject {
     var columnNames: [String] { get throws }
     /// Runs the statement and returns every row.
     func rows(_ values: [DatabaseValue]) throws -> [Row]
-    /// Runs the statement and returns how many rows it inserted, updated or deleted.
-    @discardableResult func execute(_ values: [DatabaseValue]) throws -> Int
+    /// Runs the statement. An engine may send it without waiting for the answer; a failure is then
+    /// thrown by the next call that waits (a read, or plain SQL such as a savepoint or the commit).
+    func execute(_ values: [DatabaseValue]) throws
 }

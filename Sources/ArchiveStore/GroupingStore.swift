@@ -47,29 +47,31 @@ public final class GroupingStore {
 
     /// Files an article under its heaviest words and its day ('' for none).
     public func file(_ article: Int64, under terms: [String], day: String) throws {
-        for term in terms {
-            try database.run("INSERT INTO article_terms (term, day, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", term, day, article)
-        }
+        try database.insert(into: "article_terms", ["term", "day", "article_id"], rows: Set(terms).sorted().map { [$0, day, article] },
+                            ending: "ON CONFLICT DO NOTHING")
     }
 
     /// Every article filed under one of `terms`: those of a day in `days` and those without a day,
     /// or of any day when `days` is nil.
     public func articles(filedUnder terms: [String], days: ClosedRange<String>?) throws -> Set<Int64> {
-        var found: Set<Int64> = []
-        for term in terms {
-            let rows: [Row]
-            if let days {
-                // Two ranges of the primary key, not one with an OR: that reads every day the word was ever filed under.
-                rows = try database.rows("""
-                    SELECT article_id FROM article_terms WHERE term = ?1 AND day BETWEEN ?2 AND ?3
-                    UNION ALL SELECT article_id FROM article_terms WHERE term = ?1 AND day = ''
-                    """, [term, days.lowerBound, days.upperBound])
-            } else {
-                rows = try database.rows("SELECT article_id FROM article_terms WHERE term = ?", [term])
-            }
-            for row in rows { if let id = row.int(0) { found.insert(id) } }
+        guard !terms.isEmpty else { return [] }
+        // One statement for every word (one wait for the answer, which a server makes the cost);
+        // per word, two ranges of the primary key, not one with an OR: that reads every day the
+        // word was ever filed under.
+        let sql: String
+        var values: [DatabaseValueConvertible?] = []
+        if let days {
+            sql = terms.indices.map { index in
+                let term = index * 3 + 1
+                return "SELECT article_id FROM article_terms WHERE term = ?\(term) AND day BETWEEN ?\(term + 1) AND ?\(term + 2) "
+                    + "UNION ALL SELECT article_id FROM article_terms WHERE term = ?\(term) AND day = ''"
+            }.joined(separator: " UNION ALL ")
+            for term in terms { values += [term, days.lowerBound, days.upperBound] }
+        } else {
+            sql = terms.map { _ in "SELECT article_id FROM article_terms WHERE term = ?" }.joined(separator: " UNION ALL ")
+            values = terms
         }
-        return found
+        return Set(try database.rows(sql, values).compactMap { $0.int(0) })
     }
 
     /// Records that two articles are alike, in both directions.

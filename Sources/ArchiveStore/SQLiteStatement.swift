@@ -53,12 +53,10 @@ final class SQLiteStatement: PreparedStatement {
         precondition(code == SQLITE_OK, "binding parameter \(index) failed (\(code)) in: \(sql)")
     }
 
-    @discardableResult
-    func execute(_ values: [DatabaseValue]) throws -> Int {
+    func execute(_ values: [DatabaseValue]) throws {
         bind(values)
         defer { sqlite3_reset(handle) }
         while try step() {}
-        return Int(sqlite3_changes(connection.handle))
     }
 
     func rows(_ values: [DatabaseValue]) throws -> [Row] {
