@@ -13,6 +13,6 @@ struct Archive: ParsableCommand {
               archive search "security guarantees"
             """,
         version: "0.1.0",
-        subcommands: [Ingest.self, Query.self, Search.self, Extract.self, Stats.self, Show.self, Merge.self, Unmerge.self, Regroup.self, Check.self, RebuildFTS.self]
+        subcommands: [Ingest.self, Query.self, Search.self, Extract.self, Stats.self, Show.self, Merge.self, Unmerge.self, Regroup.self, Check.self, RebuildFTS.self, Copy.self]
     )
 }
