@@ -131,28 +131,16 @@ final class PostgresStatement: PreparedStatement {
 
     /// Sends one run in pipeline mode.
     private func send(_ values: [DatabaseValue], _ purpose: PostgresPipeline.Purpose) throws {
-        precondition(values.count == parameterCount, "\(values.count) values for \(parameterCount) parameters in: \(sql)")
-        try prepareIfNeeded(for: values)
-        let texts = values.map(PostgresValue.encode)
-        let pointers: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
-        defer { pointers.forEach { free($0) } }
-        // libpq copies the values into its buffer before this returns.
-        let sent = pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { buffer in
-            PQsendQueryPrepared(connection.handle, name, Int32(values.count), buffer.baseAddress, nil, nil, 0)
+        let sent = try withParameters(values) { count, parameters in
+            PQsendQueryPrepared(connection.handle, name, count, parameters, nil, nil, 0)
         }
         guard sent == 1 else { throw connection.sendError(sql: sql) }
         connection.pipeline.sent(sql, purpose)
     }
 
     private func run(_ values: [DatabaseValue]) throws -> OpaquePointer? {
-        precondition(values.count == parameterCount, "\(values.count) values for \(parameterCount) parameters in: \(sql)")
-        try prepareIfNeeded(for: values)
-        let texts = values.map(PostgresValue.encode)
-        // The C strings live until the call returns: strdup'd here, freed after.
-        let pointers: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
-        defer { pointers.forEach { free($0) } }
-        let result = pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { buffer in
-            PQexecPrepared(connection.handle, name, Int32(values.count), buffer.baseAddress, nil, nil, 0)
+        let result = try withParameters(values) { count, parameters in
+            PQexecPrepared(connection.handle, name, count, parameters, nil, nil, 0)
         }
         do {
             try connection.check(result, sql: sql)
@@ -161,5 +149,16 @@ final class PostgresStatement: PreparedStatement {
             throw error
         }
         return result
+    }
+
+    /// Prepares the statement if it is not yet, and calls `body` with the values as the C strings
+    /// libpq takes (NULL for NULL). They live until `body` returns; libpq copies what it keeps.
+    private func withParameters<T>(_ values: [DatabaseValue],
+                                   _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> T) throws -> T {
+        precondition(values.count == parameterCount, "\(values.count) values for \(parameterCount) parameters in: \(sql)")
+        try prepareIfNeeded(for: values)
+        let pointers: [UnsafeMutablePointer<CChar>?] = values.map { PostgresValue.encode($0).flatMap { strdup($0) } }
+        defer { pointers.forEach { free($0) } }
+        return pointers.map { UnsafePointer($0) }.withUnsafeBufferPointer { body(Int32(values.count), $0.baseAddress) }
     }
 }

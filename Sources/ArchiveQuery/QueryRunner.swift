@@ -23,14 +23,15 @@ public struct QueryRunner {
         let statement: any PreparedStatement
         let rows: [Row]
         do {
-            statement = try database.prepare(query.sql)
+            // Cached: the same question with other values is compiled (on a server: prepared) once.
+            statement = try database.cachedStatement(query.sql)
             rows = try statement.rows(query.parameters)
         } catch let error as DatabaseError where error.isInvalidStatement && query.sql.contains(" MATCH ") {
             // The SQL is fixed and tested, so an SQL error in a search is the search expression's.
             throw QueryError(.invalidSearch, "the search expression is not valid FTS5 (\(error.message))"
                 + (rawText ? "; drop --raw to search the words as written" : ""))
         }
-        let columns = try statement.columnNames
+        let columns = try rows.first?.columns ?? statement.columnNames
         return ResultTable(columns: columns, rows: rows.map { row in
             zip(columns, row.values).map { column, value in
                 switch value {

@@ -12,17 +12,11 @@ import Testing
         SyntheticCorpus.write(count: count, into: folder, under: folderName, seed: seed, label: folderName)
     }
 
-    final class Results: @unchecked Sendable {
-        var values: [Result<CommandResult, Error>?] = [nil, nil, nil]
-        let lock = NSLock()
-        func set(_ index: Int, _ value: Result<CommandResult, Error>) { lock.lock(); values[index] = value; lock.unlock() }
-    }
-
     @Test func twoIngestsAndQueriesAtOnce() throws {
         writeArticles("north", count: 300, seed: 1)
         writeArticles("south", count: 300, seed: 2)
         _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
-        let results = Results()
+        let results = ConcurrentResults(count: 3)
         let db = self.db, folder = self.folder
         DispatchQueue.concurrentPerform(iterations: 3) { job in
             switch job {
@@ -40,7 +34,7 @@ import Testing
             }
         }
         // A failure to run the binary at all fails the test here, with its reason.
-        let finished = try results.values.map { try #require($0).get() }
+        let finished = try results.all()
         for result in finished {
             #expect(result.status == 0, "\(result.standardError)")
             #expect(!result.standardError.contains("locked"))

@@ -10,12 +10,6 @@ import Testing
 struct PostgresConcurrencyEndToEndTests {
     let folder = TemporaryDirectory()
 
-    final class Results: @unchecked Sendable {
-        var values: [Result<CommandResult, Error>?] = [nil, nil, nil]
-        let lock = NSLock()
-        func set(_ index: Int, _ value: Result<CommandResult, Error>) { lock.lock(); values[index] = value; lock.unlock() }
-    }
-
     /// What an archive holds, in terms that do not depend on ids: each event as the content hashes
     /// of its articles, and the keys of everyone and everything named.
     static func contents(_ url: String) throws -> [String: [String]] {
@@ -55,7 +49,7 @@ struct PostgresConcurrencyEndToEndTests {
         #expect(once.status == 0, "\(once.standardError)")
 
         let concurrent = try TestPostgres.scratch()
-        let results = Results()
+        let results = ConcurrentResults(count: 3)
         let url = concurrent.url, folder = self.folder
         DispatchQueue.concurrentPerform(iterations: 3) { job in
             switch job {
@@ -71,7 +65,7 @@ struct PostgresConcurrencyEndToEndTests {
                 results.set(2, last)
             }
         }
-        let finished = try results.values.map { try #require($0).get() }
+        let finished = try results.all()
         for result in finished { #expect(result.status == 0, "\(result.standardError)") }
 
         let expected = try Self.contents(sequential.url)
