@@ -30,11 +30,12 @@ extension IngestPipeline {
     /// The chunk is first written whole, with no savepoint per article (FTS5 writes its index out
     /// at every savepoint); if an article fails, that transaction is rolled back and the chunk
     /// written again with each article in a savepoint, so that the failing one is left out alone.
-    func flush(_ items: [Stored]) throws -> FlushOutcome {
+    ///
+    /// `triagedBelow`: the first article id the triage of these items could not see (stored since,
+    /// by this ingest or by another writing to the same archive at once).
+    func flush(_ items: [Stored], triagedBelow recentFrom: Int64) throws -> FlushOutcome {
         guard !items.isEmpty else { return FlushOutcome() }
-        let recentFrom = unseenFrom ?? 0
         let firstNewID = try writer.nextArticleID()
-        unseenFrom = firstNewID
         let outcome: FlushOutcome
         do {
             writer.isolatesArticles = false

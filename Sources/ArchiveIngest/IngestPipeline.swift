@@ -20,8 +20,6 @@ public final class IngestPipeline {
     let batchSize: Int
     let ingestedAt: String
     let grouper: EventGrouper
-    /// The first article id the triage of the chunk being written could not see.
-    var unseenFrom: Int64?
     /// Stored articles this run made copies of a text with a lower content hash, and of which:
     /// a chunk triaged while another was written may name them as originals.
     var replacedOriginals: [Int64: Int64] = [:]
@@ -113,6 +111,9 @@ public final class IngestPipeline {
             }
             // One connection cannot serve two threads: without a second one, the write goes first.
             if lookup === writer { try finishWriting() }
+            // Whatever is stored from here on, by this run's writes or another ingest's, the triage
+            // does not see: the write looks again for copies among those.
+            let triagedBelow = try lookup.nextArticleID()
             var triaged: [Triaged] = []
             for (file, result) in zip(chunk, prepared) {
                 switch result {
@@ -134,7 +135,7 @@ public final class IngestPipeline {
             // Asked to stop while this chunk was read: it is not written (a re-run reads it again).
             if shouldStop() { continue }
             nonisolated(unsafe) let unsafeSelf = self
-            writing = BackgroundWork { try unsafeSelf.flush(items) }
+            writing = BackgroundWork { try unsafeSelf.flush(items, triagedBelow: triagedBelow) }
             done += chunk.count
         }
         try finishWriting()
@@ -156,8 +157,9 @@ public final class IngestPipeline {
             var triaged: [Triaged] = []
             let read = try Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer)
             for warning in read.warnings { warn(warning, &report) }
+            let triagedBelow = try writer.nextArticleID()
             try triage(read.articles, path: name, lookup: writer, into: &triaged, report: &report)
-            merge(try flush(triaged.map { $0.extracted(by: extractor) }), into: &report)
+            merge(try flush(triaged.map { $0.extracted(by: extractor) }, triagedBelow: triagedBelow), into: &report)
         } catch let error as ReadError {
             fail(error.description, &report)
         }
