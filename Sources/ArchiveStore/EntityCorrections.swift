@@ -126,13 +126,30 @@ public struct EntityCorrections {
                 try undo(merge: id)
                 if let source { redo.append((id, laterKind, source)) }
             }
+            let restored = try sourceID(of: mergeID, kind: kind)
             try undo(merge: mergeID)
             try database.run("DELETE FROM merges WHERE id = ?", mergeID)
             for merge in redo.reversed() {
                 guard let target = try database.integer("SELECT into_id FROM merges WHERE id = ?", merge.id) else { continue }
                 try apply(merge.kind, merge: merge.id, source: merge.source, target: target)
             }
+            if let restored, let target = merge.int(4) { try participantsAgain(kind, of: [restored, target]) }
         }
+    }
+
+    /// Who takes part in the events of these entities, worked out again from their articles as
+    /// grouping does: the rows an unmerge put back are as they were at the merge, and the events
+    /// may have gained or lost articles since.
+    private func participantsAgain(_ kind: Kind, of ids: [Int64]) throws {
+        guard kind != .place else { return }
+        let (eventTable, placeholders) = (kind == .person ? "event_people" : "event_organizations", ids.map { _ in "?" }.joined(separator: ", "))
+        let events = try database.rows("""
+            SELECT event_id FROM \(eventTable) WHERE \(kind.column) IN (\(placeholders))
+            UNION SELECT ae.event_id FROM article_events AS ae JOIN \(kind.linkTable) AS l ON l.article_id = ae.article_id
+            WHERE l.\(kind.column) IN (\(placeholders))
+            """, ids + ids).compactMap { $0.int(0) }
+        let grouping = GroupingStore(database: database)
+        for event in Set(events).sorted() { try grouping.saveParticipants(of: event) }
     }
 
     /// The entity a recorded merge removed: the row of its own table that was there before and is not after.
@@ -166,6 +183,12 @@ public struct EntityCorrections {
         }
         for change in changes {
             guard let table = change.string(0), let key = change.string(1), let before = change.string(2) else { continue }
+            // An event gone since the merge (its articles regrouped) takes no one back; the events
+            // that remain have who takes part worked out again afterwards.
+            if ["event_people", "event_organizations"].contains(table),
+               try database.integer("SELECT count(*) FROM events WHERE id = \(database.dialect.jsonElement("?", 0, as: "bigint"))", key) == 0 {
+                continue
+            }
             let layout = try layout(table)
             let columns = layout.columns
             let keys = [DatabaseValue](repeating: .text(key), count: layout.key.count)

@@ -143,4 +143,21 @@ import Testing
         #expect(check.standardError.contains("event_people: 1 links to events none of whose articles name them"))
         #expect(check.standardError.contains("person_aliases: 1 aliases whose key does not match their text"))
     }
+
+    /// An event that lost the merged-away person's article between the merge and the unmerge does
+    /// not get them back as taking part: who takes part is worked out again from the articles.
+    @Test func unmergeAfterTheEventChangedLeavesNoStrangerInIt() throws {
+        let seeds = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
+        #expect(seeds.status == 0)
+        for command in [["merge", "person", "Macron", "Vladimir Putin"], ["unmerge", "event", "1", "2"], ["unmerge", "person", "Macron"]] {
+            let result = try CommandResult.run(command + ["--db", db])
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+        }
+        let check = try CommandResult.run(["check", "--db", db])
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(try Database(path: db, mode: .readOnly).integer("""
+            SELECT count(*) FROM event_people AS ep WHERE NOT EXISTS (SELECT 1 FROM article_events AS ae
+                JOIN article_people AS ap ON ap.article_id = ae.article_id WHERE ae.event_id = ep.event_id AND ap.person_id = ep.person_id)
+            """) == 0)
+    }
 }
