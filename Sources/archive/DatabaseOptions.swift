@@ -16,6 +16,12 @@ struct DatabaseOptions: ParsableArguments {
         return "archive.db"
     }
 
+    func validate() throws {
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError.fail("--db is empty: give an archive file or a postgresql:// URL")
+        }
+    }
+
     /// The archive as it may be shown in messages: a PostgreSQL URL without its password.
     var shown: String { ArchiveLocation.shown(path) }
 

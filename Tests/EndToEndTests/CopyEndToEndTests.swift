@@ -61,7 +61,12 @@ import Testing
         #expect(refused.standardError.contains("already holds 2 rows in source_articles"))
         #expect(try answers(target) == before)
         #expect(try copy(folder.path("missing.db"), folder.path("other.db")).standardError.contains("no archive at"))
-        #expect(try copy(source, source).status == 64)
+        let same = try copy(source, source)
+        #expect(same.status == 64)
+        #expect(same.standardError.contains("--from and --to are the same archive"))
+        let empty = try CommandResult.run(["query", "--db", ""])
+        #expect(empty.status == 64)
+        #expect(empty.standardError.contains("--db is empty"))
     }
 
     @Test(.enabled(if: TestPostgres.isAvailable, TestPostgres.skipped))
