@@ -12,30 +12,43 @@ struct EntityIdentity {
     /// every spelling the article uses recorded as an alias.
     func entities(of bundle: ArticleBundle) throws -> ArticleEntities {
         var entities = ArticleEntities()
+        var people = try StoredKeys(writer, .person, bundle.people)
         for person in bundle.people {
-            let id = try personID(for: person)
+            let id = try personID(for: person, stored: &people)
             try addAliases(person.aliases + [person.name], to: id, .person)
             entities.people.append(id)
         }
+        var organizations = try StoredKeys(writer, .organization, bundle.organizations)
         for organization in bundle.organizations {
-            entities.organizations.append(try entityID(for: organization, .organization))
+            entities.organizations.append(try entityID(for: organization, .organization, stored: &organizations))
         }
+        var places = try StoredKeys(writer, .place, bundle.places)
         for place in bundle.places {
-            entities.places.append(try entityID(for: place, .place))
+            entities.places.append(try entityID(for: place, .place, stored: &places))
         }
         return entities
+    }
+
+    /// The stored entities whose names have the keys of an article's names, asked once for the
+    /// article, and kept up to date as its names add or rename rows.
+    struct StoredKeys {
+        var ids: [String: Int64]
+
+        init(_ writer: ArchiveWriter, _ kind: EntityTable, _ entities: [EntityRecord]) throws {
+            ids = try writer.entityIDs(kind, keys: Set(entities.map { MatchKey.make($0.name) }))
+        }
     }
 
     /// A full name is its own key; a spelling variant of a stored full name ("Kirill Dmitryev" for
     /// "Kirill Dmitriev") joins it; a lone surname ("Putin", "Vitkoff") joins the one stored person
     /// with that surname. When two stored people could match, the name is kept apart rather than
     /// merged wrongly.
-    private func personID(for person: EntityRecord) throws -> Int64 {
+    private func personID(for person: EntityRecord, stored: inout StoredKeys) throws -> Int64 {
         let key = MatchKey.make(person.name)
         if let merged = try mergeTarget(.person, keys: [key] + person.aliases.map { MatchKey.make($0) }) {
             return merged
         }
-        if let existing = try writer.entityID(.person, key: key) {
+        if let existing = stored.ids[key] {
             if let role = person.role { try writer.addRole(role, toPerson: existing) }
             return existing
         }
@@ -49,10 +62,15 @@ struct EntityIdentity {
         }
         if compatible.count == 1 {
             // A fuller name replaces a lone surname as the display name.
-            if given != nil { try writer.renameLoneSurname(person: compatible[0].id, to: person.name, key: key) }
+            if given != nil, try writer.renameLoneSurname(person: compatible[0].id, to: person.name, key: key) {
+                stored.ids[compatible[0].key] = nil
+                stored.ids[key] = compatible[0].id
+            }
             return compatible[0].id
         }
-        return try writer.insertPerson(name: person.name, key: key, surnameKey: surname, role: person.role)
+        let id = try writer.insertPerson(name: person.name, key: key, surnameKey: surname, role: person.role)
+        stored.ids[key] = id
+        return id
     }
 
     private static func givenName(_ key: String) -> String? {
@@ -60,17 +78,18 @@ struct EntityIdentity {
     }
 
     /// An organization or place: by its key, or by any spelling already known ('RDIF', 'Kiev').
-    private func entityID(for entity: EntityRecord, _ kind: EntityTable) throws -> Int64 {
+    private func entityID(for entity: EntityRecord, _ kind: EntityTable, stored: inout StoredKeys) throws -> Int64 {
         let key = MatchKey.make(entity.name)
         let id: Int64
         if let merged = try mergeTarget(kind, keys: [key] + entity.aliases.map { MatchKey.make($0) }) {
             id = merged
-        } else if let existing = try writer.entityID(kind, key: key) {
+        } else if let existing = stored.ids[key] {
             id = existing
         } else if let known = try entity.aliases.lazy.compactMap({ try writer.entityID(kind, aliasKey: MatchKey.make($0)) }).first {
             id = known
         } else {
             id = try writer.insertEntity(kind, name: entity.name, key: key)
+            stored.ids[key] = id
         }
         try addAliases(entity.aliases + [entity.name], to: id, kind)
         return id

@@ -23,9 +23,17 @@ extension ArchiveWriter {
         return nil
     }
 
-    /// The entity whose own name has this key.
-    public func entityID(_ kind: EntityTable, key: String) throws -> Int64? {
-        try database.integer("SELECT id FROM \(kind.table) WHERE key = ?", key)
+    /// The entities whose own names have these keys, by key: one question for a whole article's
+    /// names (on a server, one wait instead of one per name).
+    public func entityIDs(_ kind: EntityTable, keys: Set<String>) throws -> [String: Int64] {
+        guard !keys.isEmpty else { return [:] }
+        let sorted = keys.sorted()
+        let placeholders = sorted.map { _ in "?" }.joined(separator: ", ")
+        var found: [String: Int64] = [:]
+        for row in try database.rows("SELECT key, id FROM \(kind.table) WHERE key IN (\(placeholders))", sorted) {
+            if let key = row.string(0), let id = row.int(1) { found[key] = id }
+        }
+        return found
     }
 
     /// An entity that has been written with a spelling of this key.
@@ -57,11 +65,13 @@ extension ArchiveWriter {
     }
 
     /// Names a person known only by a surname with a fuller name, unless another person has it.
-    public func renameLoneSurname(person id: Int64, to name: String, key: String) throws {
-        try database.run("""
+    /// True when the person was renamed.
+    @discardableResult
+    public func renameLoneSurname(person id: Int64, to name: String, key: String) throws -> Bool {
+        !(try database.rows("""
             UPDATE people SET name = ?, key = ? WHERE id = ? AND key NOT LIKE '% %'
-            AND NOT EXISTS (SELECT 1 FROM people WHERE key = ?)
-            """, name, key, id, key)
+            AND NOT EXISTS (SELECT 1 FROM people WHERE key = ?) RETURNING id
+            """, [name, key, id, key]).isEmpty)
     }
 
     /// Records a spelling of an entity (nothing when it is recorded already).
