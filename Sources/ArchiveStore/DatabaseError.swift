@@ -98,6 +98,5 @@ extension DatabaseError {
         public static let full = SQLITE_FULL
         public static let constraint = SQLITE_CONSTRAINT
         public static let mismatch = SQLITE_MISMATCH
-        public static let cannotOpen = SQLITE_CANTOPEN
     }
 }
