@@ -16,25 +16,8 @@ import Testing
         writeArticles("north", count: 300, seed: 1)
         writeArticles("south", count: 300, seed: 2)
         _ = try CommandResult.run(["ingest", Repository.path("seeds"), "--db", db])
-        let results = ConcurrentResults(count: 3)
-        let db = self.db, folder = self.folder
-        DispatchQueue.concurrentPerform(iterations: 3) { job in
-            switch job {
-            case 0: results.set(0, Result { try CommandResult.run(["ingest", folder.path("north"), "--db", db]) })
-            case 1: results.set(1, Result { try CommandResult.run(["ingest", folder.path("south"), "--db", db]) })
-            default:
-                // Queries while both write.
-                var last: Result<CommandResult, Error> = .failure(CocoaError(.featureUnsupported))
-                for _ in 0..<20 {
-                    last = Result { try CommandResult.run(["query", "--person", "Witkoff", "--db", db, "--format", "ndjson"]) }
-                    guard case .success(let query) = last else { break }
-                    if query.status != 0 || query.standardError.contains("locked") { break }
-                }
-                results.set(2, last)
-            }
-        }
-        // A failure to run the binary at all fails the test here, with its reason.
-        let finished = try results.all()
+        // Queries while both write; a failure to run the binary at all fails the test here, with its reason.
+        let finished = try ConcurrentResults.twoIngestsAndAReader(folder.path("north"), folder.path("south"), db: db, queries: 20)
         for result in finished {
             #expect(result.status == 0, "\(result.standardError)")
             #expect(!result.standardError.contains("locked"))

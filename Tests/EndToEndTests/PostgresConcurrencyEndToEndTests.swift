@@ -49,23 +49,9 @@ struct PostgresConcurrencyEndToEndTests {
         #expect(once.status == 0, "\(once.standardError)")
 
         let concurrent = try TestPostgres.scratch()
-        let results = ConcurrentResults(count: 3)
-        let url = concurrent.url, folder = self.folder
-        DispatchQueue.concurrentPerform(iterations: 3) { job in
-            switch job {
-            case 0: results.set(0, Result { try CommandResult.run(["ingest", folder.path("left"), "--db", url]) })
-            case 1: results.set(1, Result { try CommandResult.run(["ingest", folder.path("right"), "--db", url]) })
-            default:
-                // A reader while both write: it is never refused.
-                var last: Result<CommandResult, Error> = .failure(CocoaError(.featureUnsupported))
-                for _ in 0..<10 {
-                    last = Result { try CommandResult.run(["query", "--person", "Witkoff", "--db", url, "--format", "ndjson"]) }
-                    guard case .success(let query) = last, query.status == 0 else { break }
-                }
-                results.set(2, last)
-            }
-        }
-        let finished = try results.all()
+        // A reader while both write: it is never refused.
+        let finished = try ConcurrentResults.twoIngestsAndAReader(folder.path("left"), folder.path("right"), db: concurrent.url,
+                                                                   queries: 10)
         for result in finished { #expect(result.status == 0, "\(result.standardError)") }
 
         let expected = try Self.contents(sequential.url)
