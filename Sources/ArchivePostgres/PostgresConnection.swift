@@ -29,12 +29,12 @@ public final class PostgresConnection: DatabaseConnection {
             url += (url.contains("?") ? "&" : "?") + "connect_timeout=10"
         }
         guard let connection = PQconnectdb(url) else {
-            throw DatabaseError(code: PostgresFailure.ioError, message: "cannot connect to \(location): out of memory", isOwnMessage: true)
+            throw DatabaseError(code: DatabaseError.Kind.ioError, message: "cannot connect to \(location): out of memory", isOwnMessage: true)
         }
         guard PQstatus(connection) == CONNECTION_OK else {
             let reason = location.redacting(PostgresFailure.oneLine(String(cString: PQerrorMessage(connection))))
             PQfinish(connection)
-            throw DatabaseError(code: PostgresFailure.ioError, message: "cannot connect to \(location): \(reason)", isOwnMessage: true)
+            throw DatabaseError(code: DatabaseError.Kind.ioError, message: "cannot connect to \(location): \(reason)", isOwnMessage: true)
         }
         handle = connection
         address = location
@@ -107,9 +107,7 @@ public final class PostgresConnection: DatabaseConnection {
 
     /// Throws the error a result carries, if it failed.
     func check(_ result: OpaquePointer?, sql: String?) throws {
-        guard let result else {
-            throw DatabaseError(code: PostgresFailure.ioError, message: location + ": " + currentError(), sql: sql, isOwnMessage: true)
-        }
+        guard let result else { throw connectionError(sql: sql) }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: return
         default:
@@ -119,8 +117,8 @@ public final class PostgresConnection: DatabaseConnection {
         }
     }
 
-    /// A statement could not even be sent (the connection is gone).
-    func sendError(sql: String) -> DatabaseError {
+    /// A statement could not be sent, or no answer came (the connection is gone): libpq's reason.
+    func connectionError(sql: String?) -> DatabaseError {
         DatabaseError(code: DatabaseError.Kind.ioError, message: location + ": " + currentError(), sql: sql, isOwnMessage: true)
     }
 

@@ -6,8 +6,6 @@ import Foundation
 /// keeps as SQLite's primary result codes; a server error is filed under the nearest one and keeps
 /// its SQLSTATE in the message.
 enum PostgresFailure {
-    static let ioError = DatabaseError.Kind.ioError
-
     static func error(state: String?, message: String, sql: String?) -> DatabaseError {
         let code: Int32 = switch state {
         case let state? where state.hasPrefix("23"): DatabaseError.Kind.constraint
@@ -16,7 +14,7 @@ enum PostgresFailure {
         case "53100": DatabaseError.Kind.full
         case let state? where state.hasPrefix("53"): DatabaseError.Kind.outOfMemory
         case let state? where state.hasPrefix("08") || state.hasPrefix("57P"): DatabaseError.Kind.ioError
-        case let state? where state.hasPrefix("42501"): DatabaseError.Kind.permission
+        case "42501": DatabaseError.Kind.permission
         case let state? where state.hasPrefix("22"): DatabaseError.Kind.mismatch
         default: DatabaseError.Kind.error
         }

@@ -57,10 +57,7 @@ final class PostgresPipeline {
         let handle = connection.handle
         let waiting = pending
         pending.removeAll(keepingCapacity: true)
-        guard PQpipelineSync(handle) == 1 else {
-            throw DatabaseError(code: DatabaseError.Kind.ioError, message: "\(connection.location): the connection was lost",
-                                isOwnMessage: true)
-        }
+        guard PQpipelineSync(handle) == 1 else { throw connection.connectionError(sql: waiting.last?.sql) }
         var firstError: Error?
         var rows: [Row]?
         var index = 0
@@ -69,8 +66,7 @@ final class PostgresPipeline {
             guard let result = PQgetResult(handle) else {
                 index += 1
                 if index > waiting.count + 1 || PQstatus(handle) != CONNECTION_OK {
-                    firstError = firstError ?? DatabaseError(code: DatabaseError.Kind.ioError,
-                                                             message: "\(connection.location): the connection was lost", isOwnMessage: true)
+                    firstError = firstError ?? connection.connectionError(sql: nil)
                     break
                 }
                 continue

@@ -44,7 +44,7 @@ final class PostgresStatement: PreparedStatement {
         let types = Self.types(values)
         if connection.pipeline.isOn {
             guard PQsendPrepare(connection.handle, name, numbered, Int32(types.count), types) == 1 else {
-                throw connection.sendError(sql: sql)
+                throw connection.connectionError(sql: sql)
             }
             connection.pipeline.sent(sql, .prepare(self))
         } else {
@@ -134,7 +134,7 @@ final class PostgresStatement: PreparedStatement {
         let sent = try withParameters(values) { count, parameters in
             PQsendQueryPrepared(connection.handle, name, count, parameters, nil, nil, 0)
         }
-        guard sent == 1 else { throw connection.sendError(sql: sql) }
+        guard sent == 1 else { throw connection.connectionError(sql: sql) }
         connection.pipeline.sent(sql, purpose)
     }
 
