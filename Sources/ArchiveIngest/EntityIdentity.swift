@@ -32,45 +32,65 @@ struct EntityIdentity {
     /// The stored entities whose names have the keys of an article's names, asked once for the
     /// article, and kept up to date as its names add or rename rows.
     struct StoredKeys {
-        var ids: [String: Int64]
+        var rows: [String: (id: Int64, name: String)]
 
         init(_ writer: ArchiveWriter, _ kind: EntityTable, _ entities: [EntityRecord]) throws {
-            ids = try writer.entityIDs(kind, keys: Set(entities.map { MatchKey.make($0.name) }))
+            rows = try writer.entities(kind, keys: Set(entities.map { MatchKey.make($0.name) }))
         }
+    }
+
+    /// The stored row with this name's key, renamed when this spelling of the key is the better
+    /// one ("LINKdotNET" before "LinkdotNet"), so that the name shown does not depend on which
+    /// spelling came first.
+    private func existing(_ name: String, key: String, _ kind: EntityTable, stored: inout StoredKeys) throws -> Int64? {
+        guard let row = stored.rows[key] else { return nil }
+        if name < row.name, try writer.renameEntity(kind, row.id, to: name, key: key) { stored.rows[key] = (row.id, name) }
+        return row.id
     }
 
     /// A full name is its own key; a spelling variant of a stored full name ("Kirill Dmitryev" for
     /// "Kirill Dmitriev") joins it; a lone surname ("Putin", "Vitkoff") joins the one stored person
     /// with that surname. When two stored people could match, the name is kept apart rather than
-    /// merged wrongly.
+    /// merged wrongly. The person is named by the best spelling that joined (`isBetterName`), so the
+    /// name does not depend on which spelling arrived first.
     private func personID(for person: EntityRecord, stored: inout StoredKeys) throws -> Int64 {
         let key = MatchKey.make(person.name)
         if let merged = try mergeTarget(.person, keys: [key] + person.aliases.map { MatchKey.make($0) }) {
             return merged
         }
-        if let existing = stored.ids[key] {
+        if let existing = try existing(person.name, key: key, .person, stored: &stored) {
             if let role = person.role { try writer.addRole(role, toPerson: existing) }
             return existing
         }
         let given = Self.givenName(key)
         let surname = MatchKey.surname(person.name)
-        let compatible = try writer.people(surnameKey: surname, limit: 3).filter { candidate in
+        let compatible = try writer.people(surnameKey: surname, initial: given?.unicodeScalars.first).filter { candidate in
             let otherGiven = Self.givenName(candidate.key)
             // A lone surname fits anyone; two given names must agree, or one be the other's initial.
             guard let given, let otherGiven else { return true }
             return given == otherGiven || given.hasPrefix(otherGiven.prefix(1)) && (given.count == 1 || otherGiven.count == 1)
         }
         if compatible.count == 1 {
-            // A fuller name replaces a lone surname as the display name.
-            if given != nil, try writer.renameLoneSurname(person: compatible[0].id, to: person.name, key: key) {
-                stored.ids[compatible[0].key] = nil
-                stored.ids[key] = compatible[0].id
+            let candidate = compatible[0]
+            if Self.isBetterName(key, than: candidate.key), try writer.renameEntity(.person, candidate.id, to: person.name, key: key) {
+                stored.rows[candidate.key] = nil
+                stored.rows[key] = (candidate.id, person.name)
             }
-            return compatible[0].id
+            return candidate.id
         }
         let id = try writer.insertPerson(name: person.name, key: key, surnameKey: surname, role: person.role)
-        stored.ids[key] = id
+        stored.rows[key] = (id, person.name)
         return id
+    }
+
+    /// Which of two spellings of one person names them: a full name before a lone surname, a whole
+    /// given name before an initial, then the key that sorts first. A total order on the spellings,
+    /// so the name a person ends with is the same whatever order the articles came in.
+    static func isBetterName(_ key: String, than other: String) -> Bool {
+        let given = givenName(key)?.count ?? 0, otherGiven = givenName(other)?.count ?? 0
+        if (given > 0) != (otherGiven > 0) { return given > 0 }
+        if (given > 2) != (otherGiven > 2) { return given > 2 }
+        return key < other
     }
 
     private static func givenName(_ key: String) -> String? {
@@ -83,13 +103,13 @@ struct EntityIdentity {
         let id: Int64
         if let merged = try mergeTarget(kind, keys: [key] + entity.aliases.map { MatchKey.make($0) }) {
             id = merged
-        } else if let existing = stored.ids[key] {
+        } else if let existing = try existing(entity.name, key: key, kind, stored: &stored) {
             id = existing
         } else if let known = try entity.aliases.lazy.compactMap({ try writer.entityID(kind, aliasKey: MatchKey.make($0)) }).first {
             id = known
         } else {
             id = try writer.insertEntity(kind, name: entity.name, key: key)
-            stored.ids[key] = id
+            stored.rows[key] = (id, entity.name)
         }
         try addAliases(entity.aliases + [entity.name], to: id, kind)
         return id

@@ -23,15 +23,15 @@ extension ArchiveWriter {
         return nil
     }
 
-    /// The entities whose own names have these keys, by key: one question for a whole article's
-    /// names (on a server, one wait instead of one per name).
-    public func entityIDs(_ kind: EntityTable, keys: Set<String>) throws -> [String: Int64] {
+    /// The entities whose own names have these keys, with their names, by key: one question for a
+    /// whole article's names (on a server, one wait instead of one per name).
+    public func entities(_ kind: EntityTable, keys: Set<String>) throws -> [String: (id: Int64, name: String)] {
         guard !keys.isEmpty else { return [:] }
         let sorted = keys.sorted()
         let placeholders = sorted.map { _ in "?" }.joined(separator: ", ")
-        var found: [String: Int64] = [:]
-        for row in try database.rows("SELECT key, id FROM \(kind.table) WHERE key IN (\(placeholders))", sorted) {
-            if let key = row.string(0), let id = row.int(1) { found[key] = id }
+        var found: [String: (id: Int64, name: String)] = [:]
+        for row in try database.rows("SELECT key, id, name FROM \(kind.table) WHERE key IN (\(placeholders))", sorted) {
+            if let key = row.string(0), let id = row.int(1), let name = row.string(2) { found[key] = (id, name) }
         }
         return found
     }
@@ -41,11 +41,19 @@ extension ArchiveWriter {
         try database.integer("SELECT \(kind.column) FROM \(kind.aliasTable) WHERE key = ? LIMIT 1", aliasKey)
     }
 
-    /// Up to `limit` people whose surname has this folded key, with their name keys.
-    public func people(surnameKey: String, limit: Int) throws -> [(id: Int64, key: String)] {
-        try database.rows("SELECT id, key FROM people WHERE surname_key = ? LIMIT ?", [surnameKey, limit]).compactMap { row in
-            row.int(0).flatMap { id in row.string(1).map { (id, $0) } }
+    /// The people whose surname has this folded key and who could share a given name starting with
+    /// `initial` (those with that initial, and those known by the surname alone; everyone when
+    /// `initial` is nil), in key order.
+    public func people(surnameKey: String, initial: Unicode.Scalar?) throws -> [(id: Int64, key: String)] {
+        let rows = if let initial {
+            try database.rows("""
+                SELECT id, key FROM people WHERE surname_key = ? AND (key NOT LIKE '% %' OR substr(key, 1, 1) = ?) ORDER BY key
+                """, [surnameKey, String(initial)])
+        } else {
+            // Two are enough to tell one from many.
+            try database.rows("SELECT id, key FROM people WHERE surname_key = ? ORDER BY key LIMIT 2", [surnameKey])
         }
+        return rows.compactMap { row in row.int(0).flatMap { id in row.string(1).map { (id, $0) } } }
     }
 
     /// Adds a person under keys the caller made (`MatchKey.make` and `MatchKey.surname` of the name).
@@ -64,19 +72,22 @@ extension ArchiveWriter {
         try database.run("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", role, id)
     }
 
-    /// Names a person known only by a surname with a fuller name, unless another person has it.
-    /// True when the person was renamed.
+    /// Gives an entity another name and key, unless another entity of its kind has that key. True
+    /// when renamed.
     @discardableResult
-    public func renameLoneSurname(person id: Int64, to name: String, key: String) throws -> Bool {
+    public func renameEntity(_ kind: EntityTable, _ id: Int64, to name: String, key: String) throws -> Bool {
         !(try database.rows("""
-            UPDATE people SET name = ?, key = ? WHERE id = ? AND key NOT LIKE '% %'
-            AND NOT EXISTS (SELECT 1 FROM people WHERE key = ?) RETURNING id
-            """, [name, key, id, key]).isEmpty)
+            UPDATE \(kind.table) SET name = ?, key = ? WHERE id = ?
+            AND NOT EXISTS (SELECT 1 FROM \(kind.table) WHERE key = ? AND id <> ?) RETURNING id
+            """, [name, key, id, key, id]).isEmpty)
     }
 
-    /// Records a spelling of an entity (nothing when it is recorded already).
+    /// Records a spelling of an entity. Of two spellings with one key ("Olivia De Berardinis",
+    /// "Olivia de Berardinis") the one that sorts first is kept, whichever came first.
     public func addAlias(_ alias: String, to id: Int64, _ kind: EntityTable) throws {
-        try database.run("INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                         id, alias, MatchKey.make(alias))
+        try database.run("""
+            INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?)
+            ON CONFLICT (key, \(kind.column)) DO UPDATE SET alias = excluded.alias WHERE excluded.alias < \(kind.aliasTable).alias
+            """, id, alias, MatchKey.make(alias))
     }
 }
