@@ -86,7 +86,7 @@ struct EntityIdentity {
     /// Which of two spellings of one person names them: a full name before a lone surname, a whole
     /// given name before an initial, then the key that sorts first. A total order on the spellings,
     /// so the name a person ends with is the same whatever order the articles came in.
-    static func isBetterName(_ key: String, than other: String) -> Bool {
+    private static func isBetterName(_ key: String, than other: String) -> Bool {
         let given = givenName(key)?.count ?? 0, otherGiven = givenName(other)?.count ?? 0
         if (given > 0) != (otherGiven > 0) { return given > 0 }
         if (given > 2) != (otherGiven > 2) { return given > 2 }
