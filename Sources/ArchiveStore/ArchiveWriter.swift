@@ -28,47 +28,34 @@ public final class ArchiveWriter {
     /// event it belongs to is decided afterwards, by grouping. Returns the article's id.
     public func insert(_ bundle: ArticleBundle, entities: ArticleEntities, ingestedAt: String) throws -> Int64 {
         let articleID = try insertArticle(bundle.article, ingestedAt: ingestedAt)
-        var personIDs: [String: Int64] = [:]
-        for (person, id) in zip(bundle.people, entities.people) {
-            personIDs[person.name] = id
-            try database.run("""
-                INSERT INTO article_people AS t (article_id, person_id, mention_count, first_offset, role)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (article_id, person_id) DO UPDATE SET
-                    mention_count = t.mention_count + excluded.mention_count,
-                    first_offset = coalesce(\(database.dialect.least("t.first_offset", "excluded.first_offset")), t.first_offset,
-                                            excluded.first_offset),
-                    role = coalesce(t.role, excluded.role)
-                """, articleID, id, person.mentionCount, person.firstOffset, person.role)
-        }
-        var organizationIDs: [String: Int64] = [:]
-        for (organization, id) in zip(bundle.organizations, entities.organizations) {
-            organizationIDs[organization.name] = id
-            try link(articleID, id, organization, .organization)
-        }
+        let personIDs = Dictionary(zip(bundle.people.map(\.name), entities.people), uniquingKeysWith: { $1 })
+        let organizationIDs = Dictionary(zip(bundle.organizations.map(\.name), entities.organizations), uniquingKeysWith: { $1 })
         var placeIDs: [String: Int64] = [:]
         for (place, id) in zip(bundle.places, entities.places) {
             for alias in place.aliases + [place.name] { placeIDs[alias] = id }
-            try link(articleID, id, place, .place)
         }
-        for quote in bundle.quotes {
-            try store(quote, articleID: articleID, personID: quote.speaker.flatMap { personIDs[$0] })
-        }
-        if let event = bundle.event {
+        let event = bundle.event
+        let takingPart = Set((event?.participants ?? []).compactMap { personIDs[$0] })
+        let organizationsTakingPart = Set((event?.participatingOrganizations ?? []).compactMap { organizationIDs[$0] })
+        // One statement per table for the whole article: on a server each statement costs a turn
+        // of the executor, whatever its size.
+        try database.insert(into: "article_people", ["article_id", "person_id", "mention_count", "first_offset", "role", "takes_part"],
+                            rows: LinkRow.rows(bundle.people, entities.people).map {
+                                [articleID, $0.id, $0.mentions, $0.firstOffset, $0.role, takingPart.contains($0.id) ? 1 : 0]
+                            })
+        try database.insert(into: "article_organizations", ["article_id", "organization_id", "mention_count", "first_offset", "takes_part"],
+                            rows: LinkRow.rows(bundle.organizations, entities.organizations).map {
+                                [articleID, $0.id, $0.mentions, $0.firstOffset, organizationsTakingPart.contains($0.id) ? 1 : 0]
+                            })
+        try database.insert(into: "article_places", ["article_id", "place_id", "mention_count", "first_offset"],
+                            rows: LinkRow.rows(bundle.places, entities.places).map { [articleID, $0.id, $0.mentions, $0.firstOffset] })
+        try store(bundle.quotes, articleID: articleID, personIDs: personIDs)
+        if let event {
             try database.run("""
                 INSERT INTO article_reports (article_id, title, occurred_on, date_precision, date_source, place_id, place, summary)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, articleID, event.title, event.occurredOn, event.datePrecision, event.dateSource,
                 placeID(of: event, placeIDs: placeIDs), event.place, event.summary)
-            for name in Set(event.participants) {
-                guard let id = personIDs[name] else { continue }
-                try database.run("UPDATE article_people SET takes_part = 1 WHERE article_id = ? AND person_id = ?", articleID, id)
-            }
-            for name in Set(event.participatingOrganizations) {
-                guard let id = organizationIDs[name] else { continue }
-                try database.run("UPDATE article_organizations SET takes_part = 1 WHERE article_id = ? AND organization_id = ?",
-                                 articleID, id)
-            }
         }
         return articleID
     }
@@ -90,16 +77,6 @@ public final class ArchiveWriter {
         return id
     }
 
-    private func link(_ articleID: Int64, _ id: Int64, _ entity: EntityRecord, _ kind: EntityTable) throws {
-        try database.run("""
-            INSERT INTO \(kind.linkTable) AS t (article_id, \(kind.column), mention_count, first_offset) VALUES (?, ?, ?, ?)
-            ON CONFLICT (article_id, \(kind.column)) DO UPDATE SET
-                mention_count = t.mention_count + excluded.mention_count,
-                first_offset = coalesce(\(database.dialect.least("t.first_offset", "excluded.first_offset")), t.first_offset,
-                                        excluded.first_offset)
-            """, articleID, id, entity.mentionCount, entity.firstOffset)
-    }
-
     /// The event's place row: the first part of the written place that the article names as a place.
     private func placeID(of event: EventRecord, placeIDs: [String: Int64]) -> Int64? {
         event.place.flatMap { written in
@@ -118,6 +95,15 @@ public final class ArchiveWriter {
         // A server keeps its own cache.
         guard database.dialect.engine == .sqlite else { return }
         try database.execute("PRAGMA cache_size = -\(megabytes * 1024)")
+    }
+
+    /// Has a server engine gather its statistics of every table again, outside any transaction.
+    /// It plans a prepared statement for the tables as they are, and keeps the plan until then:
+    /// a plan made when a table held a few rows reads the whole table, however large it grows.
+    /// (SQLite plans each statement on its own schema and indexes.)
+    public func refreshStatistics() throws {
+        guard database.dialect.engine == .postgres else { return }
+        try database.execute("ANALYZE")
     }
 
     /// A number that changes whenever another connection commits to the archive: what a caller

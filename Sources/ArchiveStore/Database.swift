@@ -76,13 +76,19 @@ public final class Database {
 
     /// Inserts several rows with one statement (one wait for a server's answer, not one per row):
     /// `INSERT INTO table (columns) VALUES (…), (…) ` followed by `ending` (an `ON CONFLICT` clause).
+    /// Rows go in statements of at most `insertChunk` rows, which keeps every statement well under
+    /// the engines' limits on parameters and the number of statement shapes cached small.
     public func insert(into table: String, _ columns: [String], rows: [[DatabaseValueConvertible?]], ending: String = "") throws {
-        guard !rows.isEmpty else { return }
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-            + Array(repeating: row, count: rows.count).joined(separator: ", ") + (ending.isEmpty ? "" : " " + ending)
-        try cachedStatement(sql).execute(rows.flatMap { $0.map { $0?.databaseValue ?? .null } })
+        for start in stride(from: 0, to: rows.count, by: Self.insertChunk) {
+            let chunk = rows[start..<min(start + Self.insertChunk, rows.count)]
+            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: row, count: chunk.count).joined(separator: ", ") + (ending.isEmpty ? "" : " " + ending)
+            try cachedStatement(sql).execute(chunk.flatMap { $0.map { $0?.databaseValue ?? .null } })
+        }
     }
+
+    static let insertChunk = 64
 
     /// Runs an `INSERT … RETURNING id` and returns the id of the row it added.
     public func insert(_ sql: String, _ values: DatabaseValueConvertible?...) throws -> Int64 {
