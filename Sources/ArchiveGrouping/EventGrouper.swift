@@ -322,8 +322,7 @@ public final class EventGrouper {
                                            together: together, apart: apart).events()
             let current = try store.events(of: sorted)
             previous.formUnion(current.values)
-            var sizes: [Int64: Int] = [:]
-            for event in Set(current.values) { sizes[event] = try store.articleCount(of: event) }
+            let sizes = try store.articleCounts(of: Set(current.values).sorted())
             var before: [Int64: Set<Int64>] = [:]
             for (article, event) in current { before[event, default: []].insert(article) }
             var clusterOf: [Int64: Int] = [:]
@@ -345,7 +344,9 @@ public final class EventGrouper {
             }
         }
         // Only now: an event may have had articles in several blocks.
-        for event in previous.union(withdrawnEvents).sorted() where try store.articleCount(of: event) == 0 {
+        let candidates = previous.union(withdrawnEvents).sorted()
+        let remaining = try store.articleCounts(of: candidates)
+        for event in candidates where remaining[event] == nil {
             try store.deleteEvent(event)
             changedEvents.remove(event)
         }

@@ -10,16 +10,29 @@ public final class GroupingStore {
 
     /// The reports of these articles (those that have one), in the order asked.
     public func reports(of articles: [Int64]) throws -> [ArticleReport] {
-        try articles.compactMap { id in
-            guard let row = try database.rows("""
-                SELECT a.content_hash, r.title, r.occurred_on, r.date_precision, r.date_source, r.place_id, r.place,
+        var found: [Int64: ArticleReport] = [:]
+        for chunk in Self.chunks(of: articles) {
+            for row in try database.rows("""
+                SELECT r.article_id, a.content_hash, r.title, r.occurred_on, r.date_precision, r.date_source, r.place_id, r.place,
                        r.summary, a.ingested_at
-                FROM article_reports AS r JOIN source_articles AS a ON a.id = r.article_id WHERE r.article_id = ?
-                """, [id]).first else { return nil }
-            return ArticleReport(articleID: id, contentHash: row.string(0) ?? "", title: row.string(1) ?? "",
-                                 occurredOn: row.string(2), datePrecision: row.string(3), dateSource: row.string(4),
-                                 placeID: row.int(5), place: row.string(6), summary: row.string(7), ingestedAt: row.string(8) ?? "")
+                FROM article_reports AS r JOIN source_articles AS a ON a.id = r.article_id WHERE r.article_id IN (\(Self.placeholders(chunk.count)))
+                """, chunk) {
+                guard let id = row.int(0) else { continue }
+                found[id] = ArticleReport(articleID: id, contentHash: row.string(1) ?? "", title: row.string(2) ?? "",
+                                          occurredOn: row.string(3), datePrecision: row.string(4), dateSource: row.string(5),
+                                          placeID: row.int(6), place: row.string(7), summary: row.string(8), ingestedAt: row.string(9) ?? "")
+            }
         }
+        return articles.compactMap { found[$0] }
+    }
+
+    /// Ids in lists short enough for one `IN (…)` each: one question per list instead of one per id.
+    static func chunks(of ids: [Int64]) -> [[Int64]] {
+        stride(from: 0, to: ids.count, by: 256).map { Array(ids[$0..<min($0 + 256, ids.count)]) }
+    }
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// An article's headline, the first `length` characters of its body and the date its report
@@ -76,18 +89,17 @@ public final class GroupingStore {
 
     /// Records that two articles are alike, in both directions.
     public func link(_ article: Int64, _ other: Int64, similarity: Double) throws {
-        for (from, to) in [(article, other), (other, article)] {
-            try database.run("""
-                INSERT INTO article_links (article_id, other_id, similarity) VALUES (?, ?, ?)
-                ON CONFLICT (article_id, other_id) DO UPDATE SET similarity = excluded.similarity
-                """, from, to, similarity)
-        }
+        try database.run("""
+            INSERT INTO article_links (article_id, other_id, similarity) VALUES (?1, ?2, ?3), (?2, ?1, ?3)
+            ON CONFLICT (article_id, other_id) DO UPDATE SET similarity = excluded.similarity
+            """, article, other, similarity)
     }
 
     /// Drops the link between two articles, in both directions.
     public func unlink(_ article: Int64, _ other: Int64) throws {
-        try database.run("DELETE FROM article_links WHERE article_id = ? AND other_id = ?", article, other)
-        try database.run("DELETE FROM article_links WHERE article_id = ? AND other_id = ?", other, article)
+        try database.run("""
+            DELETE FROM article_links WHERE (article_id = ?1 AND other_id = ?2) OR (article_id = ?2 AND other_id = ?1)
+            """, article, other)
     }
 
     /// The SHA-256 of an article's text.
@@ -149,9 +161,10 @@ public final class GroupingStore {
     /// The event each of these articles belongs to, if any.
     public func events(of articles: [Int64]) throws -> [Int64: Int64] {
         var events: [Int64: Int64] = [:]
-        for article in articles {
-            if let event = try database.integer("SELECT event_id FROM article_events WHERE article_id = ?", article) {
-                events[article] = event
+        for chunk in Self.chunks(of: articles) {
+            for row in try database.rows("SELECT article_id, event_id FROM article_events WHERE article_id IN (\(Self.placeholders(chunk.count)))",
+                                         chunk) {
+                if let article = row.int(0), let event = row.int(1) { events[article] = event }
             }
         }
         return events
@@ -184,13 +197,13 @@ public final class GroupingStore {
         guard articlesChanged || event.id == nil else { return id }
         let members = Set(event.articles)
         let stored = Set(try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [id]).compactMap { $0.int(0) })
-        for article in stored.subtracting(members) {
-            try database.run("DELETE FROM article_events WHERE article_id = ? AND event_id = ?", article, id)
+        let joining = members.subtracting(stored).sorted()
+        // Those leaving, and those joining from another event.
+        for chunk in Self.chunks(of: stored.subtracting(members).sorted() + joining) {
+            try database.cachedStatement("DELETE FROM article_events WHERE article_id IN (\(Self.placeholders(chunk.count)))")
+                .execute(chunk.map(\.databaseValue))
         }
-        for article in members.subtracting(stored).sorted() {
-            try database.run("DELETE FROM article_events WHERE article_id = ?", article)
-            try database.run("INSERT INTO article_events (article_id, event_id) VALUES (?, ?)", article, id)
-        }
+        try database.insert(into: "article_events", ["article_id", "event_id"], rows: joining.map { [$0, id] })
         return id
     }
 
@@ -214,9 +227,17 @@ public final class GroupingStore {
         Int(try database.integer("SELECT count(*) FROM events") ?? 0)
     }
 
-    /// How many articles an event has.
-    public func articleCount(of event: Int64) throws -> Int {
-        Int(try database.integer("SELECT count(*) FROM article_events WHERE event_id = ?", event) ?? 0)
+    /// How many articles each of these events has; an event with none is left out.
+    public func articleCounts(of events: [Int64]) throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for chunk in Self.chunks(of: events) {
+            for row in try database.rows("""
+                SELECT event_id, count(*) FROM article_events WHERE event_id IN (\(Self.placeholders(chunk.count))) GROUP BY event_id
+                """, chunk) {
+                if let event = row.int(0), let count = row.int(1) { counts[event] = Int(count) }
+            }
+        }
+        return counts
     }
 
     /// Deletes events (their links to articles, people and organizations go with them).
