@@ -18,9 +18,10 @@ public struct ArticleStorage {
         self.writer = writer
     }
 
-    /// Must run inside a transaction.
-    public func store(_ bundle: ArticleBundle, ingestedAt: String) throws -> Outcome {
-        if let existing = try writer.articleID(contentHash: bundle.article.contentHash) {
+    /// Must run inside a transaction. `isNew`: the caller has made sure no article or copy with
+    /// this text is stored (one question for a whole chunk instead of one per article).
+    public func store(_ bundle: ArticleBundle, ingestedAt: String, isNew: Bool = false) throws -> Outcome {
+        if !isNew, let existing = try writer.articleID(contentHash: bundle.article.contentHash) {
             return .duplicate(articleID: existing)
         }
         let version = try writer.dataVersion()

@@ -46,8 +46,8 @@ extension IngestPipeline {
             case .success(let article):
                 if try lookup.articleID(contentHash: article.contentHash) != nil {
                     report.duplicates += 1
-                } else if let original = try Self.original(of: article.normalized.body, fingerprint: article.fingerprint,
-                                                           in: lookup) {
+                } else if let original = try Self.original(of: article.normalized.body,
+                                                           among: { try lookup.nearCopies(of: article.fingerprint) }) {
                     if !Self.ranksFirst(hash: article.contentHash, over: original) {
                         triaged.append(.copy(of: original.id, article.record))
                     } else {
@@ -76,11 +76,10 @@ extension IngestPipeline {
     static let copyResemblance = 0.7
 
     /// The stored article this text is a near-copy of (two fingerprint bands shared, and most of
-    /// their three-word shingles in common), if any; only articles from `firstID` on when given.
-    static func original(of body: String, fingerprint: [Int64], in lookup: ArchiveWriter,
-                         from firstID: Int64 = 0) throws -> ArchiveWriter.NearCopy? {
+    /// their three-word shingles in common), if any, among the `candidates` that share bands with it.
+    static func original(of body: String, among candidates: () throws -> [ArchiveWriter.NearCopy]) throws -> ArchiveWriter.NearCopy? {
         guard Self.mayBeACopy(body) else { return nil }
-        let candidates = try lookup.nearCopies(of: fingerprint, from: firstID)
+        let candidates = try candidates()
         guard !candidates.isEmpty else { return nil }
         let shingles = TextFingerprint.shingleSet(body)
         // The most alike, ties to the lower content hash: not the first stored, which would

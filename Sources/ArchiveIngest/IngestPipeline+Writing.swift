@@ -46,40 +46,75 @@ extension IngestPipeline {
             outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: false) }
         }
         replacedOriginals.merge(outcome.replaced) { _, new in new }
+        try refreshStatisticsAsTheArchiveGrows(from: firstNewID - 1)
         return outcome
+    }
+
+    /// Has the engine look at the tables again each time the archive has doubled since this ingest
+    /// last did (or began): a server plans a statement for the archive it sees, and a plan made on
+    /// a few rows (read the whole table) is kept as the table grows. A large archive is left to
+    /// the server's own upkeep.
+    private func refreshStatisticsAsTheArchiveGrows(from before: Int64) throws {
+        let stored = try writer.nextArticleID() - 1
+        let last = statisticsTakenAt ?? before
+        guard stored >= 2 * max(last, 250) else {
+            if statisticsTakenAt == nil { statisticsTakenAt = before }
+            return
+        }
+        try writer.refreshStatistics()
+        statisticsTakenAt = stored
     }
 
     private func write(_ items: [Stored], recentFrom: Int64, failuresAreFatal: Bool) throws -> FlushOutcome {
         var outcome = FlushOutcome()
         var written: [Int64] = []
+        // The texts stored when the chunk's transaction began, and those it stores: under the
+        // write lock no one else stores any meanwhile.
+        var storedTexts = try writer.storedContentHashes(items.compactMap {
+            if case .new(_, let bundle, _, _) = $0 { bundle.article.contentHash } else { nil }
+        })
+        let recent = try RecentTexts(writer: writer, from: recentFrom)
         try writer.deferTextIndexing()
         for index in Self.writingOrder(items) {
             let item = items[index]
             switch item {
             case .copy(let original, let record):
                 try writer.addCopy(of: storedOriginal(original, outcome.replaced), record, ingestedAt: ingestedAt)
+                storedTexts.insert(record.contentHash)
                 outcome.copies += 1
             case .new(let path, let bundle, let signature, let outranks):
                 do {
+                    let hash = bundle.article.contentHash
+                    guard !storedTexts.contains(hash) else {
+                        outcome.duplicates += 1
+                        continue
+                    }
                     var replacing: Int64?
                     // The triage saw neither what was written since nor, for one it outranks,
                     // whether that one has been replaced since.
-                    if try writer.articleID(contentHash: bundle.article.contentHash) == nil,
-                       let original = try Self.original(of: bundle.article.body, fingerprint: bundle.article.fingerprint,
-                                                        in: writer, from: outranks == nil ? recentFrom : 0) {
-                        if !Self.ranksFirst(hash: bundle.article.contentHash, over: original) {
+                    let fingerprint = bundle.article.fingerprint
+                    if let original = try Self.original(of: bundle.article.body, among: {
+                        // One it outranks may have been replaced by any text since: look among all.
+                        try outranks == nil ? recent.nearCopies(of: fingerprint) : writer.nearCopies(of: fingerprint)
+                    }) {
+                        if !Self.ranksFirst(hash: hash, over: original) {
                             var copy = bundle.article
                             copy.body = ""
                             try writer.addCopy(of: original.id, copy, ingestedAt: ingestedAt)
+                            storedTexts.insert(hash)
                             outcome.copies += 1
                             continue
                         }
                         replacing = original.id
                     }
-                    switch try writer.isolated("replacing", { try store(bundle, signature, replacing: replacing) }) {
+                    let stored = try writer.isolated("replacing", { try store(bundle, signature, replacing: replacing) })
+                    storedTexts.insert(hash)
+                    switch stored {
                     case .inserted(let id):
                         written.append(id)
+                        recent.stored(id, fingerprint: fingerprint, body: bundle.article.body, contentHash: hash)
                         if let replacing {
+                            recent.removed(replacing)
                             written.removeAll { $0 == replacing }
                             outcome.replaced[replacing] = id
                             outcome.copies += 1
@@ -100,7 +135,7 @@ extension IngestPipeline {
 
     /// Stores an article; the stored near-copy it replaces, if any, becomes its copy.
     private func store(_ bundle: ArticleBundle, _ signature: ReportSignature?, replacing: Int64?) throws -> ArticleStorage.Outcome {
-        let outcome = try storage.store(bundle, ingestedAt: ingestedAt)
+        let outcome = try storage.store(bundle, ingestedAt: ingestedAt, isNew: true)
         if case .inserted(let id) = outcome {
             if let signature { grouper.remember(signature, for: id) }
             if let replacing {

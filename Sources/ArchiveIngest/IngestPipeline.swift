@@ -23,6 +23,8 @@ public final class IngestPipeline {
     /// Stored articles this run made copies of a text with a lower content hash, and of which:
     /// a chunk triaged while another was written may name them as originals.
     var replacedOriginals: [Int64: Int64] = [:]
+    /// How many articles the archive had when this ingest last had the engine refresh its statistics.
+    var statisticsTakenAt: Int64?
 
     /// Called after each chunk is written with the files done, the files in all, and the
     /// articles read so far (stored, already stored, or copies).

@@ -11,11 +11,34 @@ extension ArchiveWriter {
             """, contentHash, contentHash)
     }
 
+    /// Which of these content hashes are stored, as an article's or a copy's.
+    public func storedContentHashes(_ hashes: [String]) throws -> Set<String> {
+        let unique = Set(hashes).sorted()
+        var stored: Set<String> = []
+        for start in stride(from: 0, to: unique.count, by: 256) {
+            let chunk = Array(unique[start..<min(start + 256, unique.count)])
+            let list = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            for row in try database.rows("""
+                SELECT content_hash FROM source_articles WHERE content_hash IN (\(list))
+                UNION ALL SELECT content_hash FROM article_copies WHERE content_hash IN (\(list))
+                """, chunk + chunk) {
+                if let hash = row.string(0) { stored.insert(hash) }
+            }
+        }
+        return stored
+    }
+
     /// A stored article that may be a near-copy of a text, with what the caller needs to confirm it.
     public struct NearCopy: Sendable {
         public let id: Int64
         public let body: String
         public let contentHash: String
+
+        public init(id: Int64, body: String, contentHash: String) {
+            self.id = id
+            self.body = body
+            self.contentHash = contentHash
+        }
     }
 
     /// The stored articles (from id `firstID` on) that share the most fingerprint bands with these,
@@ -42,6 +65,21 @@ extension ArchiveWriter {
             guard let id = row.int(0), let body = row.string(1), let hash = row.string(2) else { return nil }
             return NearCopy(id: id, body: body, contentHash: hash)
         }
+    }
+
+    /// The fingerprint bands of every stored article from id `firstID` on.
+    public func fingerprints(from firstID: Int64) throws -> [(article: Int64, band: Int, value: Int64)] {
+        try database.rows("SELECT article_id, band, value FROM article_fingerprints WHERE article_id >= ?", [firstID]).compactMap { row in
+            guard let article = row.int(0), let band = row.int(1), let value = row.int(2) else { return nil }
+            return (article, Int(band), value)
+        }
+    }
+
+    /// A stored article's text, for confirming it is a near-copy.
+    public func nearCopy(_ id: Int64) throws -> NearCopy? {
+        guard let row = try database.rows("SELECT body, content_hash FROM source_articles WHERE id = ?", [id]).first,
+              let body = row.string(0), let hash = row.string(1) else { return nil }
+        return NearCopy(id: id, body: body, contentHash: hash)
     }
 
     /// Records another outlet's copy of a stored article: its metadata only, the text is the article's.
