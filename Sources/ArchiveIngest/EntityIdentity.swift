@@ -12,17 +12,23 @@ struct EntityIdentity {
     /// every spelling the article uses recorded as an alias.
     func entities(of bundle: ArticleBundle) throws -> ArticleEntities {
         var entities = ArticleEntities()
-        var people = try StoredKeys(writer, .person, bundle.people)
+        // Asked for all three kinds at once: people's rows are all this article adds or renames
+        // before the organizations and places are looked at, and those are other tables.
+        let stored = try writer.entities(keys: [
+            .person: Self.keys(of: bundle.people), .organization: Self.keys(of: bundle.organizations), .place: Self.keys(of: bundle.places),
+        ])
+        var people = StoredKeys(rows: stored[.person] ?? [:])
+        var surnames = StoredSurnames(try writer.people(surnameKeys: Set(bundle.people.map { MatchKey.surname($0.name) })))
         for person in bundle.people {
-            let id = try personID(for: person, stored: &people)
+            let id = try personID(for: person, stored: &people, surnames: &surnames)
             try addAliases(person.aliases + [person.name], to: id, .person)
             entities.people.append(id)
         }
-        var organizations = try StoredKeys(writer, .organization, bundle.organizations)
+        var organizations = StoredKeys(rows: stored[.organization] ?? [:])
         for organization in bundle.organizations {
             entities.organizations.append(try entityID(for: organization, .organization, stored: &organizations))
         }
-        var places = try StoredKeys(writer, .place, bundle.places)
+        var places = StoredKeys(rows: stored[.place] ?? [:])
         for place in bundle.places {
             entities.places.append(try entityID(for: place, .place, stored: &places))
         }
@@ -33,10 +39,10 @@ struct EntityIdentity {
     /// article, and kept up to date as its names add or rename rows.
     struct StoredKeys {
         var rows: [String: (id: Int64, name: String)]
+    }
 
-        init(_ writer: ArchiveWriter, _ kind: EntityTable, _ entities: [EntityRecord]) throws {
-            rows = try writer.entities(kind, keys: Set(entities.map { MatchKey.make($0.name) }))
-        }
+    private static func keys(of entities: [EntityRecord]) -> Set<String> {
+        Set(entities.map { MatchKey.make($0.name) })
     }
 
     /// The stored row with this name's key, renamed when this spelling of the key is the better
@@ -53,7 +59,7 @@ struct EntityIdentity {
     /// with that surname. When two stored people could match, the name is kept apart rather than
     /// merged wrongly. The person is named by the best spelling that joined (`isBetterName`), so the
     /// name does not depend on which spelling arrived first.
-    private func personID(for person: EntityRecord, stored: inout StoredKeys) throws -> Int64 {
+    private func personID(for person: EntityRecord, stored: inout StoredKeys, surnames: inout StoredSurnames) throws -> Int64 {
         let key = MatchKey.make(person.name)
         if let merged = try mergeTarget(.person, keys: [key] + person.aliases.map { MatchKey.make($0) }) {
             return merged
@@ -64,7 +70,7 @@ struct EntityIdentity {
         }
         let given = Self.givenName(key)
         let surname = MatchKey.surname(person.name)
-        let compatible = try writer.people(surnameKey: surname, initial: given?.unicodeScalars.first).filter { candidate in
+        let compatible = surnames.people(surname, initial: given?.unicodeScalars.first).filter { candidate in
             let otherGiven = Self.givenName(candidate.key)
             // A lone surname fits anyone; two given names must agree, or one be the other's initial.
             guard let given, let otherGiven else { return true }
@@ -75,11 +81,13 @@ struct EntityIdentity {
             if Self.isBetterName(key, than: candidate.key), try writer.renameEntity(.person, candidate.id, to: person.name, key: key) {
                 stored.rows[candidate.key] = nil
                 stored.rows[key] = (candidate.id, person.name)
+                surnames.renamed(candidate.id, to: key)
             }
             return candidate.id
         }
         let id = try writer.insertPerson(name: person.name, key: key, surnameKey: surname, role: person.role)
         stored.rows[key] = (id, person.name)
+        surnames.added(id, key: key, surname: surname)
         return id
     }
 
@@ -126,8 +134,7 @@ struct EntityIdentity {
     /// two spellings with one key ("RSPCA", "Rspca") keep the same one on every run.
     private func addAliases(_ aliases: [String], to id: Int64, _ kind: EntityTable) throws {
         var seen: Set<String> = []
-        for alias in aliases where seen.insert(alias).inserted && known.isNew(.init(kind: kind.rawValue, id: id, alias: alias)) {
-            try writer.addAlias(alias, to: id, kind)
-        }
+        let new = aliases.filter { seen.insert($0).inserted && known.isNew(.init(kind: kind.rawValue, id: id, alias: $0)) }
+        try writer.addAliases(new, to: id, kind)
     }
 }

@@ -38,13 +38,14 @@ extension IngestPipeline {
     }
 
     /// Reports the failures and the articles already stored; sorts out copies and new articles.
-    func triage(_ articles: [Result<PreparedArticle, ReadError>], path: String, lookup: ArchiveWriter,
+    /// `stored`: which of their content hashes `lookup` has (`storedHashes`), asked for once per chunk.
+    func triage(_ articles: [Result<PreparedArticle, ReadError>], path: String, lookup: ArchiveWriter, stored: Set<String>,
                 into triaged: inout [Triaged], report: inout IngestReport) throws {
         for article in articles {
             switch article {
             case .failure(let error): fail(error.description, &report)
             case .success(let article):
-                if try lookup.articleID(contentHash: article.contentHash) != nil {
+                if stored.contains(article.contentHash) {
                     report.duplicates += 1
                 } else if let original = try Self.original(of: article.normalized.body,
                                                            among: { try lookup.nearCopies(of: article.fingerprint) }) {
@@ -58,6 +59,11 @@ extension IngestPipeline {
                 }
             }
         }
+    }
+
+    /// Which of the articles read are stored already: one question for a chunk.
+    static func storedHashes(of reads: [PreparedFile], lookup: ArchiveWriter) throws -> Set<String> {
+        try lookup.storedContentHashes(reads.flatMap { $0.articles.compactMap { try? $0.get().contentHash } })
     }
 
     /// Whether a text is kept over a stored near-copy of it: the lower content hash. A function of

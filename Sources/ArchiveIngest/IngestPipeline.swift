@@ -116,6 +116,7 @@ public final class IngestPipeline {
             // Whatever is stored from here on, by this run's writes or another ingest's, the triage
             // does not see: the write looks again for copies among those.
             let triagedBelow = try lookup.nextArticleID()
+            let stored = try Self.storedHashes(of: prepared.compactMap { try? $0.get() }, lookup: lookup)
             var triaged: [Triaged] = []
             for (file, result) in zip(chunk, prepared) {
                 switch result {
@@ -123,7 +124,7 @@ public final class IngestPipeline {
                 case .failure(let error): fail("\(PrintablePath.escaped(file.path)): \(error)", &report)
                 case .success(let read):
                     for warning in read.warnings { warn(warning, &report) }
-                    try triage(read.articles, path: file.path, lookup: lookup, into: &triaged, report: &report)
+                    try triage(read.articles, path: file.path, lookup: lookup, stored: stored, into: &triaged, report: &report)
                 }
             }
             // A handful of articles is not worth building another engine's word lists for.
@@ -160,7 +161,8 @@ public final class IngestPipeline {
             let read = try Self.prepared(bytes: bytes, format: format, file: nil, path: name, normalizer: normalizer)
             for warning in read.warnings { warn(warning, &report) }
             let triagedBelow = try writer.nextArticleID()
-            try triage(read.articles, path: name, lookup: writer, into: &triaged, report: &report)
+            try triage(read.articles, path: name, lookup: writer, stored: try Self.storedHashes(of: [read], lookup: writer),
+                       into: &triaged, report: &report)
             merge(try flush(triaged.map { $0.extracted(by: extractor) }, triagedBelow: triagedBelow), into: &report)
         } catch let error as ReadError {
             fail(error.description, &report)

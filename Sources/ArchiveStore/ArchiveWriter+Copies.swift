@@ -13,11 +13,8 @@ extension ArchiveWriter {
 
     /// Which of these content hashes are stored, as an article's or a copy's.
     public func storedContentHashes(_ hashes: [String]) throws -> Set<String> {
-        let unique = Set(hashes).sorted()
         var stored: Set<String> = []
-        for start in stride(from: 0, to: unique.count, by: 256) {
-            let chunk = Array(unique[start..<min(start + 256, unique.count)])
-            let list = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+        for (chunk, list) in Database.inLists(Set(hashes).sorted()) {
             for row in try database.rows("""
                 SELECT content_hash FROM source_articles WHERE content_hash IN (\(list))
                 UNION ALL SELECT content_hash FROM article_copies WHERE content_hash IN (\(list))

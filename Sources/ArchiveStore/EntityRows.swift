@@ -23,15 +23,25 @@ extension ArchiveWriter {
         return nil
     }
 
-    /// The entities whose own names have these keys, with their names, by key: one question for a
-    /// whole article's names (on a server, one wait instead of one per name).
-    public func entities(_ kind: EntityTable, keys: Set<String>) throws -> [String: (id: Int64, name: String)] {
-        guard !keys.isEmpty else { return [:] }
-        let sorted = keys.sorted()
-        let placeholders = sorted.map { _ in "?" }.joined(separator: ", ")
-        var found: [String: (id: Int64, name: String)] = [:]
-        for row in try database.rows("SELECT key, id, name FROM \(kind.table) WHERE key IN (\(placeholders))", sorted) {
-            if let key = row.string(0), let id = row.int(1), let name = row.string(2) { found[key] = (id, name) }
+    /// The people, organizations and places whose own names have these keys, with their names,
+    /// by kind and key: one question for a whole article's names (on a server, one wait instead of
+    /// one per name or kind).
+    public func entities(keys: [EntityTable: Set<String>]) throws -> [EntityTable: [String: (id: Int64, name: String)]] {
+        var found: [EntityTable: [String: (id: Int64, name: String)]] = [:]
+        var selects: [String] = []
+        var values: [DatabaseValueConvertible?] = []
+        for (number, kind) in EntityTable.allCases.enumerated() {
+            found[kind] = [:]
+            for (chunk, list) in Database.inLists((keys[kind] ?? []).sorted()) {
+                selects.append("SELECT \(number), key, id, name FROM \(kind.table) WHERE key IN (\(list))")
+                values += chunk as [DatabaseValueConvertible?]
+            }
+        }
+        guard !selects.isEmpty else { return found }
+        for row in try database.rows(selects.joined(separator: " UNION ALL "), values) {
+            guard let number = row.int(0), EntityTable.allCases.indices.contains(Int(number)),
+                  let key = row.string(1), let id = row.int(2), let name = row.string(3) else { continue }
+            found[EntityTable.allCases[Int(number)]]?[key] = (id, name)
         }
         return found
     }
@@ -41,19 +51,16 @@ extension ArchiveWriter {
         try database.integer("SELECT \(kind.column) FROM \(kind.aliasTable) WHERE key = ? LIMIT 1", aliasKey)
     }
 
-    /// The people whose surname has this folded key and who could share a given name starting with
-    /// `initial` (those with that initial, and those known by the surname alone; everyone when
-    /// `initial` is nil), in key order.
-    public func people(surnameKey: String, initial: Unicode.Scalar?) throws -> [(id: Int64, key: String)] {
-        let rows = if let initial {
-            try database.rows("""
-                SELECT id, key FROM people WHERE surname_key = ? AND (key NOT LIKE '% %' OR substr(key, 1, 1) = ?) ORDER BY key
-                """, [surnameKey, String(initial)])
-        } else {
-            // Two are enough to tell one from many.
-            try database.rows("SELECT id, key FROM people WHERE surname_key = ? ORDER BY key LIMIT 2", [surnameKey])
+    /// The people whose surnames have these folded keys, by surname key: one question for a whole
+    /// article's names.
+    public func people(surnameKeys: Set<String>) throws -> [String: [(id: Int64, key: String)]] {
+        var found: [String: [(id: Int64, key: String)]] = [:]
+        for (chunk, list) in Database.inLists(surnameKeys.sorted()) {
+            for row in try database.rows("SELECT surname_key, id, key FROM people WHERE surname_key IN (\(list))", chunk) {
+                if let surname = row.string(0), let id = row.int(1), let key = row.string(2) { found[surname, default: []].append((id, key)) }
+            }
         }
-        return rows.compactMap { row in row.int(0).flatMap { id in row.string(1).map { (id, $0) } } }
+        return found
     }
 
     /// Adds a person under keys the caller made (`MatchKey.make` and `MatchKey.surname` of the name).
@@ -82,12 +89,20 @@ extension ArchiveWriter {
             """, [name, key, id, key, id]).isEmpty)
     }
 
-    /// Records a spelling of an entity. Of two spellings with one key ("Olivia De Berardinis",
-    /// "Olivia de Berardinis") the one that sorts first is kept, whichever came first.
-    public func addAlias(_ alias: String, to id: Int64, _ kind: EntityTable) throws {
-        try database.run("""
-            INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?)
-            ON CONFLICT (key, \(kind.column)) DO UPDATE SET alias = excluded.alias WHERE excluded.alias < \(kind.aliasTable).alias
-            """, id, alias, MatchKey.make(alias))
+    /// Records spellings of an entity, in one statement. Of two spellings with one key ("Olivia De
+    /// Berardinis", "Olivia de Berardinis") the one that sorts first is kept, whichever came first.
+    public func addAliases(_ aliases: [String], to id: Int64, _ kind: EntityTable) throws {
+        // One row per key in the statement (an upsert may not touch one row twice), in the order given.
+        var rows: [(key: String, alias: String)] = []
+        for alias in aliases {
+            let key = MatchKey.make(alias)
+            if let at = rows.firstIndex(where: { $0.key == key }) {
+                rows[at].alias = min(rows[at].alias, alias)
+            } else {
+                rows.append((key, alias))
+            }
+        }
+        try database.insert(into: kind.aliasTable, [kind.column, "alias", "key"], rows: rows.map { [id, $0.alias, $0.key] },
+                            ending: "ON CONFLICT (key, \(kind.column)) DO UPDATE SET alias = excluded.alias WHERE excluded.alias < \(kind.aliasTable).alias")
     }
 }

@@ -11,11 +11,11 @@ public final class GroupingStore {
     /// The reports of these articles (those that have one), in the order asked.
     public func reports(of articles: [Int64]) throws -> [ArticleReport] {
         var found: [Int64: ArticleReport] = [:]
-        for chunk in Self.chunks(of: articles) {
+        for (chunk, list) in Database.inLists(articles) {
             for row in try database.rows("""
                 SELECT r.article_id, a.content_hash, r.title, r.occurred_on, r.date_precision, r.date_source, r.place_id, r.place,
                        r.summary, a.ingested_at
-                FROM article_reports AS r JOIN source_articles AS a ON a.id = r.article_id WHERE r.article_id IN (\(Self.placeholders(chunk.count)))
+                FROM article_reports AS r JOIN source_articles AS a ON a.id = r.article_id WHERE r.article_id IN (\(list))
                 """, chunk) {
                 guard let id = row.int(0) else { continue }
                 found[id] = ArticleReport(articleID: id, contentHash: row.string(1) ?? "", title: row.string(2) ?? "",
@@ -24,15 +24,6 @@ public final class GroupingStore {
             }
         }
         return articles.compactMap { found[$0] }
-    }
-
-    /// Ids in lists short enough for one `IN (…)` each: one question per list instead of one per id.
-    static func chunks(of ids: [Int64]) -> [[Int64]] {
-        stride(from: 0, to: ids.count, by: 256).map { Array(ids[$0..<min($0 + 256, ids.count)]) }
-    }
-
-    static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// An article's headline, the first `length` characters of its body and the date its report
@@ -161,8 +152,8 @@ public final class GroupingStore {
     /// The event each of these articles belongs to, if any.
     public func events(of articles: [Int64]) throws -> [Int64: Int64] {
         var events: [Int64: Int64] = [:]
-        for chunk in Self.chunks(of: articles) {
-            for row in try database.rows("SELECT article_id, event_id FROM article_events WHERE article_id IN (\(Self.placeholders(chunk.count)))",
+        for (chunk, list) in Database.inLists(articles) {
+            for row in try database.rows("SELECT article_id, event_id FROM article_events WHERE article_id IN (\(list))",
                                          chunk) {
                 if let article = row.int(0), let event = row.int(1) { events[article] = event }
             }
@@ -199,8 +190,8 @@ public final class GroupingStore {
         let stored = Set(try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [id]).compactMap { $0.int(0) })
         let joining = members.subtracting(stored).sorted()
         // Those leaving, and those joining from another event.
-        for chunk in Self.chunks(of: stored.subtracting(members).sorted() + joining) {
-            try database.cachedStatement("DELETE FROM article_events WHERE article_id IN (\(Self.placeholders(chunk.count)))")
+        for (chunk, list) in Database.inLists(stored.subtracting(members).sorted() + joining) {
+            try database.cachedStatement("DELETE FROM article_events WHERE article_id IN (\(list))")
                 .execute(chunk.map(\.databaseValue))
         }
         try database.insert(into: "article_events", ["article_id", "event_id"], rows: joining.map { [$0, id] })
@@ -230,9 +221,9 @@ public final class GroupingStore {
     /// How many articles each of these events has; an event with none is left out.
     public func articleCounts(of events: [Int64]) throws -> [Int64: Int] {
         var counts: [Int64: Int] = [:]
-        for chunk in Self.chunks(of: events) {
+        for (chunk, list) in Database.inLists(events) {
             for row in try database.rows("""
-                SELECT event_id, count(*) FROM article_events WHERE event_id IN (\(Self.placeholders(chunk.count))) GROUP BY event_id
+                SELECT event_id, count(*) FROM article_events WHERE event_id IN (\(list)) GROUP BY event_id
                 """, chunk) {
                 if let event = row.int(0), let count = row.int(1) { counts[event] = Int(count) }
             }

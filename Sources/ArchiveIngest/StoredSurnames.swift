@@ -1,0 +1,38 @@
+/// The stored people by folded surname, asked for once for an article's names and kept up to
+/// date as its names add and rename people: the surname rule's candidates without a question per
+/// name.
+struct StoredSurnames {
+    /// By surname key, in key order (of the keys' bytes, as SQLite orders text, whatever a
+    /// server's collation would say).
+    private var people: [String: [(id: Int64, key: String)]]
+
+    init(_ people: [String: [(id: Int64, key: String)]]) {
+        self.people = people.mapValues { $0.sorted(by: Self.inKeyOrder) }
+    }
+
+    /// Those with this surname who could share a given name starting with `initial`: those with
+    /// that initial and those known by the surname alone. Without an initial (a lone surname),
+    /// the first two: enough to tell one candidate from several.
+    func people(_ surname: String, initial: Unicode.Scalar?) -> [(id: Int64, key: String)] {
+        let all = people[surname] ?? []
+        guard let initial else { return Array(all.prefix(2)) }
+        return all.filter { !$0.key.contains(" ") || $0.key.unicodeScalars.first == initial }
+    }
+
+    mutating func added(_ id: Int64, key: String, surname: String) {
+        people[surname, default: []].append((id, key))
+        people[surname]?.sort(by: Self.inKeyOrder)
+    }
+
+    mutating func renamed(_ id: Int64, to key: String) {
+        for surname in people.keys {
+            guard let at = people[surname]?.firstIndex(where: { $0.id == id }) else { continue }
+            people[surname]?[at].key = key
+            people[surname]?.sort(by: Self.inKeyOrder)
+        }
+    }
+
+    private static func inKeyOrder(_ a: (id: Int64, key: String), _ b: (id: Int64, key: String)) -> Bool {
+        a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+    }
+}
