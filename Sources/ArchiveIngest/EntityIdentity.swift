@@ -18,7 +18,9 @@ struct EntityIdentity {
             .person: Self.keys(of: bundle.people), .organization: Self.keys(of: bundle.organizations), .place: Self.keys(of: bundle.places),
         ])
         var people = StoredKeys(rows: stored[.person] ?? [:])
-        var surnames = StoredSurnames(try writer.people(surnameKeys: Set(bundle.people.map { MatchKey.surname($0.name) })))
+        // Only a name whose key is not stored may need the surname rule.
+        let unknown = bundle.people.filter { people.rows[MatchKey.make($0.name)] == nil }
+        var surnames = StoredSurnames(try unknown.isEmpty ? [:] : writer.people(surnameKeys: Set(unknown.map { MatchKey.surname($0.name) })))
         for person in bundle.people {
             let id = try personID(for: person, stored: &people, surnames: &surnames)
             try addAliases(person.aliases + [person.name], to: id, .person)

@@ -76,27 +76,36 @@ public final class Database {
 
     /// Inserts several rows with one statement (one wait for a server's answer, not one per row):
     /// `INSERT INTO table (columns) VALUES (…), (…) ` followed by `ending` (an `ON CONFLICT` clause).
-    /// Rows go in statements of at most `insertChunk` rows, which keeps every statement well under
-    /// the engines' limits on parameters and the number of statement shapes cached small.
+    /// Rows go in statements of 64, 32, … or 1 rows: few statement shapes to compile and keep per
+    /// table (SQLite compiles each shape; a server keeps each prepared), and well under the
+    /// engines' limits on parameters.
     public func insert(into table: String, _ columns: [String], rows: [[DatabaseValueConvertible?]], ending: String = "") throws {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        for start in stride(from: 0, to: rows.count, by: Self.insertChunk) {
-            let chunk = rows[start..<min(start + Self.insertChunk, rows.count)]
+        var start = 0
+        while start < rows.count {
+            let count = Self.powerOfTwo(atMost: min(rows.count - start, 64))
             let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                + Array(repeating: row, count: chunk.count).joined(separator: ", ") + (ending.isEmpty ? "" : " " + ending)
-            try cachedStatement(sql).execute(chunk.flatMap { $0.map { $0?.databaseValue ?? .null } })
+                + Array(repeating: row, count: count).joined(separator: ", ") + (ending.isEmpty ? "" : " " + ending)
+            try cachedStatement(sql).execute(rows[start..<start + count].flatMap { $0.map { $0?.databaseValue ?? .null } })
+            start += count
         }
     }
 
-    static let insertChunk = 64
-
-    /// Values in lists of at most 256, each with as many placeholders, for `IN (…)`: one question
-    /// per list instead of one per value, and well under the engines' limits on parameters.
+    /// Values in lists for `IN (…)`: one question per list instead of one per value. A list holds
+    /// at most 256 values and is padded to a power of two by repeating its last value (which
+    /// changes nothing an `IN` finds), so that few statement shapes are compiled and kept.
     public static func inLists<T>(_ values: [T]) -> [(values: [T], placeholders: String)] {
         stride(from: 0, to: values.count, by: 256).map { start in
-            let list = Array(values[start..<min(start + 256, values.count)])
+            var list = Array(values[start..<min(start + 256, values.count)])
+            while list.count & (list.count - 1) != 0, let last = list.last { list.append(last) }
             return (list, Array(repeating: "?", count: list.count).joined(separator: ", "))
         }
+    }
+
+    private static func powerOfTwo(atMost count: Int) -> Int {
+        var power = 1
+        while power * 2 <= count { power *= 2 }
+        return power
     }
 
     /// Runs an `INSERT … RETURNING id` and returns the id of the row it added.
