@@ -47,9 +47,11 @@ extension ArchiveWriter {
         return found
     }
 
-    /// An entity that has been written with a spelling of this key.
+    /// An entity that has been written with a spelling of this key: the first stored, when several
+    /// have. (Without the order, which one came back was the engine's choice: SQLite read the key's
+    /// index in id order, PostgreSQL scanning the table found another on the 10k bench.)
     public func entityID(_ kind: EntityTable, aliasKey: String) throws -> Int64? {
-        try database.integer("SELECT \(kind.column) FROM \(kind.aliasTable) WHERE key = ? LIMIT 1", aliasKey)
+        try database.integer("SELECT \(kind.column) FROM \(kind.aliasTable) WHERE key = ? ORDER BY \(kind.column) LIMIT 1", aliasKey)
     }
 
     /// The people whose surnames have these folded keys, by surname key: one question for a whole
