@@ -104,4 +104,36 @@ import Testing
         #expect(shared.first?.int(2) == 2)
         #expect(try database.scalar("SELECT text FROM quotes WHERE match_key = '\(MatchKey.quote("we had good talks"))'") == .text("We had GOOD talks!"))
     }
+
+    /// Two names of one article that turn out to be one person make one row of `article_people`
+    /// (the writer sends one statement per table, so it sums them itself), and a quotation the
+    /// article gives twice is one quote, in its longer form.
+    @Test func namesThatAreOnePersonMakeOneRowAndARepeatedQuoteOneQuote() throws {
+        let body = "Kirill Dmitryev, the envoy, spoke. Later Kirill Dmitriev said: “talks went well” He repeated: “Talks went WELL!”"
+        var article = bundle(hash: "twice", body: body)
+        article.people = [
+            EntityRecord(name: "Kirill Dmitriev", aliases: ["Kirill Dmitriev"], mentionCount: 1, firstOffset: 41),
+            EntityRecord(name: "Kirill Dmitryev", aliases: ["Kirill Dmitryev"], mentionCount: 2, firstOffset: 0, role: "envoy"),
+        ]
+        article.places = []
+        article.quotes = [
+            QuoteRecord(text: "talks went well", startOffset: 64, endOffset: 79, speaker: "Kirill Dmitriev", speakerAsWritten: "Kirill Dmitriev", cue: "said"),
+            QuoteRecord(text: "Talks went WELL!", startOffset: 94, endOffset: 110, speaker: nil, speakerAsWritten: "He", cue: "repeated"),
+        ]
+        article.event?.participants = ["Kirill Dmitryev"]
+        _ = try database.inTransaction { try writer.store(article, ingestedAt: "now") }
+        #expect(try database.integer("SELECT count(*) FROM people") == 1)
+        let row = try database.rows("SELECT mention_count, first_offset, role, takes_part FROM article_people", [])
+        #expect(row.count == 1)
+        #expect(row.first?.int(0) == 3)
+        #expect(row.first?.int(1) == 0)
+        #expect(row.first?.string(2) == "envoy")
+        #expect(row.first?.int(3) == 1)
+        let quotes = try database.rows("SELECT text, person_id IS NOT NULL, start_offset FROM quotes", [])
+        #expect(quotes.count == 1)
+        #expect(quotes.first?.string(0) == "Talks went WELL!")
+        #expect(quotes.first?.int(1) == 1)
+        #expect(quotes.first?.int(2) == 94)
+        #expect(try database.integer("SELECT count(*) FROM quote_articles") == 1)
+    }
 }
