@@ -1,3 +1,5 @@
+import ArchiveValues
+
 /// Writes JSON by hand, so that keys keep the column order and output is byte-for-byte stable.
 enum JSONWriter {
     static func object(_ columns: [String], _ cells: [ResultTable.Cell]) -> String {
@@ -21,20 +23,6 @@ enum JSONWriter {
     }
 
     static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONText.string(text)
     }
 }

@@ -14,13 +14,13 @@ extension ArchiveWriter {
     /// Which of these content hashes are stored, as an article's or a copy's.
     public func storedContentHashes(_ hashes: [String]) throws -> Set<String> {
         var stored: Set<String> = []
-        for (chunk, list) in Database.inLists(Set(hashes).sorted()) {
-            for row in try database.rows("""
-                SELECT content_hash FROM source_articles WHERE content_hash IN (\(list))
-                UNION ALL SELECT content_hash FROM article_copies WHERE content_hash IN (\(list))
-                """, chunk + chunk) {
-                if let hash = row.string(0) { stored.insert(hash) }
-            }
+        guard !hashes.isEmpty else { return stored }
+        let listed = database.isIn("content_hash", Set(hashes).sorted())
+        for row in try database.rows("""
+            SELECT content_hash FROM source_articles WHERE \(listed.sql)
+            UNION ALL SELECT content_hash FROM article_copies WHERE \(listed.sql)
+            """, listed.values + listed.values) {
+            if let hash = row.string(0) { stored.insert(hash) }
         }
         return stored
     }

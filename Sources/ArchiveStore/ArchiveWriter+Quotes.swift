@@ -43,10 +43,10 @@ extension ArchiveWriter {
     /// The quote stored under each of these match keys (the first, should there be several) and its length.
     private func storedQuotes(keys: Set<String>) throws -> [String: (id: Int64, length: Int)] {
         var found: [String: (id: Int64, length: Int)] = [:]
-        for (chunk, list) in Database.inLists(keys.sorted()) {
-            for row in try database.rows("SELECT match_key, id, length(text) FROM quotes WHERE match_key IN (\(list)) ORDER BY id DESC", chunk) {
-                if let key = row.string(0), let id = row.int(1) { found[key] = (id, Int(row.int(2) ?? 0)) }
-            }
+        guard !keys.isEmpty else { return found }
+        let listed = database.isIn("match_key", keys.sorted())
+        for row in try database.rows("SELECT match_key, id, length(text) FROM quotes WHERE \(listed.sql) ORDER BY id DESC", listed.values) {
+            if let key = row.string(0), let id = row.int(1) { found[key] = (id, Int(row.int(2) ?? 0)) }
         }
         return found
     }

@@ -1,3 +1,4 @@
+import ArchiveValues
 import Foundation
 
 /// One connection to an archive's database, whichever engine holds it, with the conveniences the
@@ -91,15 +92,30 @@ public final class Database {
         }
     }
 
-    /// Values in lists for `IN (…)`: one question per list instead of one per value. A list holds
-    /// at most 256 values and is padded to a power of two by repeating its last value (which
-    /// changes nothing an `IN` finds), so that few statement shapes are compiled and kept.
-    public static func inLists<T>(_ values: [T]) -> [(values: [T], placeholders: String)] {
-        stride(from: 0, to: values.count, by: 256).map { start in
-            var list = Array(values[start..<min(start + 256, values.count)])
-            while list.count & (list.count - 1) != 0, let last = list.last { list.append(last) }
-            return (list, Array(repeating: "?", count: list.count).joined(separator: ", "))
-        }
+    /// The condition that `column` is one of `values`, with its parameters: one question for many
+    /// values. Few statement shapes either way: on PostgreSQL the list is one parameter (a JSON
+    /// array, `SQLDialect.isIn`); SQLite, where that costs more than the look-up, gets `IN (?, …)`
+    /// padded to a power of two by repeating the last value (which changes nothing `IN` finds).
+    public func isIn(_ column: String, _ values: [String]) -> ListCondition {
+        condition(column, .text, values.map { $0 as DatabaseValueConvertible }) { JSONText.array(values) }
+    }
+
+    public func isIn(_ column: String, _ values: [Int64]) -> ListCondition {
+        condition(column, .integer, values.map { $0 as DatabaseValueConvertible }) { "[" + values.map(String.init).joined(separator: ",") + "]" }
+    }
+
+    public struct ListCondition {
+        public let sql: String
+        public let values: [DatabaseValueConvertible?]
+    }
+
+    private func condition(_ column: String, _ type: SQLDialect.ListType, _ values: [DatabaseValueConvertible],
+                           json: () -> String) -> ListCondition {
+        guard dialect.engine == .sqlite, values.count <= 1024 else { return ListCondition(sql: dialect.isIn(column, type), values: [json()]) }
+        var padded: [DatabaseValueConvertible?] = values
+        while padded.count & (padded.count - 1) != 0, let last = padded.last { padded.append(last) }
+        if padded.isEmpty { padded = [nil] }  // IN (NULL) finds nothing
+        return ListCondition(sql: "\(column) IN (" + Array(repeating: "?", count: padded.count).joined(separator: ", ") + ")", values: padded)
     }
 
     private static func powerOfTwo(atMost count: Int) -> Int {

@@ -28,21 +28,20 @@ extension ArchiveWriter {
     /// one per name or kind).
     public func entities(keys: [EntityTable: Set<String>]) throws -> [EntityTable: [String: (id: Int64, name: String)]] {
         var found: [EntityTable: [String: (id: Int64, name: String)]] = [:]
-        for kind in EntityTable.allCases { found[kind] = [:] }
-        // One list for all three tables (each kind keeps only the keys it asked for): statements
-        // then differ only in the list's length, not in three lengths at once.
-        let all = keys.values.reduce(into: Set<String>()) { $0.formUnion($1) }.sorted()
-        for (chunk, _) in Database.inLists(all) {
-            let numbered = chunk.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
-            let sql = EntityTable.allCases.enumerated().map { number, kind in
-                "SELECT \(number), key, id, name FROM \(kind.table) WHERE key IN (\(numbered))"
-            }.joined(separator: " UNION ALL ")
-            for row in try database.rows(sql, chunk) {
-                guard let number = row.int(0), EntityTable.allCases.indices.contains(Int(number)),
-                      let key = row.string(1), let id = row.int(2), let name = row.string(3) else { continue }
-                let kind = EntityTable.allCases[Int(number)]
-                if keys[kind]?.contains(key) == true { found[kind]?[key] = (id, name) }
-            }
+        var selects: [String] = []
+        var lists: [DatabaseValueConvertible?] = []
+        for (number, kind) in EntityTable.allCases.enumerated() {
+            found[kind] = [:]
+            guard let wanted = keys[kind], !wanted.isEmpty else { continue }
+            let listed = database.isIn("key", wanted.sorted())
+            selects.append("SELECT \(number), key, id, name FROM \(kind.table) WHERE \(listed.sql)")
+            lists += listed.values
+        }
+        guard !selects.isEmpty else { return found }
+        for row in try database.rows(selects.joined(separator: " UNION ALL "), lists) {
+            guard let number = row.int(0), EntityTable.allCases.indices.contains(Int(number)),
+                  let key = row.string(1), let id = row.int(2), let name = row.string(3) else { continue }
+            found[EntityTable.allCases[Int(number)]]?[key] = (id, name)
         }
         return found
     }
@@ -58,10 +57,10 @@ extension ArchiveWriter {
     /// article's names.
     public func people(surnameKeys: Set<String>) throws -> [String: [(id: Int64, key: String)]] {
         var found: [String: [(id: Int64, key: String)]] = [:]
-        for (chunk, list) in Database.inLists(surnameKeys.sorted()) {
-            for row in try database.rows("SELECT surname_key, id, key FROM people WHERE surname_key IN (\(list))", chunk) {
-                if let surname = row.string(0), let id = row.int(1), let key = row.string(2) { found[surname, default: []].append((id, key)) }
-            }
+        guard !surnameKeys.isEmpty else { return found }
+        let listed = database.isIn("surname_key", surnameKeys.sorted())
+        for row in try database.rows("SELECT surname_key, id, key FROM people WHERE \(listed.sql)", listed.values) {
+            if let surname = row.string(0), let id = row.int(1), let key = row.string(2) { found[surname, default: []].append((id, key)) }
         }
         return found
     }

@@ -11,17 +11,17 @@ public final class GroupingStore {
     /// The reports of these articles (those that have one), in the order asked.
     public func reports(of articles: [Int64]) throws -> [ArticleReport] {
         var found: [Int64: ArticleReport] = [:]
-        for (chunk, list) in Database.inLists(articles) {
-            for row in try database.rows("""
-                SELECT r.article_id, a.content_hash, r.title, r.occurred_on, r.date_precision, r.date_source, r.place_id, r.place,
-                       r.summary, a.ingested_at
-                FROM article_reports AS r JOIN source_articles AS a ON a.id = r.article_id WHERE r.article_id IN (\(list))
-                """, chunk) {
-                guard let id = row.int(0) else { continue }
-                found[id] = ArticleReport(articleID: id, contentHash: row.string(1) ?? "", title: row.string(2) ?? "",
-                                          occurredOn: row.string(3), datePrecision: row.string(4), dateSource: row.string(5),
-                                          placeID: row.int(6), place: row.string(7), summary: row.string(8), ingestedAt: row.string(9) ?? "")
-            }
+        guard !articles.isEmpty else { return [] }
+        let listed = database.isIn("r.article_id", articles)
+        for row in try database.rows("""
+            SELECT r.article_id, a.content_hash, r.title, r.occurred_on, r.date_precision, r.date_source, r.place_id, r.place,
+                   r.summary, a.ingested_at
+            FROM article_reports AS r JOIN source_articles AS a ON a.id = r.article_id WHERE \(listed.sql)
+            """, listed.values) {
+            guard let id = row.int(0) else { continue }
+            found[id] = ArticleReport(articleID: id, contentHash: row.string(1) ?? "", title: row.string(2) ?? "",
+                                      occurredOn: row.string(3), datePrecision: row.string(4), dateSource: row.string(5),
+                                      placeID: row.int(6), place: row.string(7), summary: row.string(8), ingestedAt: row.string(9) ?? "")
         }
         return articles.compactMap { found[$0] }
     }
@@ -152,11 +152,10 @@ public final class GroupingStore {
     /// The event each of these articles belongs to, if any.
     public func events(of articles: [Int64]) throws -> [Int64: Int64] {
         var events: [Int64: Int64] = [:]
-        for (chunk, list) in Database.inLists(articles) {
-            for row in try database.rows("SELECT article_id, event_id FROM article_events WHERE article_id IN (\(list))",
-                                         chunk) {
-                if let article = row.int(0), let event = row.int(1) { events[article] = event }
-            }
+        guard !articles.isEmpty else { return events }
+        let listed = database.isIn("article_id", articles)
+        for row in try database.rows("SELECT article_id, event_id FROM article_events WHERE \(listed.sql)", listed.values) {
+            if let article = row.int(0), let event = row.int(1) { events[article] = event }
         }
         return events
     }
@@ -190,9 +189,10 @@ public final class GroupingStore {
         let stored = Set(try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [id]).compactMap { $0.int(0) })
         let joining = members.subtracting(stored).sorted()
         // Those leaving, and those joining from another event.
-        for (chunk, list) in Database.inLists(stored.subtracting(members).sorted() + joining) {
-            try database.cachedStatement("DELETE FROM article_events WHERE article_id IN (\(list))")
-                .execute(chunk.map(\.databaseValue))
+        let moving = stored.subtracting(members).sorted() + joining
+        if !moving.isEmpty {
+            let listed = database.isIn("article_id", moving)
+            try database.cachedStatement("DELETE FROM article_events WHERE \(listed.sql)").execute(listed.values.map { $0?.databaseValue ?? .null })
         }
         try database.insert(into: "article_events", ["article_id", "event_id"], rows: joining.map { [$0, id] })
         return id
@@ -221,12 +221,10 @@ public final class GroupingStore {
     /// How many articles each of these events has; an event with none is left out.
     public func articleCounts(of events: [Int64]) throws -> [Int64: Int] {
         var counts: [Int64: Int] = [:]
-        for (chunk, list) in Database.inLists(events) {
-            for row in try database.rows("""
-                SELECT event_id, count(*) FROM article_events WHERE event_id IN (\(list)) GROUP BY event_id
-                """, chunk) {
-                if let event = row.int(0), let count = row.int(1) { counts[event] = Int(count) }
-            }
+        guard !events.isEmpty else { return counts }
+        let listed = database.isIn("event_id", events)
+        for row in try database.rows("SELECT event_id, count(*) FROM article_events WHERE \(listed.sql) GROUP BY event_id", listed.values) {
+            if let event = row.int(0), let count = row.int(1) { counts[event] = Int(count) }
         }
         return counts
     }

@@ -53,6 +53,22 @@ public struct SQLDialect: Sendable, Equatable {
         }
     }
 
+    /// The kinds of value a list parameter (`Database.isIn`) holds.
+    public enum ListType: Sendable {
+        case text, integer
+    }
+
+    /// The condition that `column` is one of the values of a list bound as one parameter
+    /// (`Database.isIn`, a JSON array): one statement whatever the list's length, so one shape
+    /// compiled and kept, where `IN (?, ?, …)` needs one per length.
+    public func isIn(_ column: String, _ type: ListType) -> String {
+        switch (engine, type) {
+        case (.sqlite, _): "\(column) IN (SELECT value FROM json_each(?))"
+        case (.postgres, .text): "\(column) = ANY (ARRAY(SELECT json_array_elements_text(?::json)))"
+        case (.postgres, .integer): "\(column) = ANY (ARRAY(SELECT json_array_elements_text(?::json)::bigint))"
+        }
+    }
+
     /// A join whose left table is read first, as written: SQLite's planner takes CROSS JOIN as
     /// that order; PostgreSQL's chooses well by itself.
     public var joinInOrder: String {
