@@ -6,7 +6,7 @@ import ArchiveStore
 /// the chunk stores itself, kept as they are written. On a server this is one question per chunk
 /// instead of one per article.
 ///
-/// Answers as `ArchiveWriter.nearCopies(of:from:)` would over the same articles: those sharing at
+/// Answers as `ArchiveWriter.nearCopies(of:)` would over the same articles: those sharing at
 /// least two bands, most shared first, then by id, at most five.
 final class RecentTexts {
     private struct Band: Hashable {

@@ -38,15 +38,14 @@ extension ArchiveWriter {
         }
     }
 
-    /// The stored articles (from id `firstID` on) that share the most fingerprint bands with these,
-    /// at least two, most first, with their bodies for the caller to confirm.
-    public func nearCopies(of fingerprint: [Int64], from firstID: Int64 = 0, limit: Int = 5) throws -> [NearCopy] {
+    /// The stored articles that share the most fingerprint bands with these, at least two, most
+    /// first, with their bodies for the caller to confirm. (Those stored since a chunk's triage are
+    /// looked among in memory: `RecentTexts` in ArchiveIngest.)
+    public func nearCopies(of fingerprint: [Int64], limit: Int = 5) throws -> [NearCopy] {
         guard !fingerprint.isEmpty else { return [] }
-        let lookups = fingerprint.indices.map { _ in
-            "SELECT article_id FROM article_fingerprints WHERE band = ? AND value = ? AND article_id >= ?"
-        }
+        let lookups = fingerprint.indices.map { _ in "SELECT article_id FROM article_fingerprints WHERE band = ? AND value = ?" }
         let values: [DatabaseValueConvertible?] = fingerprint.enumerated().flatMap {
-            [$0.offset, $0.element, firstID] as [DatabaseValueConvertible?]
+            [$0.offset, $0.element] as [DatabaseValueConvertible?]
         }
         // Two bands in common, not one: a true near-copy shares about half of them, a text that
         // merely overlaps in part rarely two, and confirming each candidate costs a full comparison.
