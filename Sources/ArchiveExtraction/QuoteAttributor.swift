@@ -31,14 +31,23 @@ struct QuoteAttributor: Sendable {
             let (first, after) = quoteTokens[number]
             let paragraph = first < tokens.count ? text.sentences[text.sentenceOfToken[first]].paragraph : Int.max
             let endParagraph = after > 0 && after - 1 < tokens.count ? text.sentences[text.sentenceOfToken[after - 1]].paragraph : paragraph
-            var attribution = transcriptLabel(first: first, after: after, context)
-            if attribution == nil { attribution = cueAfter(quoteEnd: after, paragraph: endParagraph, context) }
-            if attribution == nil { attribution = cueBefore(quoteStart: first, paragraph: paragraph, context) }
             let body = text.buffer.text(span.start..<span.end)
+            var attribution = transcriptLabel(first: first, after: after, context)
+            // A quote that ends its own sentence ("… in the vagina.” Carly Fiorina said …) is not
+            // attributed by the next sentence's verb; "…?” asked Sen. Mikulski" still is.
+            if attribution == nil, !(endsSentence(body) && startsSentence(after, context)) {
+                attribution = cueAfter(quoteEnd: after, paragraph: endParagraph, context)
+            }
+            if attribution == nil { attribution = cueBefore(quoteStart: first, paragraph: paragraph, context) }
+            if attribution?.speaker == nil, let subject = sentenceSubject(quoteStart: first, context) {
+                attribution = subject.with(cue: attribution?.cue ?? "")
+            }
             if span.words < QuoteFinder.minimumWords {
                 // A word or two in quotation marks is someone's speech only when a verb right beside it
-                // names the speaker; otherwise it is the writer's scare quote.
-                guard let attribution, attribution.speaker != nil, attribution.distance <= 4 else { continue }
+                // or the subject of its sentence names the speaker ("Sanders called Trump a “liar”"), and
+                // not when every word is capitalized: that is a title or a name ("The Apprentice").
+                guard let attribution, attribution.speaker != nil, attribution.distance <= 4,
+                      !isTitleCase(first: first, after: after, context) else { continue }
             }
             if let attribution {
                 quotes.append(Quote(text: body, speaker: attribution.speaker, speakerAsWritten: attribution.written,
@@ -84,6 +93,20 @@ struct QuoteAttributor: Sendable {
             if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    private func isTitleCase(first: Int, after: Int, _ context: Context) -> Bool {
+        let words = context.text.tokens[first..<after].filter { $0.kind == .word }
+        return !words.isEmpty && words.allSatisfy(\.isCapitalized)
+    }
+
+    private func endsSentence(_ body: String) -> Bool {
+        body.hasSuffix(".") && !body.hasSuffix("..")
+    }
+
+    private func startsSentence(_ token: Int, _ context: Context) -> Bool {
+        guard token < context.text.tokens.count else { return true }
+        return context.text.tokens[token].isCapitalized
     }
 
     private func paragraph(of token: Int, _ context: Context) -> Int {
@@ -169,6 +192,40 @@ struct QuoteAttributor: Sendable {
         guard index > start, index < after, tokens[index].text == ":" else { return nil }
         let label = context.text.text(start..<index)
         return Attribution(speaker: label, written: label, cue: ":")
+    }
+
+    /// Words before a name that make it no subject: "In Iowa, …", "a study by Pew".
+    private static let prepositions: Set<String> = ["in", "at", "on", "for", "with", "from", "by", "to", "of", "after",
+                                                    "before", "during", "since", "under", "about", "against", "like",
+                                                    "unlike", "over", "than", "into", "between", "among", "near"]
+
+    /// The subject of the sentence a quote stands inside: "Bernie Sanders called Trump a “…”",
+    /// "Trump insisted that he has “…”", "He tells the crowd he was the “…”". Only for a quote that
+    /// does not open its sentence, and only a name or pronoun among the sentence's first words.
+    private func sentenceSubject(quoteStart: Int, _ context: Context) -> Attribution? {
+        let tokens = context.text.tokens
+        guard quoteStart < tokens.count else { return nil }
+        let sentence = context.text.sentences[context.text.sentenceOfToken[quoteStart]]
+        var words = 0
+        var index = sentence.tokens.lowerBound
+        while index < quoteStart, words < 10 {
+            defer { index += 1 }
+            if context.insideQuote[index] { return nil }
+            guard tokens[index].kind == .word else { continue }
+            words += 1
+            let previous = index > sentence.tokens.lowerBound ? tokens[index - 1].lowercased : ""
+            if let mention = context.mentionAt[index] {
+                if Self.prepositions.contains(previous) || context.mentions[mention].kind == .place {
+                    index = context.mentions[mention].tokens.upperBound - 1
+                    continue
+                }
+                return attribution(for: mention, context)
+            }
+            if Self.pronouns.contains(tokens[index].lowercased) {
+                return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: "")
+            }
+        }
+        return nil
     }
 
     private func isSpeechVerb(_ index: Int, _ tokens: [Token]) -> Bool {
