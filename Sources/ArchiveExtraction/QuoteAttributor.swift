@@ -100,6 +100,12 @@ struct QuoteAttributor: Sendable {
         return !words.isEmpty && words.allSatisfy(\.isCapitalized)
     }
 
+    /// The quote opens a paragraph and the one before ends with a colon.
+    private func afterColon(_ quoteStart: Int, _ context: Context) -> Bool {
+        quoteStart > 0 && quoteStart < context.text.tokens.count && context.text.tokens[quoteStart - 1].text == ":"
+            && paragraph(of: quoteStart - 1, context) != paragraph(of: quoteStart, context)
+    }
+
     private func endsSentence(_ body: String) -> Bool {
         body.hasSuffix(".") && !body.hasSuffix("..")
     }
@@ -162,6 +168,8 @@ struct QuoteAttributor: Sendable {
         let tokens = context.text.tokens
         var index = quoteStart - 1
         let limit = max(0, quoteStart - Self.window)
+        // "Stated Stone:" closing the paragraph before introduces the quote that opens this one.
+        let paragraph = afterColon(quoteStart, context) ? paragraph - 1 : paragraph
         while index >= limit {
             if context.insideQuote[index] || self.paragraph(of: index, context) != paragraph { return nil }
             let word = tokens[index].lowercased
@@ -171,8 +179,14 @@ struct QuoteAttributor: Sendable {
                 return speaker(after: index + 2, cue: "according to", context)
             }
             if isSpeechVerb(index, tokens) {
-                var found = speaker(endingBefore: index, notBefore: max(0, index - Self.window), context)?.with(cue: tokens[index].text)
-                if found == nil, let after = speaker(after: index + 1, cue: tokens[index].text, context), after.written != nil { found = after }
+                // "…, saying that “…”", "…, calling him a “…”": the speaker is the subject of the clause
+                // the participle hangs from, which sentenceSubject finds.
+                let participle = word.hasSuffix("ing") && index > 0 && tokens[index - 1].text == ","
+                var found = participle ? nil
+                    : speaker(endingBefore: index, notBefore: max(0, index - Self.window), context)?.with(cue: tokens[index].text)
+                // Before a quote, the name after "told", "called" or "asked" is who was spoken to.
+                if found == nil, !participle, !Self.addresseeVerbs.contains(word),
+                   let after = speaker(after: index + 1, cue: tokens[index].text, context), after.written != nil { found = after }
                 var result = found ?? Attribution(speaker: nil, written: nil, cue: tokens[index].text)
                 result.distance = quoteStart - 1 - index
                 return result
@@ -205,10 +219,12 @@ struct QuoteAttributor: Sendable {
     private func sentenceSubject(quoteStart: Int, _ context: Context) -> Attribution? {
         let tokens = context.text.tokens
         guard quoteStart < tokens.count else { return nil }
-        let sentence = context.text.sentences[context.text.sentenceOfToken[quoteStart]]
+        // After a colon ending the paragraph before, the sentence that introduces the quote is that one.
+        let introducing = afterColon(quoteStart, context) ? quoteStart - 1 : quoteStart
+        let sentence = context.text.sentences[context.text.sentenceOfToken[introducing]]
         var words = 0
         var index = sentence.tokens.lowerBound
-        while index < quoteStart, words < 10 {
+        while index < introducing, words < 10 {
             defer { index += 1 }
             if context.insideQuote[index] { return nil }
             guard tokens[index].kind == .word else { continue }
@@ -227,6 +243,13 @@ struct QuoteAttributor: Sendable {
         }
         return nil
     }
+
+    /// Speech verbs whose object is the one spoken to or about: "told CBS that “…”", "called him a “…”".
+    private static let addresseeVerbs: Set<String> = [
+        "told", "tells", "tell", "telling", "called", "calls", "call", "calling", "asked", "asks", "asking", "urged",
+        "urges", "urging", "warned", "warns", "warning", "branded", "described", "describes", "describing", "dubbed",
+        "labeled", "labelled", "termed", "scolded", "assured", "reminded", "accused", "accuses", "praised", "thanked",
+    ]
 
     private func isSpeechVerb(_ index: Int, _ tokens: [Token]) -> Bool {
         tokens[index].kind == .word && lexicon.speechVerbs.contains(tokens[index].lowercased)
@@ -254,25 +277,27 @@ struct QuoteAttributor: Sendable {
             index -= 1
             skipped += 1
         }
-        // A parenthetical between commas: "Clinton, at a later press gaggle, said".
+        // "Pence, who called", "Sen. Chuck Schumer (D-N.Y.) said": the name stands before the clause or bracket.
+        if index - 1 >= limit, tokens[index].lowercased == "who", tokens[index - 1].text == "," { index -= 2 }
+        if index >= limit, tokens[index].text == ")", let named = nameBeforeBracket(index, limit, context) { index = named }
+        // A parenthetical between commas: "Clinton, at a later press gaggle, said", "Clinton, during a
+        // meeting in Columbus, Ohio, said" (a place between the commas is part of the aside).
         if index >= limit, tokens[index].text == "," {
             var cursor = index - 1
-            while cursor >= max(limit, index - 14), tokens[cursor].text != ",", !context.insideQuote[cursor],
-                  tokens[cursor].text != "." {
+            var speakerAt: Int?
+            while cursor >= max(limit, index - 20), !context.insideQuote[cursor], tokens[cursor].text != "." {
+                if tokens[cursor].text == ",", cursor > 0 {
+                    var named = cursor - 1
+                    if tokens[named].text == ")", let before = nameBeforeBracket(named, limit, context) { named = before }
+                    if named >= limit, let mention = context.mentionAt[named], context.mentions[mention].kind != .place {
+                        speakerAt = named
+                        break
+                    }
+                }
                 cursor -= 1
             }
-            // "Rep. Jo Pell (D-N.C.), head of the caucus, said": a bracket after the name too.
-            var named = cursor - 1
-            if cursor >= limit, cursor > 0, tokens[named].text == ")" {
-                var open = named - 1
-                while open > max(limit, named - 8), tokens[open].text != "(", tokens[open].text != "," { open -= 1 }
-                if open > limit, tokens[open].text == "(" { named = open - 1 }
-            }
-            if cursor >= limit, tokens[cursor].text == ",", named >= 0, context.mentionAt[named] != nil {
-                index = named
-            } else {
-                return nil
-            }
+            guard let speakerAt else { return nil }
+            index = speakerAt
         }
         guard index >= limit, !context.insideQuote[index] else { return nil }
         if let mention = context.mentionAt[index] {
@@ -285,10 +310,22 @@ struct QuoteAttributor: Sendable {
         return nounPhrase(endingAt: index, notBefore: limit, context)
     }
 
-    private func isAdverbOrAuxiliary(_ word: String) -> Bool {
-        word.hasSuffix("ly") || ["also", "later", "then", "has", "have", "had", "once", "again", "previously", "still",
-                                 "just", "further", "reportedly", "was", "is"].contains(word)
+    /// "(D-N.Y.)" after a name: the token before the bracket opens, when it is a name.
+    private func nameBeforeBracket(_ close: Int, _ limit: Int, _ context: Context) -> Int? {
+        let tokens = context.text.tokens
+        var open = close - 1
+        while open > max(limit, close - 8), tokens[open].text != "(", tokens[open].text != "," { open -= 1 }
+        guard open > limit, tokens[open].text == "(", context.mentionAt[open - 1] != nil else { return nil }
+        return open - 1
     }
+
+    private func isAdverbOrAuxiliary(_ word: String) -> Bool {
+        word.hasSuffix("ly") || Self.adverbs.contains(word) || CalendarWords.weekdays[word] != nil
+    }
+
+    private static let adverbs: Set<String> = ["also", "later", "then", "has", "have", "had", "once", "again", "previously",
+                                               "still", "just", "further", "reportedly", "was", "is", "earlier", "today",
+                                               "yesterday", "tonight", "recently", "now", "often"]
 
     /// "the union", "Demonstrators", "one Democratic source on the panel": a speaker the text names
     /// by description rather than by name.
@@ -327,7 +364,8 @@ struct QuoteAttributor: Sendable {
             if Self.pronouns.contains(word) {
                 return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: cue)
             }
-            if tokens[index].kind == .punctuation { break }
+            // "said Rev. Kyev Tatum": a title's period does not end the phrase.
+            if tokens[index].kind == .punctuation, !isAbbreviationPeriod(index, tokens) { break }
             index += 1
         }
         // No name: a described speaker up to the next punctuation, if it opens like a noun phrase.
