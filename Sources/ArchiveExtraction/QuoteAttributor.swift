@@ -35,8 +35,9 @@ struct QuoteAttributor: Sendable {
             var attribution = transcriptLabel(first: first, after: after, context)
             // A quote that ends its own sentence ("… in the vagina.” Carly Fiorina said …) is not
             // attributed by the next sentence's verb; "…?” asked Sen. Mikulski" still is.
-            if attribution == nil, !(endsSentence(body) && startsSentence(after, context)) {
-                attribution = cueAfter(quoteEnd: after, paragraph: endParagraph, context)
+            if attribution == nil, let found = cueAfter(quoteEnd: after, paragraph: endParagraph, context),
+               !(endsSentence(body) && startsSentence(after, context)) || closesSentence(verb: after + found.distance, context) {
+                attribution = found
             }
             if attribution == nil { attribution = cueBefore(quoteStart: first, paragraph: paragraph, context) }
             if attribution?.speaker == nil, let subject = sentenceSubject(quoteStart: first, context) {
@@ -104,6 +105,15 @@ struct QuoteAttributor: Sendable {
     private func afterColon(_ quoteStart: Int, _ context: Context) -> Bool {
         quoteStart > 0 && quoteStart < context.text.tokens.count && context.text.tokens[quoteStart - 1].text == ":"
             && paragraph(of: quoteStart - 1, context) != paragraph(of: quoteStart, context)
+    }
+
+    /// "“…” CBS News reported.": the verb ends its short sentence, so the quote before is its object.
+    private func closesSentence(verb: Int, _ context: Context) -> Bool {
+        let tokens = context.text.tokens
+        guard verb < tokens.count, isSpeechVerb(verb, tokens) else { return false }
+        var next = verb + 1
+        while next < tokens.count, tokens[next].kind == .word, isAdverbOrAuxiliary(tokens[next].lowercased) { next += 1 }
+        return next >= tokens.count || [".", ",", ";"].contains(tokens[next].text)
     }
 
     private func endsSentence(_ body: String) -> Bool {
@@ -186,7 +196,8 @@ struct QuoteAttributor: Sendable {
                     : speaker(endingBefore: index, notBefore: max(0, index - Self.window), context)?.with(cue: tokens[index].text)
                 // Before a quote, the name after "told", "called" or "asked" is who was spoken to.
                 if found == nil, !participle, !Self.addresseeVerbs.contains(word),
-                   let after = speaker(after: index + 1, cue: tokens[index].text, context), after.written != nil { found = after }
+                   let after = speaker(after: index + 1, cue: tokens[index].text, standingAlone: true, context),
+                   after.written != nil { found = after }
                 var result = found ?? Attribution(speaker: nil, written: nil, cue: tokens[index].text)
                 result.distance = quoteStart - 1 - index
                 return result
@@ -347,7 +358,9 @@ struct QuoteAttributor: Sendable {
 
     /// The speaker just after the verb: "said Rubio", "said Russian envoy Kirill Dmitriev",
     /// "said one Democratic source on the panel".
-    private func speaker(after start: Int, cue: String, _ context: Context) -> Attribution? {
+    /// `standingAlone`: the name must end its phrase ("said Rubio: “…”"), as a speaker placed after
+    /// its verb does before a quote; "said the United States “…”" names what was spoken about.
+    private func speaker(after start: Int, cue: String, standingAlone: Bool = false, _ context: Context) -> Attribution? {
         let tokens = context.text.tokens
         // "…, adding that it would take": a clause follows the verb, not its speaker.
         if start < tokens.count, Self.clauseOpeners.contains(tokens[start].lowercased) {
@@ -358,6 +371,8 @@ struct QuoteAttributor: Sendable {
         while index < limit {
             if context.insideQuote[index] { break }
             if let mention = context.mentionAt[index] {
+                let next = context.mentions[mention].tokens.upperBound
+                if standingAlone, next < tokens.count, tokens[next].kind != .punctuation, !context.insideQuote[next] { return nil }
                 return attribution(for: mention, context)?.with(cue: cue)
             }
             let word = tokens[index].lowercased
@@ -381,10 +396,37 @@ struct QuoteAttributor: Sendable {
 
     private func attribution(for mentionIndex: Int, _ context: Context) -> Attribution? {
         let mention = context.mentions[mentionIndex]
+        let tokens = context.text.tokens
+        // "Rubio spokesman Alex Conant", "the Trump campaign", "Clinton aides": a name that qualifies
+        // who spoke rather than being it.
+        var next = mention.tokens.upperBound
+        while next < tokens.count, next - mention.tokens.upperBound < 3, tokens[next].kind == .word,
+              tokens[next].text.first?.isLowercase == true, Self.groupNouns.contains(tokens[next].lowercased) {
+            next += 1
+        }
+        if next > mention.tokens.upperBound {
+            if next < tokens.count, let person = context.mentionAt[next], context.mentions[person].kind == .person,
+               let entity = context.mentions[person].entity {
+                return Attribution(speaker: context.entities[entity].name, written: context.mentions[person].surface, cue: "")
+            }
+            var start = mention.tokens.lowerBound
+            if start > 0, tokens[start - 1].lowercased == "the" { start -= 1 }
+            let phrase = context.text.text(start..<next)
+            return Attribution(speaker: phrase, written: phrase, cue: "")
+        }
         // Places speak too, as governments do: "Russia insisted that …".
         guard let entity = mention.entity else { return nil }
         return Attribution(speaker: context.entities[entity].name, written: mention.surface, cue: "")
     }
+
+    /// Nouns after a name that make the speaker someone of that name's side, not the name itself.
+    private static let groupNouns: Set<String> = [
+        "campaign", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisers", "advisor",
+        "advisors", "official", "officials", "administration", "team", "staff", "staffer", "lawyer", "lawyers",
+        "attorney", "attorneys", "camp", "allies", "ally", "supporters", "supporter", "manager", "strategist",
+        "chairman", "chairwoman", "chair", "director", "secretary", "press", "source", "sources", "statement",
+        "spokespeople", "representatives", "representative", "backers", "critics", "opponents", "associates",
+    ]
 
     /// The person named last before this point, outside quotes.
     private func resolvePronoun(before offset: Int, _ context: Context) -> String? {
