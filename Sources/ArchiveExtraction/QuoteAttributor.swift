@@ -262,8 +262,11 @@ struct QuoteAttributor: Sendable {
         "labeled", "labelled", "termed", "scolded", "assured", "reminded", "accused", "accuses", "praised", "thanked",
     ]
 
+    /// A capitalized verb only opens a sentence ("Said Stone: …"); inside one, "States" is a name.
     private func isSpeechVerb(_ index: Int, _ tokens: [Token]) -> Bool {
-        tokens[index].kind == .word && lexicon.speechVerbs.contains(tokens[index].lowercased)
+        guard tokens[index].kind == .word, lexicon.speechVerbs.contains(tokens[index].lowercased) else { return false }
+        return !tokens[index].isCapitalized || index == 0 || tokens[index].startsParagraph
+            || [".", "?", "!", "\n", ":"].contains(tokens[index - 1].text)
     }
 
     /// Words that open a noun phrase naming a speaker who is not a named entity ("the union", "one
@@ -352,6 +355,8 @@ struct QuoteAttributor: Sendable {
             start -= 1
             if Self.determiners.contains(previous.lowercased) { break }
         }
+        // "the union", "Demonstrators": a phrase that opens like a noun phrase, not "he’d seen".
+        guard Self.determiners.contains(tokens[start].lowercased) || tokens[start].isCapitalized else { return nil }
         let phrase = context.text.text(start..<(end + 1))
         return Attribution(speaker: phrase, written: phrase, cue: "")
     }
@@ -385,7 +390,7 @@ struct QuoteAttributor: Sendable {
         }
         // No name: a described speaker up to the next punctuation, if it opens like a noun phrase.
         if start < tokens.count, Self.determiners.contains(tokens[start].lowercased) || tokens[start].isCapitalized,
-           index > start + 1, index - start <= 8 {
+           index > start + 1, index - start <= 8, !standingAlone || index < tokens.count && !context.insideQuote[index] {
             let phrase = context.text.text(start..<index)
             return Attribution(speaker: phrase, written: phrase, cue: cue)
         }
