@@ -43,6 +43,9 @@ struct QuoteAttributor: Sendable {
             if attribution?.speaker == nil, let subject = sentenceSubject(quoteStart: first, context) {
                 attribution = subject.with(cue: attribution?.cue ?? "")
             }
+            if attribution == nil, previous == nil || previous?.paragraph ?? 0 < paragraph - 1 || previous?.speaker == nil {
+                attribution = speakerOfParagraphBefore(quoteStart: first, paragraph: paragraph, context)
+            }
             if span.words < QuoteFinder.minimumWords {
                 // A word or two in quotation marks is someone's speech only when a verb right beside it
                 // or the subject of its sentence names the speaker ("Sanders called Trump a “liar”"), and
@@ -233,14 +236,22 @@ struct QuoteAttributor: Sendable {
         // After a colon ending the paragraph before, the sentence that introduces the quote is that one.
         let introducing = afterColon(quoteStart, context) ? quoteStart - 1 : quoteStart
         let sentence = context.text.sentences[context.text.sentenceOfToken[introducing]]
+        return subject(from: sentence.tokens.lowerBound, before: introducing, context)
+    }
+
+    /// The first name or pronoun in subject position among a sentence's first words.
+    private func subject(from start: Int, before end: Int, _ context: Context) -> Attribution? {
+        let tokens = context.text.tokens
         var words = 0
-        var index = sentence.tokens.lowerBound
-        while index < introducing, words < 10 {
+        var index = start
+        while index < end, words < 10 {
             defer { index += 1 }
-            if context.insideQuote[index] { return nil }
+            // "“By the way,” Trump told a rally, saying Clinton would “…”": quotes earlier in the
+            // sentence are not its subject.
+            if context.insideQuote[index] { continue }
             guard tokens[index].kind == .word else { continue }
             words += 1
-            let previous = index > sentence.tokens.lowerBound ? tokens[index - 1].lowercased : ""
+            let previous = index > start ? tokens[index - 1].lowercased : ""
             if let mention = context.mentionAt[index] {
                 if Self.prepositions.contains(previous) || context.mentions[mention].kind == .place {
                     index = context.mentions[mention].tokens.upperBound - 1
@@ -250,6 +261,26 @@ struct QuoteAttributor: Sendable {
             }
             if Self.pronouns.contains(tokens[index].lowercased) {
                 return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: "")
+            }
+        }
+        return nil
+    }
+
+    /// A paragraph that is only a quote, after a paragraph whose last sentence has someone speak:
+    /// "Clinton responded by pointing a finger, saying the campaign was wrong. ¶ “…”".
+    private func speakerOfParagraphBefore(quoteStart: Int, paragraph: Int, _ context: Context) -> Attribution? {
+        let tokens = context.text.tokens
+        guard quoteStart < tokens.count else { return nil }
+        let number = context.text.sentenceOfToken[quoteStart]
+        guard number > 0, context.text.sentences[number].tokens.lowerBound >= quoteStart - 1 else { return nil }
+        let sentence = context.text.sentences[number - 1]
+        guard sentence.paragraph == paragraph - 1 else { return nil }
+        for index in sentence.tokens where !context.insideQuote[index] && isSpeechVerb(index, tokens) {
+            if let found = speaker(endingBefore: index, notBefore: sentence.tokens.lowerBound, context), found.speaker != nil {
+                return found.with(cue: tokens[index].text)
+            }
+            if let found = subject(from: sentence.tokens.lowerBound, before: index, context), found.speaker != nil {
+                return found.with(cue: tokens[index].text)
             }
         }
         return nil
@@ -299,7 +330,8 @@ struct QuoteAttributor: Sendable {
         if index >= limit, tokens[index].text == "," {
             var cursor = index - 1
             var speakerAt: Int?
-            while cursor >= max(limit, index - 20), !context.insideQuote[cursor], tokens[cursor].text != "." {
+            while cursor >= max(limit, index - 20), !context.insideQuote[cursor],
+                  tokens[cursor].text != "." || isAbbreviationPeriod(cursor, tokens) {
                 if tokens[cursor].text == ",", cursor > 0 {
                     var named = cursor - 1
                     if tokens[named].text == ")", let before = nameBeforeBracket(named, limit, context) { named = before }
