@@ -140,6 +140,8 @@ struct QuoteAttributor: Sendable {
         while index < limit {
             if context.insideQuote[index] || self.paragraph(of: index, context) != paragraph { return nil }
             let word = tokens[index].lowercased
+            // "“…,” and Brenner answered that …": a new clause, whose verb is not this quote's.
+            if index - quoteEnd <= 1, Self.conjunctions.contains(word) { return nil }
             if tokens[index].kind == .punctuation, word == "." || word == "?" || word == "!", index > quoteEnd,
                !isAbbreviationPeriod(index, tokens) { return nil }
             if word == "according", index + 1 < tokens.count, tokens[index + 1].lowercased == "to" {
@@ -428,6 +430,8 @@ struct QuoteAttributor: Sendable {
         }
         return Attribution(speaker: nil, written: nil, cue: cue)
     }
+
+    private static let conjunctions: Set<String> = ["and", "but", "while", "whereas"]
 
     private static let clauseOpeners: Set<String> = ["that", "how", "what", "whether", "if", "for", "to", "when", "why"]
 

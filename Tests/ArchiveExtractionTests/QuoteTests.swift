@@ -58,6 +58,61 @@ import Testing
         #expect(facts.quotes.first?.speaker == "Ruth Ellison")
     }
 
+    @Test func aPartialQuoteBelongsToItsSentencesSubject() {
+        let facts = extract("""
+            Budget row deepens
+
+            Governor Aldo Brenner spoke in Springfield on Friday.
+
+            Mayor Ines Kowalczyk accused the governor of “playing games with the budget of every school,” and Brenner answered that the city had “wasted every cent we ever sent.”
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Ines Kowalczyk", "Aldo Brenner"])
+    }
+
+    @Test func aQuoteEndingItsSentenceIsNotTheNextSentencesQuote() {
+        let facts = extract("""
+            Port deal
+
+            Mayor Ines Kowalczyk called the deal “a gift to the port operators and nobody else.” Councillor Tomas Reyes said the vote would be held on Monday.
+
+            “The numbers do not add up for the taxpayers.” Reuters reported.
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Ines Kowalczyk", "Reuters"])
+    }
+
+    @Test func theOneSpokenToIsNotTheSpeaker() {
+        let facts = extract("""
+            Senator Ruth Ellison met Defence Minister Pavel Orlov in the capital.
+
+            Ellison told Orlov that “the alliance will not wait for another winter of delays.”
+            """)
+        #expect(facts.quotes.first?.speaker == "Ruth Ellison")
+    }
+
+    @Test func aNameThatQualifiesTheSpeakerIsNotTheSpeaker() {
+        let facts = extract("""
+            Senator Ruth Ellison campaigned in the north.
+
+            “We expect a close count in every district,” said Ellison spokesman Daniel Okafor.
+            According to the Ellison campaign, “the turnout was the highest in twenty years.”
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Daniel Okafor", "the Ellison campaign"])
+    }
+
+    @Test func aColonEndingTheParagraphBeforeIntroducesTheQuote() {
+        let facts = extract("""
+            Senator Ruth Ellison issued a statement on Sunday. Ellison wrote:
+
+            “The people of this state deserve a straight answer on the bridge.”
+            """)
+        #expect(facts.quotes.first?.speaker == "Ruth Ellison")
+    }
+
+    @Test func aTitleInQuotesIsNoQuote() {
+        let facts = extract("Director Lena Marsh praised the film “Northern Lights” at the festival.")
+        #expect(facts.quotes.isEmpty)
+    }
+
     @Test func noSpeakerIsNullNotAGuess() {
         let facts = extract("Graffiti on the wall read “we will never forget this day”.")
         #expect(facts.quotes.count == 1)
