@@ -118,6 +118,11 @@ struct DateResolver: Sendable {
     private func monthIndex(_ year: Int, _ month: Int) -> Int { year * 12 + month - 1 }
 
     /// A full date in the first paragraph, before any other words of substance: "LONDON 1996-08-30".
+    /// The date a text's opening gives itself ("Posted on November 15, 2011"), as `resolve` takes it.
+    func dateline(_ text: AnalyzedText) -> CivilDate? {
+        datelineDate(findExpressions(text), text)
+    }
+
     private func datelineDate(_ expressions: [Expression], _ text: AnalyzedText) -> CivilDate? {
         for expression in expressions where expression.tokens.lowerBound < 12 {
             guard text.sentences[text.sentenceOfToken[expression.tokens.lowerBound]].paragraph == 0,

@@ -1,3 +1,5 @@
+import ArchiveValues
+
 /// Mentions grouped into entities, each with its display name.
 extension EntityRecognizer {
     func group(body: [Mention], title: [Mention]) -> Result {
@@ -7,6 +9,8 @@ extension EntityRecognizer {
         var byKey: [String: Int] = [:]
         var bySurname: [String: [Int]] = [:]
         var byGivenName: [String: [Int]] = [:]
+        // Surnames as transliterations fold them: "Dmitryev" after "Kirill Dmitriev" is him.
+        var byFoldedSurname: [String: [Int]] = [:]
         // Full names first, so that surnames and short forms can join them.
         let wordCounts = mentions.map { $0.tokens.count }
         let order = mentions.indices.sorted {
@@ -22,6 +26,9 @@ extension EntityRecognizer {
                     target = candidates[0]
                 } else if bySurname[surname] == nil, let candidates = byGivenName[surname], candidates.count == 1 {
                     target = candidates[0]  // "Sir Joshua" after "Joshua Reynolds", when no one has it as a surname
+                } else if bySurname[surname] == nil, let candidates = byFoldedSurname[MatchKey.transliterationFolded(surname)],
+                          candidates.count == 1 {
+                    target = candidates[0]
                 }
             }
             if target == nil {
@@ -32,6 +39,7 @@ extension EntityRecognizer {
                 byKey[key] = new
                 if kind == .person, let last = mentions[index].surface.split(separator: " ").last, mentions[index].tokens.count >= 2 {
                     bySurname[NameKey.make(last), default: []].append(new)
+                    byFoldedSurname[MatchKey.transliterationFolded(NameKey.make(last)), default: []].append(new)
                     if let first = mentions[index].surface.split(separator: " ").first, isGivenName(String(first)) {
                         byGivenName[NameKey.make(first), default: []].append(new)
                     }

@@ -29,6 +29,14 @@ public struct Extractor: Sendable {
         extract(ArticleNormalizer(lexicon: lexicon).normalize(raw), metadata: raw)
     }
 
+    /// The publication date `extract` would give the article (its metadata's, else its dateline's),
+    /// without the rest of the work: what a copy of a stored text records of itself.
+    public func publication(_ normalized: NormalizedArticle, metadata raw: RawArticle) -> String? {
+        if let published = raw.published { return published }
+        let body = AnalyzedText(normalized.body, lexicon: lexicon)
+        return DateResolver().dateline(body).map { ResolvedDate(year: $0.year, month: $0.month, day: $0.day, source: .text).iso }
+    }
+
     /// Extracts from text already normalized (the ingest normalizes first, to hash and skip stored articles).
     public func extract(_ normalized: NormalizedArticle, metadata raw: RawArticle) -> ArticleFacts {
         let body = AnalyzedText(normalized.body, lexicon: lexicon)

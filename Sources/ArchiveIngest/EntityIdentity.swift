@@ -56,11 +56,14 @@ struct EntityIdentity {
         return row.id
     }
 
-    /// A full name is its own key; a spelling variant of a stored full name ("Kirill Dmitryev" for
-    /// "Kirill Dmitriev") joins it; a lone surname ("Putin", "Vitkoff") joins the one stored person
-    /// with that surname. When two stored people could match, the name is kept apart rather than
-    /// merged wrongly. The person is named by the best spelling that joined (`isBetterName`), so the
-    /// name does not depend on which spelling arrived first.
+    /// A full name is its own key, and a spelling variant of a stored full name ("Kirill Dmitryev"
+    /// for "Kirill Dmitriev": the same first name in full, surnames that fold alike) joins it.
+    /// That relation splits names into classes, so who is who does not depend on which article
+    /// came first. A lone surname ("Henry") or an initial ("J. Henry") is not guessed across
+    /// articles: it stays a row of its own, which `query --person Henry` finds beside every Henry,
+    /// since whether it is John Henry depends on which other Henrys the archive will hold. (Inside
+    /// an article the extractor has already joined "Henry" to the full name it follows.) The
+    /// person is named by the best spelling that joined (`isBetterName`).
     private func personID(for person: EntityRecord, stored: inout StoredKeys, surnames: inout StoredSurnames) throws -> Int64 {
         let key = MatchKey.make(person.name)
         if let merged = try mergeTarget(.person, keys: [key] + person.aliases.map { MatchKey.make($0) }) {
@@ -70,16 +73,9 @@ struct EntityIdentity {
             if let role = person.role { try writer.addRole(role, toPerson: existing) }
             return existing
         }
-        let given = Self.givenName(key)
         let surname = MatchKey.surname(person.name)
-        let compatible = surnames.people(surname, initial: given?.unicodeScalars.first).filter { candidate in
-            let otherGiven = Self.givenName(candidate.key)
-            // A lone surname fits anyone; two given names must agree, or one be the other's initial.
-            guard let given, let otherGiven else { return true }
-            return given == otherGiven || given.hasPrefix(otherGiven.prefix(1)) && (given.count == 1 || otherGiven.count == 1)
-        }
-        if compatible.count == 1 {
-            let candidate = compatible[0]
+        if let given = Self.givenName(key), given.count > 1,
+           let candidate = surnames.people(surname, initial: given.unicodeScalars.first).first(where: { Self.givenName($0.key) == given }) {
             if Self.isBetterName(key, than: candidate.key), try writer.renameEntity(.person, candidate.id, to: person.name, key: key) {
                 stored.rows[candidate.key] = nil
                 stored.rows[key] = (candidate.id, person.name)
@@ -103,6 +99,14 @@ struct EntityIdentity {
         return key < other
     }
 
+    /// Which of two spellings of one organization or place names it: a name of several words
+    /// before one word (an acronym), then the key that sorts first. A total order, as for people.
+    private static func isBetterEntityName(_ key: String, than other: String) -> Bool {
+        let words = key.contains(" "), otherWords = other.contains(" ")
+        if words != otherWords { return words }
+        return key.utf8.lexicographicallyPrecedes(other.utf8)
+    }
+
     private static func givenName(_ key: String) -> String? {
         key.split(separator: " ").dropLast().first.map(String.init)
     }
@@ -117,6 +121,13 @@ struct EntityIdentity {
             id = existing
         } else if let known = try entity.aliases.lazy.compactMap({ try writer.entityID(kind, aliasKey: MatchKey.make($0)) }).first {
             id = known
+            // Named by the better of the spellings that joined, whichever came first: "Endangered
+            // Species Act" over "ESA", "Anchorage Daily News" over "The Anchorage Daily News".
+            if let storedKey = try writer.entityKey(kind, known), Self.isBetterEntityName(key, than: storedKey),
+               try writer.renameEntity(kind, known, to: entity.name, key: key) {
+                stored.rows[storedKey] = nil
+                stored.rows[key] = (known, entity.name)
+            }
         } else {
             id = try writer.insertEntity(kind, name: entity.name, key: key)
             stored.rows[key] = (id, entity.name)

@@ -14,13 +14,17 @@ extension IngestPipeline {
     /// An article's fate as far as the archive stood when its chunk was read: a near-copy of a
     /// stored article, or new and to be extracted.
     enum Triaged: Sendable {
-        case copy(of: Int64, ArticleRecord)
+        case copy(of: Int64, PreparedArticle)
         /// `outranks`: a stored near-copy it is to replace, looked for again when it is written.
         case new(path: String, PreparedArticle, outranks: Int64?)
 
         func extracted(by extractor: Extractor) -> Stored {
             switch self {
-            case .copy(let original, let record): return .copy(of: original, record)
+            case .copy(let original, let article):
+                // The date its own text gives, as if it had been stored and then replaced.
+                var record = article.record
+                record.publishedAt = extractor.publication(article.normalized, metadata: article.raw)
+                return .copy(of: original, record)
             case .new(let path, let article, let outranks):
                 let bundle = article.bundle(extractor.extract(article.normalized, metadata: article.raw))
                 // Worked out here, on every core, rather than by the one thread that writes.
@@ -50,7 +54,7 @@ extension IngestPipeline {
                 } else if let original = try Self.original(of: article.normalized.body,
                                                            among: { try lookup.nearCopies(of: article.fingerprint) }) {
                     if !Self.ranksFirst(hash: article.contentHash, over: original) {
-                        triaged.append(.copy(of: original.id, article.record))
+                        triaged.append(.copy(of: original.id, article))
                     } else {
                         triaged.append(.new(path: path, article, outranks: original.id))
                     }

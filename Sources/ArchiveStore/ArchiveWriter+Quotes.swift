@@ -2,37 +2,38 @@ import ArchiveValues
 
 extension ArchiveWriter {
     /// Writes an article's quotes. A quote already carried by another article (or earlier in this
-    /// one) becomes one more report of it: the longest form is kept, and a speaker is added when
-    /// the first report had none.
-    func store(_ quotes: [QuoteRecord], articleID: Int64, personIDs: [String: Int64]) throws {
+    /// one) becomes one more report of it, and the quote row shows the best of its reports by two
+    /// total orders (`QuoteReport`), so it is the same whichever report came first: the text and
+    /// where it stands from the longest form, the speaker from the reports that name one.
+    func store(_ quotes: [QuoteRecord], articleID: Int64, articleHash: String, personIDs: [String: Int64]) throws {
         guard !quotes.isEmpty else { return }
         let keys = quotes.map { MatchKey.quote($0.text) }
-        // The stored quotes with these keys, asked for once; `length` counts code points, as SQL's length() does.
         var stored = try storedQuotes(keys: Set(keys.filter { !$0.isEmpty }))
         var reports: [[DatabaseValueConvertible?]] = []
         for (quote, key) in zip(quotes, keys) {
             let personID = quote.speaker.flatMap { personIDs[$0] }
-            let length = quote.text.unicodeScalars.count
+            let form = QuoteReport.Form(text: quote.text, articleHash: articleHash)
+            let speaker = QuoteReport.Speaker(named: personID != nil, asWritten: quote.speakerAsWritten, cue: quote.cue,
+                                              name: personID != nil ? quote.speaker : nil)
             let quoteID: Int64
             if !key.isEmpty, let existing = stored[key] {
                 quoteID = existing.id
-                if length > existing.length {
+                if form.precedes(existing.form) {
                     try database.run("UPDATE quotes SET text = ?, article_id = ?, start_offset = ?, end_offset = ? WHERE id = ?",
                                      quote.text, articleID, quote.startOffset, quote.endOffset, quoteID)
-                    stored[key] = (quoteID, length)
+                    stored[key]?.form = form
                 }
-                if let personID {
-                    try database.run("""
-                        UPDATE quotes SET person_id = ?, speaker_as_written = coalesce(speaker_as_written, ?), cue = coalesce(cue, ?)
-                        WHERE id = ? AND person_id IS NULL
-                        """, personID, quote.speakerAsWritten, quote.cue, quoteID)
+                if speaker.precedes(existing.speaker) {
+                    try database.run("UPDATE quotes SET person_id = ?, speaker_as_written = ?, cue = ? WHERE id = ?",
+                                     personID, quote.speakerAsWritten, quote.cue, quoteID)
+                    stored[key]?.speaker = speaker
                 }
             } else {
                 quoteID = try database.insert("""
                     INSERT INTO quotes (article_id, person_id, speaker_as_written, cue, text, start_offset, end_offset, match_key)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                     """, articleID, personID, quote.speakerAsWritten, quote.cue, quote.text, quote.startOffset, quote.endOffset, key)
-                if !key.isEmpty { stored[key] = (quoteID, length) }
+                if !key.isEmpty { stored[key] = (quoteID, form, speaker) }
             }
             reports.append([quoteID, articleID, quote.startOffset, quote.endOffset])
         }
@@ -40,13 +41,21 @@ extension ArchiveWriter {
                             ending: "ON CONFLICT DO NOTHING")
     }
 
-    /// The quote stored under each of these match keys (the first, should there be several) and its length.
-    private func storedQuotes(keys: Set<String>) throws -> [String: (id: Int64, length: Int)] {
-        var found: [String: (id: Int64, length: Int)] = [:]
+    /// The quote stored under each of these match keys (the first, should there be several), with
+    /// the report it shows.
+    private func storedQuotes(keys: Set<String>) throws -> [String: (id: Int64, form: QuoteReport.Form, speaker: QuoteReport.Speaker)] {
+        var found: [String: (id: Int64, form: QuoteReport.Form, speaker: QuoteReport.Speaker)] = [:]
         guard !keys.isEmpty else { return found }
-        let listed = database.isIn("match_key", keys.sorted())
-        for row in try database.rows("SELECT match_key, id, length(text) FROM quotes WHERE \(listed.sql) ORDER BY id DESC", listed.values) {
-            if let key = row.string(0), let id = row.int(1) { found[key] = (id, Int(row.int(2) ?? 0)) }
+        let listed = database.isIn("q.match_key", keys.sorted())
+        for row in try database.rows("""
+            SELECT q.match_key, q.id, q.text, a.content_hash, q.person_id, q.speaker_as_written, q.cue, p.name
+            FROM quotes AS q JOIN source_articles AS a ON a.id = q.article_id LEFT JOIN people AS p ON p.id = q.person_id
+            WHERE \(listed.sql) ORDER BY q.id DESC
+            """, listed.values) {
+            guard let key = row.string(0), let id = row.int(1) else { continue }
+            let form = QuoteReport.Form(text: row.string(2) ?? "", articleHash: row.string(3) ?? "")
+            let speaker = QuoteReport.Speaker(named: row.int(4) != nil, asWritten: row.string(5), cue: row.string(6), name: row.string(7))
+            found[key] = (id, form, speaker)
         }
         return found
     }

@@ -49,7 +49,7 @@ public final class ArchiveWriter {
                             })
         try database.insert(into: "article_places", ["article_id", "place_id", "mention_count", "first_offset"],
                             rows: LinkRow.rows(bundle.places, entities.places).map { [articleID, $0.id, $0.mentions, $0.firstOffset] })
-        try store(bundle.quotes, articleID: articleID, personIDs: personIDs)
+        try store(bundle.quotes, articleID: articleID, articleHash: bundle.article.contentHash, personIDs: personIDs)
         if let event {
             try database.run("""
                 INSERT INTO article_reports (article_id, title, occurred_on, date_precision, date_source, place_id, place, summary)

@@ -53,6 +53,11 @@ extension ArchiveWriter {
         try database.integer("SELECT \(kind.column) FROM \(kind.aliasTable) WHERE key = ? ORDER BY \(kind.column) LIMIT 1", aliasKey)
     }
 
+    /// The key an entity row is filed under now.
+    public func entityKey(_ kind: EntityTable, _ id: Int64) throws -> String? {
+        try database.rows("SELECT key FROM \(kind.table) WHERE id = ?", [id]).first?.string(0)
+    }
+
     /// The people whose surnames have these folded keys, by surname key: one question for a whole
     /// article's names.
     public func people(surnameKeys: Set<String>) throws -> [String: [(id: Int64, key: String)]] {
