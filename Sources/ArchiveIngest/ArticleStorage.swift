@@ -42,6 +42,12 @@ public struct ArticleStorage {
         }
     }
 
+    /// Before a stored article's near-copy is stored in its place (see `ArchiveWriter.forgetSpellings`).
+    public func forgetSpellings(of article: Int64) throws {
+        try writer.forgetSpellings(of: article)
+        known.forget()
+    }
+
     /// Makes a stored article a copy of one just stored (see `ArchiveWriter.demote`).
     public func demote(_ article: Int64, toCopyOf original: Int64) throws {
         try writer.demote(article, toCopyOf: original)

@@ -135,6 +135,7 @@ extension IngestPipeline {
 
     /// Stores an article; the stored near-copy it replaces, if any, becomes its copy.
     private func store(_ bundle: ArticleBundle, _ signature: ReportSignature?, replacing: Int64?) throws -> ArticleStorage.Outcome {
+        if let replacing { try storage.forgetSpellings(of: replacing) }
         let outcome = try storage.store(bundle, ingestedAt: ingestedAt, isNew: true)
         if case .inserted(let id) = outcome {
             if let signature { grouper.remember(signature, for: id) }

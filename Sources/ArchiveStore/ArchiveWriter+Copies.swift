@@ -89,9 +89,28 @@ extension ArchiveWriter {
     /// Makes a stored article another outlet's copy of `original`, an article written since with
     /// nearly the same text. Its record joins the original's copies, and so do its own copies;
     /// a manual correction that names it names the original instead; a quote that other articles
-    /// carry too stays, told by the first of them; everything else extracted from it goes, with
+    /// carry too stays, in the best form they give (`QuoteReport.Form`); everything else extracted from it goes, with
     /// any person, organization or place no other article names (and no manual merge leads to).
     /// Full-text rows go with it through the triggers. Ids of the deleted rows may be given again.
+    /// Before a stored article is replaced by its near-copy: the spellings of its people,
+    /// organizations and places that none of their other articles writes go with it, as if it had
+    /// never been stored (the text that replaces it adds its own when written). Whether another
+    /// article writes a spelling is read from its title and body, since aliases do not record
+    /// which article gave them; of the spellings of one key the alias keeps the first in byte
+    /// order, which is the one written in capitals where both were seen, so the spelling kept is
+    /// the one a text writes.
+    public func forgetSpellings(of article: Int64) throws {
+        let contains = database.dialect.contains("a.title || ' ' || a.body", "al.alias")
+        for kind in EntityTable.allCases {
+            try database.run("""
+                DELETE FROM \(kind.aliasTable) AS al
+                WHERE al.\(kind.column) IN (SELECT \(kind.column) FROM \(kind.linkTable) WHERE article_id = ?)
+                AND NOT EXISTS (SELECT 1 FROM \(kind.linkTable) AS l JOIN source_articles AS a ON a.id = l.article_id
+                                WHERE l.\(kind.column) = al.\(kind.column) AND l.article_id <> ? AND \(contains))
+                """, article, article)
+        }
+    }
+
     public func demote(_ article: Int64, toCopyOf original: Int64) throws {
         try database.run("""
             INSERT INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
@@ -113,7 +132,8 @@ extension ArchiveWriter {
                 SELECT qa.article_id, qa.start_offset, qa.end_offset,
                     substr(a.body, CAST(qa.start_offset + 1 AS INTEGER), CAST(qa.end_offset - qa.start_offset AS INTEGER))
                 FROM quote_articles AS qa JOIN source_articles AS a ON a.id = qa.article_id
-                WHERE qa.quote_id = quotes.id AND qa.article_id <> ? ORDER BY qa.article_id LIMIT 1)
+                WHERE qa.quote_id = quotes.id AND qa.article_id <> ?
+                ORDER BY qa.end_offset - qa.start_offset DESC, 4, a.content_hash LIMIT 1)
             WHERE article_id = ? AND EXISTS (SELECT 1 FROM quote_articles AS qa WHERE qa.quote_id = quotes.id AND qa.article_id <> ?)
             """, article, article, article)
         var named: [(EntityTable, [Int64])] = []

@@ -53,6 +53,14 @@ public struct SQLDialect: Sendable, Equatable {
         }
     }
 
+    /// Whether text `haystack` contains `needle`, exactly.
+    public func contains(_ haystack: String, _ needle: String) -> String {
+        switch engine {
+        case .sqlite: "instr(\(haystack), \(needle)) > 0"
+        case .postgres: "strpos(\(haystack), \(needle)) > 0"
+        }
+    }
+
     /// The kinds of value a list parameter (`Database.isIn`) holds.
     public enum ListType: Sendable {
         case text, integer

@@ -10,6 +10,8 @@ import Testing
 /// orders, in shuffled batches of ten, and all at once gives the same events every time, and
 /// `regroup` gives them again. Outlets' near-copies are in: of two, the one with the lower
 /// content hash is stored whichever came first, and the stored one's words are what grouping compares.
+/// Who is who comes out the same too: people, organizations and places with every spelling, which
+/// article names whom, and each quote's words and speaker.
 @Suite struct GroupingOrderTests {
     static let split = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/data/ecbplus/dev/docs").path
     static let hasSplit = FileManager.default.fileExists(atPath: split)
@@ -25,6 +27,18 @@ import Testing
             events[row.int(0) ?? 0, default: []].insert(URL(fileURLWithPath: row.string(1) ?? "").lastPathComponent)
         }
         return Set(events.values)
+    }
+
+    /// Every name with its spellings and every report of a quote (`EntityOrderTests`), and which
+    /// article names which person, by file name.
+    static func whoIsWho(_ database: Database) throws -> [String] {
+        let links = try database.rows("""
+            SELECT a.path, p.name, ap.mention_count, ap.role FROM article_people AS ap
+            JOIN people AS p ON p.id = ap.person_id JOIN source_articles AS a ON a.id = ap.article_id
+            """).map { row in
+            "\(URL(fileURLWithPath: row.string(0) ?? "").lastPathComponent) names \(row.string(1) ?? "") \(row.int(2) ?? 0) \(row.string(3) ?? "-")"
+        }
+        return try (EntityOrderTests.names(database) + EntityOrderTests.reports(database) + links).sorted()
     }
 
     /// Ingests in batches of `size` articles, each written and grouped in a transaction of its own.
@@ -47,6 +61,7 @@ import Testing
         let stored = "SELECT path FROM source_articles ORDER BY path"
         let storedTogether = try together.rows(stored).compactMap { $0.string(0) }
         let expected = try Self.membership(together)
+        let names = try Self.whoIsWho(together)
         #expect(expected.count > 40 && expected.count < 200, "\(expected.count) events for 66 happenings")
 
         for seed: UInt64 in [1, 2, 3] {
@@ -55,6 +70,8 @@ import Testing
             let one = try ingest(order, batches: 1, name: "one-\(seed).db")
             #expect(try Self.membership(one) == expected, "one at a time, order \(seed)")
             #expect(try one.rows(stored).compactMap { $0.string(0) } == storedTogether, "the same texts stored, order \(seed)")
+            let other = try Self.whoIsWho(one)
+            #expect(other == names, "who is who, order \(seed): \(Set(other).symmetricDifference(names).sorted().prefix(6))")
         }
         var generator = SplitMix(state: 4)
         let tens = try ingest(files.shuffled(using: &generator), batches: 10, name: "tens.db")
