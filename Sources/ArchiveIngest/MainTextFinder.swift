@@ -8,13 +8,15 @@ struct MainTextFinder {
     private static let skippedTags: Set<String> = [
         "script", "style", "noscript", "nav", "aside", "footer", "form", "iframe", "svg", "button", "select", "option",
         "template", "canvas", "object", "embed", "menu", "dialog", "input", "textarea", "label",
+        // A picture's caption and credit describe the picture, not the story.
+        "figcaption",
     ]
     /// Words in a class or id that mark page furniture rather than the article.
     private static let furniture = [
         "comment", "share", "sharing", "social", "related", "recommend", "newsletter", "subscribe", "cookie", "consent",
         "promo", "advert", "sponsor", "sidebar", "menu", "breadcrumb", "footer", "navbar", "navigation", "popup",
         "modal", "banner", "toolbar", "signup", "paywall", "outbrain", "taboola", "popular", "trending",
-        "byline", "caption", "disqus", "reply", "replies", "author-bio",
+        "byline", "caption", "disqus", "reply", "replies", "author-bio", "latest",
     ]
     /// What repeating the headline adds to the score of the heading's parent: as much as a long
     /// paragraph with a few commas.
@@ -63,7 +65,11 @@ struct MainTextFinder {
     }
 
     private func findParagraphs(in root: HTMLNode) -> [String] {
-        var result: [String] = []
+        Self.withoutEmptyHeadings(findBlocks(in: root))
+    }
+
+    private func findBlocks(in root: HTMLNode) -> [Block] {
+        var result: [Block] = []
         if let marked = markedBody(root) {
             collect(marked, into: &result)
             return result
@@ -105,7 +111,7 @@ struct MainTextFinder {
             if xmlNodeKey(sibling) == xmlNodeKey(best) || score >= top * 0.2 {
                 collect(sibling, into: &result)
             } else if Self.blockTags.contains(sibling.name), textLength(sibling) >= 80 {
-                result.append(Self.collapsed(visibleText(sibling)))
+                result.append(Block(text: Self.collapsed(visibleText(sibling)), isHeading: false))
             }
         }
         return result
@@ -183,7 +189,7 @@ struct MainTextFinder {
         return (best, scores.mapValues(\.score))
     }
 
-    private static let ancestorLevels = 4
+    private static let ancestorLevels = 5
 
     private func weighed(_ candidate: (node: HTMLNode, score: Double)) -> Double {
         candidate.score / (1 + Double(prose(in: candidate.node).headlineLinks) / 2)
@@ -228,11 +234,33 @@ struct MainTextFinder {
         return total
     }
 
-    private func collect(_ node: HTMLNode, into result: inout [String]) {
+    /// A paragraph of the main text, and whether the page made it a heading.
+    struct Block {
+        let text: String
+        let isHeading: Bool
+    }
+
+    private static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Headings the text ends with introduce what was left out: a list of links ("Temas
+    /// relacionados", "Auch interessant"), a comment form.
+    static func withoutEmptyHeadings(_ blocks: [Block]) -> [String] {
+        var end = blocks.count
+        while end > 0, blocks[end - 1].isHeading || isTrailer(blocks[end - 1].text) { end -= 1 }
+        return blocks[..<end].map(\.text)
+    }
+
+    /// A short line that is no sentence, closing the text: "Bisher keine Kommentare", "Titelbild:
+    /// …/picture-alliance", "Permalink https://…".
+    static func isTrailer(_ text: String) -> Bool {
+        text.count < 60 && !(text.last.map { ".!?…\"”»)".contains($0) } ?? false)
+    }
+
+    private func collect(_ node: HTMLNode, into result: inout [Block]) {
         var inline = ""
         func flushInline() {
             let text = Self.collapsed(inline)
-            if text.count >= 40 { result.append(text) }
+            if text.count >= 40 { result.append(Block(text: text, isHeading: false)) }
             inline = ""
         }
         for child in node.children {
@@ -245,7 +273,9 @@ struct MainTextFinder {
                 flushInline()
                 let text = Self.collapsed(visibleText(child))
                 let linked = Self.collapsed(linkText(child)).count
-                if !text.isEmpty, !(linked * 10 > text.count * 6 && text.count < 200) { result.append(text) }
+                if !text.isEmpty, !(linked * 10 > text.count * 6 && text.count < 200) {
+                    result.append(Block(text: text, isHeading: Self.headingTags.contains(child.name)))
+                }
             } else if ["a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "q", "time", "mark", "code"].contains(child.name) {
                 inline += visibleText(child)
             } else if child.name == "br" {

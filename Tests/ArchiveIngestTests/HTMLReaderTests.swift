@@ -105,6 +105,25 @@ import Testing
         #expect(!article.body.contains("newsletter"))
     }
 
+    @Test func captionsTrailingHeadingsAndLatestStoriesAreNotTheText() throws {
+        let page = """
+            <html><head><title>Harbour reopens after three years</title></head><body><div class="page">
+            <div class="story"><h1>Harbour reopens after three years</h1>
+            <figure><img src="ship.jpg"><figcaption>The first ship comes in. Photo: Jane Roe/Example Agency</figcaption></figure>
+            <p>\(Self.prose)</p><p>\(Self.prose)</p>
+            <h3>More from the coast</h3><ul><li><a href="/a">A story about another harbour on another coast</a></li></ul>
+            <p>Bisher keine Kommentare</p></div>
+            <ul class="latest-stories"><li><h3><a href="/b">Ferry crews vote on a new contract</a></h3><h4>The vote closes on Monday, and the union expects a clear result, its leader said.</h4></li></ul>
+            </div></body></html>
+            """
+        let article = try ArticleFormat.html.read(Array(page.utf8), path: "figure.html")
+        #expect(article.body.contains("The council met"))
+        #expect(!article.body.contains("Photo: Jane Roe"))
+        #expect(!article.body.contains("More from the coast"))
+        #expect(!article.body.contains("Bisher keine Kommentare"))
+        #expect(!article.body.contains("vote closes on Monday"))
+    }
+
     @Test(arguments: [
         ("<span property='schema:dateCreated' content='2022-01-28T12:45:46+00:00'></span>", "2022-01-28T12:45:46+00:00"),
         ("<script type='application/ld+json'>{\"@type\": \"Recipe\", \"datePublished\": \"2006-10-10\"}</script>", "2006-10-10"),
