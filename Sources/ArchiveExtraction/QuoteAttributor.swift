@@ -43,6 +43,7 @@ struct QuoteAttributor: Sendable {
             if attribution?.speaker == nil, let subject = sentenceSubject(quoteStart: first, context) {
                 attribution = subject.with(cue: attribution?.cue ?? "")
             }
+            if attribution == nil { attribution = signatureBelow(quoteEnd: after, paragraph: endParagraph, context) }
             if attribution == nil, previous == nil || previous?.paragraph ?? 0 < paragraph - 1 || previous?.speaker == nil {
                 attribution = speakerOfParagraphBefore(quoteStart: first, paragraph: paragraph, context)
             }
@@ -158,6 +159,10 @@ struct QuoteAttributor: Sendable {
             if isSpeechVerb(index, tokens) {
                 var found = speaker(endingBefore: index, notBefore: quoteEnd, context)?.with(cue: tokens[index].text)
                 if found == nil, let after = speaker(after: index + 1, cue: tokens[index].text, context), after.written != nil { found = after }
+                // "“…” Braynard is quoted as saying": the subject of the words between quote and verb.
+                if found?.speaker == nil, let subject = subject(from: quoteEnd, before: index, context), subject.speaker != nil {
+                    found = subject.with(cue: tokens[index].text)
+                }
                 var result = found ?? Attribution(speaker: nil, written: nil, cue: tokens[index].text)
                 result.distance = index - quoteEnd
                 return result
@@ -246,6 +251,12 @@ struct QuoteAttributor: Sendable {
         let tokens = context.text.tokens
         var words = 0
         var index = start
+        // "In response to the loss of life, Donald Trump issued …": an opening phrase is no subject.
+        if index < end, Self.prepositions.contains(tokens[index].lowercased) {
+            var comma = index
+            while comma < min(end, index + 12), tokens[comma].text != "," { comma += 1 }
+            if comma < end, tokens[comma].text == "," { index = comma + 1 }
+        }
         while index < end, words < 10 {
             defer { index += 1 }
             // "“By the way,” Trump told a rally, saying Clinton would “…”": quotes earlier in the
@@ -266,6 +277,18 @@ struct QuoteAttributor: Sendable {
             }
         }
         return nil
+    }
+
+    /// A quote signed in a line of its own below it: "“…” ¶ - Bernie Sanders."
+    private func signatureBelow(quoteEnd: Int, paragraph: Int, _ context: Context) -> Attribution? {
+        let tokens = context.text.tokens
+        guard quoteEnd + 1 < tokens.count, self.paragraph(of: quoteEnd, context) == paragraph + 1,
+              ["\u{2015}", "\u{2014}", "\u{2013}", "-"].contains(tokens[quoteEnd].text),
+              let mention = context.mentionAt[quoteEnd + 1] else { return nil }
+        let end = context.mentions[mention].tokens.upperBound
+        guard end >= tokens.count || self.paragraph(of: end, context) != paragraph + 1 || tokens[end].kind == .punctuation
+                && (end + 1 >= tokens.count || self.paragraph(of: end + 1, context) != paragraph + 1) else { return nil }
+        return attribution(for: mention, context)?.with(cue: "signed")
     }
 
     /// A paragraph that is only a quote, after a paragraph whose last sentence has someone speak:

@@ -108,6 +108,23 @@ import Testing
         #expect(facts.quotes.first?.speaker == "Ruth Ellison")
     }
 
+    @Test func aStatementIntroducedAfterAnOpeningPhraseAQuotedAsAndASignatureBelow() {
+        let facts = extract("""
+            Harbour strike
+
+            In response to the strike at the harbour on Monday, Mayor Ines Kowalczyk issued the following statement:
+
+            “The city will not let the port close for a single day longer than it must.”
+
+            “We have never been closer to an agreement with the crews,” union leader Tomas Reyes is quoted as saying.
+
+            “Nobody wins when the ships stay out at sea for another week.”
+
+            - Ines Kowalczyk.
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Ines Kowalczyk", "Tomas Reyes", "Ines Kowalczyk"])
+    }
+
     @Test func aTitleInQuotesIsNoQuote() {
         let facts = extract("Director Lena Marsh praised the film “Northern Lights” at the festival.")
         #expect(facts.quotes.isEmpty)
