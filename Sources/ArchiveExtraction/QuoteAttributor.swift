@@ -1,7 +1,13 @@
-/// Decides who said each quote: a speech verb with a name on either side of it, after the quote
-/// ("…,” Umerov wrote) or before it (Rubio said: “…”), "according to X", a pronoun resolved to the
-/// person last named, and a quote with no verb of its own continuing the previous speaker. When none
-/// of these holds the speaker stays unknown: never a guess.
+/// Decides who said each quote, trying in turn:
+/// - a speech verb with a name on either side of it, after the quote ("…,” Umerov wrote) or before
+///   it (Rubio said: “…”), "according to X", a pronoun resolved to the person last named;
+/// - for a quote inside a sentence (Sanders called Trump a “…”), the sentence's subject;
+/// - for a paragraph that is only a quote, a signature below it, or whoever speaks in the last
+///   sentence of the paragraph before (or introduces it with a colon);
+/// - a quote with no verb of its own continues the previous speaker.
+/// What a cue cannot be is ruled out first: the one spoken to ("told CBS"), a name qualifying the
+/// speaker ("Rubio spokesman Alex Conant"), a verb of the next sentence after a quote that ends its
+/// own. When none of these holds the speaker stays unknown: never a guess.
 struct QuoteAttributor: Sendable {
     let lexicon: Lexicon
 

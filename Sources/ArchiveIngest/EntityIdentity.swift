@@ -89,19 +89,10 @@ struct EntityIdentity {
         return id
     }
 
-    /// Which of two spellings of one person names them: a full name before a lone surname, a whole
-    /// given name before an initial, then the key that sorts first. A total order on the spellings,
-    /// so the name a person ends with is the same whatever order the articles came in.
+    /// Which of two spellings of one person, organization or place names it: a name of several
+    /// words before one word (an acronym), then the key first in byte order. A total order on the
+    /// spellings, so the name a row ends with is the same whatever order the articles came in.
     private static func isBetterName(_ key: String, than other: String) -> Bool {
-        let given = givenName(key)?.count ?? 0, otherGiven = givenName(other)?.count ?? 0
-        if (given > 0) != (otherGiven > 0) { return given > 0 }
-        if (given > 2) != (otherGiven > 2) { return given > 2 }
-        return key < other
-    }
-
-    /// Which of two spellings of one organization or place names it: a name of several words
-    /// before one word (an acronym), then the key that sorts first. A total order, as for people.
-    private static func isBetterEntityName(_ key: String, than other: String) -> Bool {
         let words = key.contains(" "), otherWords = other.contains(" ")
         if words != otherWords { return words }
         return key.utf8.lexicographicallyPrecedes(other.utf8)
@@ -123,7 +114,7 @@ struct EntityIdentity {
             id = known
             // Named by the better of the spellings that joined, whichever came first: "Endangered
             // Species Act" over "ESA", "Anchorage Daily News" over "The Anchorage Daily News".
-            if let storedKey = try writer.entityKey(kind, known), Self.isBetterEntityName(key, than: storedKey),
+            if let storedKey = try writer.entityKey(kind, known), Self.isBetterName(key, than: storedKey),
                try writer.renameEntity(kind, known, to: entity.name, key: key) {
                 stored.rows[storedKey] = nil
                 stored.rows[key] = (known, entity.name)
