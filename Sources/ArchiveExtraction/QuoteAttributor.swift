@@ -438,6 +438,12 @@ struct QuoteAttributor: Sendable {
         let limit = min(tokens.count, start + 8)
         while index < limit {
             if context.insideQuote[index] { break }
+            // "said one former GOP leadership aide": a name inside a described speaker qualifies them.
+            if let mention = context.mentionAt[index], index > start, Self.determiners.contains(tokens[start].lowercased),
+               tokens[start].text.first?.isLowercase == true, context.mentions[mention].kind != .person {
+                index = context.mentions[mention].tokens.upperBound
+                continue
+            }
             if let mention = context.mentionAt[index] {
                 let next = context.mentions[mention].tokens.upperBound
                 if standingAlone, next < tokens.count, tokens[next].kind != .punctuation, !context.insideQuote[next] { return nil }

@@ -95,8 +95,9 @@ import Testing
 
             “We expect a close count in every district,” said Ellison spokesman Daniel Okafor.
             According to the Ellison campaign, “the turnout was the highest in twenty years.”
+            “Nobody in the alliance expected a result this close,” said one former NATO staff member.
             """)
-        #expect(facts.quotes.map(\.speaker) == ["Daniel Okafor", "the Ellison campaign"])
+        #expect(facts.quotes.map(\.speaker) == ["Daniel Okafor", "the Ellison campaign", "one former NATO staff member"])
     }
 
     @Test func aColonEndingTheParagraphBeforeIntroducesTheQuote() {
