@@ -50,7 +50,9 @@ struct QuoteAttributor: Sendable {
                 attribution = subject.with(cue: attribution?.cue ?? "")
             }
             if attribution == nil { attribution = signatureBelow(quoteEnd: after, paragraph: endParagraph, context) }
-            if attribution == nil, previous == nil || previous?.paragraph ?? 0 < paragraph - 1 || previous?.speaker == nil {
+            // A quote with no cue of its own continues the speaker of a quote just before it.
+            let continued = previous.flatMap { $0.speaker != nil && paragraph - $0.paragraph <= 1 ? $0 : nil }
+            if attribution == nil, continued == nil {
                 attribution = speakerOfParagraphBefore(quoteStart: first, paragraph: paragraph, context)
             }
             if span.words < QuoteFinder.minimumWords {
@@ -63,7 +65,7 @@ struct QuoteAttributor: Sendable {
             if let attribution {
                 quotes.append(Quote(text: body, speaker: attribution.speaker, speakerAsWritten: attribution.written,
                                     cue: attribution.cue, start: span.start, end: span.end))
-            } else if let previous, previous.speaker != nil, paragraph - previous.paragraph <= 1 {
+            } else if let previous = continued {
                 quotes.append(Quote(text: body, speaker: previous.speaker, speakerAsWritten: previous.written, cue: nil,
                                     start: span.start, end: span.end))
             } else {
@@ -158,7 +160,7 @@ struct QuoteAttributor: Sendable {
                 return speaker(after: index + 1, cue: "per", context)
             }
             // A signature after a dash: "“…” ― Pamela Padilla".
-            if index == quoteEnd, ["\u{2015}", "\u{2014}", "\u{2013}", "-"].contains(tokens[index].text),
+            if index == quoteEnd, Self.dashes.contains(tokens[index].text),
                index + 1 < tokens.count, let mention = context.mentionAt[index + 1] {
                 return attribution(for: mention, context)?.with(cue: "signed")
             }
@@ -289,7 +291,7 @@ struct QuoteAttributor: Sendable {
     private func signatureBelow(quoteEnd: Int, paragraph: Int, _ context: Context) -> Attribution? {
         let tokens = context.text.tokens
         guard quoteEnd + 1 < tokens.count, self.paragraph(of: quoteEnd, context) == paragraph + 1,
-              ["\u{2015}", "\u{2014}", "\u{2013}", "-"].contains(tokens[quoteEnd].text),
+              Self.dashes.contains(tokens[quoteEnd].text),
               let mention = context.mentionAt[quoteEnd + 1] else { return nil }
         let end = context.mentions[mention].tokens.upperBound
         guard end >= tokens.count || self.paragraph(of: end, context) != paragraph + 1 || tokens[end].kind == .punctuation
@@ -465,6 +467,9 @@ struct QuoteAttributor: Sendable {
         }
         return Attribution(speaker: nil, written: nil, cue: cue)
     }
+
+    /// What sets a signature off from the quote it signs.
+    private static let dashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
 
     private static let conjunctions: Set<String> = ["and", "but", "while", "whereas"]
 

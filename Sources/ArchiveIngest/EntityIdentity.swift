@@ -18,8 +18,11 @@ struct EntityIdentity {
             .person: Self.keys(of: bundle.people), .organization: Self.keys(of: bundle.organizations), .place: Self.keys(of: bundle.places),
         ])
         var people = StoredKeys(rows: stored[.person] ?? [:])
-        // Only a name whose key is not stored may need the surname rule.
-        let unknown = bundle.people.filter { people.rows[MatchKey.make($0.name)] == nil }
+        // Only a name whose key is not stored, with a first name in full, may join by the surname rule.
+        let unknown = bundle.people.filter {
+            let key = MatchKey.make($0.name)
+            return people.rows[key] == nil && (Self.givenName(key)?.count ?? 0) > 1
+        }
         var surnames = StoredSurnames(try unknown.isEmpty ? [:] : writer.people(surnameKeys: Set(unknown.map { MatchKey.surname($0.name) })))
         for person in bundle.people {
             let id = try personID(for: person, stored: &people, surnames: &surnames)
@@ -75,7 +78,7 @@ struct EntityIdentity {
         }
         let surname = MatchKey.surname(person.name)
         if let given = Self.givenName(key), given.count > 1,
-           let candidate = surnames.people(surname, initial: given.unicodeScalars.first).first(where: { Self.givenName($0.key) == given }) {
+           let candidate = surnames.people(surname).first(where: { Self.givenName($0.key) == given }) {
             if Self.isBetterName(key, than: candidate.key), try writer.renameEntity(.person, candidate.id, to: person.name, key: key) {
                 stored.rows[candidate.key] = nil
                 stored.rows[key] = (candidate.id, person.name)
@@ -110,14 +113,13 @@ struct EntityIdentity {
             id = merged
         } else if let existing = try existing(entity.name, key: key, kind, stored: &stored) {
             id = existing
-        } else if let known = try entity.aliases.lazy.compactMap({ try writer.entityID(kind, aliasKey: MatchKey.make($0)) }).first {
-            id = known
+        } else if let known = try entity.aliases.lazy.compactMap({ try writer.entity(kind, aliasKey: MatchKey.make($0)) }).first {
+            id = known.id
             // Named by the better of the spellings that joined, whichever came first: "Endangered
             // Species Act" over "ESA", "Anchorage Daily News" over "The Anchorage Daily News".
-            if let storedKey = try writer.entityKey(kind, known), Self.isBetterName(key, than: storedKey),
-               try writer.renameEntity(kind, known, to: entity.name, key: key) {
-                stored.rows[storedKey] = nil
-                stored.rows[key] = (known, entity.name)
+            if Self.isBetterName(key, than: known.key), try writer.renameEntity(kind, known.id, to: entity.name, key: key) {
+                stored.rows[known.key] = nil
+                stored.rows[key] = (known.id, entity.name)
             }
         } else {
             id = try writer.insertEntity(kind, name: entity.name, key: key)

@@ -65,7 +65,7 @@ struct MainTextFinder {
     }
 
     private func findParagraphs(in root: HTMLNode) -> [String] {
-        Self.withoutEmptyHeadings(findBlocks(in: root))
+        Self.withoutTrailers(findBlocks(in: root))
     }
 
     private func findBlocks(in root: HTMLNode) -> [Block] {
@@ -242,9 +242,10 @@ struct MainTextFinder {
 
     private static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
-    /// Headings the text ends with introduce what was left out: a list of links ("Temas
-    /// relacionados", "Auch interessant"), a comment form.
-    static func withoutEmptyHeadings(_ blocks: [Block]) -> [String] {
+    /// The text without what it ends with that is no part of it: headings, which introduce what
+    /// was left out (a list of links, "Temas relacionados", "Auch interessant"; a comment form),
+    /// and short closing lines that are no sentence (`isTrailer`).
+    static func withoutTrailers(_ blocks: [Block]) -> [String] {
         var end = blocks.count
         while end > 0, blocks[end - 1].isHeading || isTrailer(blocks[end - 1].text) { end -= 1 }
         return blocks[..<end].map(\.text)

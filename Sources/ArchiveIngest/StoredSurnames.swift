@@ -10,13 +10,9 @@ struct StoredSurnames {
         self.people = people.mapValues { $0.sorted(by: Self.inKeyOrder) }
     }
 
-    /// Those with this surname who could share a given name starting with `initial`: those with
-    /// that initial and those known by the surname alone. Without an initial (a lone surname),
-    /// the first two: enough to tell one candidate from several.
-    func people(_ surname: String, initial: Unicode.Scalar?) -> [(id: Int64, key: String)] {
-        let all = people[surname] ?? []
-        guard let initial else { return Array(all.prefix(2)) }
-        return all.filter { !$0.key.contains(" ") || $0.key.unicodeScalars.first == initial }
+    /// Those with this surname, in key order.
+    func people(_ surname: String) -> [(id: Int64, key: String)] {
+        people[surname] ?? []
     }
 
     mutating func added(_ id: Int64, key: String, surname: String) {

@@ -86,12 +86,6 @@ extension ArchiveWriter {
             """, articleID, copy.title, copy.outlet, copy.author, copy.url, copy.path, copy.publishedAt, copy.contentHash, ingestedAt)
     }
 
-    /// Makes a stored article another outlet's copy of `original`, an article written since with
-    /// nearly the same text. Its record joins the original's copies, and so do its own copies;
-    /// a manual correction that names it names the original instead; a quote that other articles
-    /// carry too stays, in the best form they give (`QuoteReport.Form`); everything else extracted from it goes, with
-    /// any person, organization or place no other article names (and no manual merge leads to).
-    /// Full-text rows go with it through the triggers. Ids of the deleted rows may be given again.
     /// Before a stored article is replaced by its near-copy: the spellings of its people,
     /// organizations and places that none of their other articles writes go with it, as if it had
     /// never been stored (the text that replaces it adds its own when written). Whether another
@@ -111,6 +105,12 @@ extension ArchiveWriter {
         }
     }
 
+    /// Makes a stored article another outlet's copy of `original`, an article written since with
+    /// nearly the same text. Its record joins the original's copies, and so do its own copies;
+    /// a manual correction that names it names the original instead; a quote that other articles
+    /// carry too stays, in the best form they give (`QuoteReport.Form`); everything else
+    /// extracted from it goes, with any person, organization or place no other article names (and no manual merge leads to).
+    /// Full-text rows go with it through the triggers. Ids of the deleted rows may be given again.
     public func demote(_ article: Int64, toCopyOf original: Int64) throws {
         try database.run("""
             INSERT INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)

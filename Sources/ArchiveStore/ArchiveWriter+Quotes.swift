@@ -13,8 +13,7 @@ extension ArchiveWriter {
         for (quote, key) in zip(quotes, keys) {
             let personID = quote.speaker.flatMap { personIDs[$0] }
             let form = QuoteReport.Form(text: quote.text, articleHash: articleHash)
-            let speaker = QuoteReport.Speaker(named: personID != nil, asWritten: quote.speakerAsWritten, cue: quote.cue,
-                                              name: personID != nil ? quote.speaker : nil)
+            let speaker = QuoteReport.Speaker(asWritten: quote.speakerAsWritten, cue: quote.cue, name: personID != nil ? quote.speaker : nil)
             let quoteID: Int64
             if !key.isEmpty, let existing = stored[key] {
                 quoteID = existing.id
@@ -48,13 +47,13 @@ extension ArchiveWriter {
         guard !keys.isEmpty else { return found }
         let listed = database.isIn("q.match_key", keys.sorted())
         for row in try database.rows("""
-            SELECT q.match_key, q.id, q.text, a.content_hash, q.person_id, q.speaker_as_written, q.cue, p.name
+            SELECT q.match_key, q.id, q.text, a.content_hash, q.speaker_as_written, q.cue, p.name
             FROM quotes AS q JOIN source_articles AS a ON a.id = q.article_id LEFT JOIN people AS p ON p.id = q.person_id
             WHERE \(listed.sql) ORDER BY q.id DESC
             """, listed.values) {
             guard let key = row.string(0), let id = row.int(1) else { continue }
             let form = QuoteReport.Form(text: row.string(2) ?? "", articleHash: row.string(3) ?? "")
-            let speaker = QuoteReport.Speaker(named: row.int(4) != nil, asWritten: row.string(5), cue: row.string(6), name: row.string(7))
+            let speaker = QuoteReport.Speaker(asWritten: row.string(4), cue: row.string(5), name: row.string(6))
             found[key] = (id, form, speaker)
         }
         return found

@@ -46,16 +46,17 @@ extension ArchiveWriter {
         return found
     }
 
-    /// An entity that has been written with a spelling of this key: the first stored, when several
-    /// have. (Without the order, which one came back was the engine's choice: SQLite read the key's
-    /// index in id order, PostgreSQL scanning the table found another on the 10k bench.)
-    public func entityID(_ kind: EntityTable, aliasKey: String) throws -> Int64? {
-        try database.integer("SELECT \(kind.column) FROM \(kind.aliasTable) WHERE key = ? ORDER BY \(kind.column) LIMIT 1", aliasKey)
-    }
-
-    /// The key an entity row is filed under now.
-    public func entityKey(_ kind: EntityTable, _ id: Int64) throws -> String? {
-        try database.rows("SELECT key FROM \(kind.table) WHERE id = ?", [id]).first?.string(0)
+    /// An entity that has been written with a spelling of this key, and the key it is filed under
+    /// now: the first stored, when several have. (Without the order, which one came back was the
+    /// engine's choice: SQLite read the key's index in id order, PostgreSQL scanning the table
+    /// found another on the 10k bench.)
+    public func entity(_ kind: EntityTable, aliasKey: String) throws -> (id: Int64, key: String)? {
+        let row = try database.rows("""
+            SELECT e.id, e.key FROM \(kind.aliasTable) AS al JOIN \(kind.table) AS e ON e.id = al.\(kind.column)
+            WHERE al.key = ? ORDER BY e.id LIMIT 1
+            """, [aliasKey]).first
+        guard let id = row?.int(0), let key = row?.string(1) else { return nil }
+        return (id, key)
     }
 
     /// The people whose surnames have these folded keys, by surname key: one question for a whole

@@ -19,13 +19,13 @@ enum QuoteReport {
     /// Who said it: a report that names a speaker before one that does not, then the speaker as
     /// written, the cue and the person's name, each first in byte order.
     struct Speaker {
-        let named: Bool
         let asWritten: String?
         let cue: String?
+        /// The person's name; nil when the report names no one.
         let name: String?
 
         func precedes(_ other: Speaker) -> Bool {
-            if named != other.named { return named }
+            if (name != nil) != (other.name != nil) { return name != nil }
             for (mine, theirs) in [(asWritten, other.asWritten), (cue, other.cue), (name, other.name)] where mine != theirs {
                 guard let mine else { return false }
                 guard let theirs else { return true }
