@@ -35,6 +35,9 @@ public final class EventGrouper {
     private var relink: Set<Int64> = []
     /// Events that lost a withdrawn article: written anew (or deleted) at the next `group`.
     private var withdrawnEvents: Set<Int64> = []
+    /// One article's new links, written together (one statement, not one per link) when it is
+    /// linked, or before links are read or removed: nothing waits across articles.
+    private var unwrittenLinks: [(article: Int64, other: Int64, similarity: Double)] = []
 
     public init(database: Database) {
         store = GroupingStore(database: database)
@@ -131,6 +134,7 @@ public final class EventGrouper {
         hashes = hashes.filter { $0.key < firstID }
         // Links of older articles to the rolled-back ones went too.
         forgetLinks()
+        unwrittenLinks.removeAll()
         // A withdrawn article is back with the rollback.
         bereft.removeAll()
         relink.removeAll()
@@ -163,6 +167,7 @@ public final class EventGrouper {
                 try unlink(other, pushed.other)
             }
         }
+        try writeLinks()
         return true
     }
 
@@ -192,6 +197,7 @@ public final class EventGrouper {
         for (other, similarity) in alike where mine.contains(other) && !linked.contains(other) {
             try link(article, other, similarity)
         }
+        try writeLinks()
     }
 
     /// The `GroupingPolicy.strongestLinks` most similar of these (ties to the lower content hash).
@@ -223,6 +229,7 @@ public final class EventGrouper {
     private func links(of article: Int64) throws -> [(other: Int64, similarity: Double)] {
         if let known = adjacency[article] { return known }
         if adjacencyEntries >= Self.adjacencyLimit { forgetLinks() }
+        try writeLinks()
         let stored = try store.links(of: article)
         adjacency[article] = stored
         adjacencyEntries += stored.count
@@ -231,7 +238,7 @@ public final class EventGrouper {
 
     private func link(_ a: Int64, _ b: Int64, _ similarity: Double) throws {
         try noteChange(a, b)
-        try store.link(a, b, similarity: similarity)
+        unwrittenLinks.append((a, b, similarity))
         cuts[a] = nil
         cuts[b] = nil
         neighbourhoods[a] = nil
@@ -244,6 +251,7 @@ public final class EventGrouper {
 
     private func unlink(_ a: Int64, _ b: Int64) throws {
         try noteChange(a, b)
+        try writeLinks()
         try store.unlink(a, b)
         cuts[a] = nil
         cuts[b] = nil
@@ -252,6 +260,12 @@ public final class EventGrouper {
         for (from, to) in [(a, b), (b, a)] {
             adjacency[from]?.removeAll { $0.other == to }
         }
+    }
+
+    private func writeLinks() throws {
+        guard !unwrittenLinks.isEmpty else { return }
+        try store.link(unwrittenLinks)
+        unwrittenLinks.removeAll(keepingCapacity: true)
     }
 
     /// Keeps the neighbourhoods of two articles as they were before the batch changed their links.

@@ -4,8 +4,9 @@ import CLibPQ
 /// libpq's pipeline mode inside a writing transaction: statements whose results are not needed at
 /// once (inserts, updates, deletes) are sent without waiting for the server's answer, and their
 /// answers are read together at the next statement that needs one (a read, a savepoint, the
-/// commit). An ingest runs about a hundred statements per article; waiting for each answer, the
-/// round trips (not the server's work) took most of the time.
+/// commit). An ingest runs some thirty statements per article, five or six of them reads (new rows
+/// take ids the writer chose, `NewRowIDs`, so inserts need no answer); waiting for every answer,
+/// the round trips, not the server's work, took most of the time.
 ///
 /// Errors keep their place: the first failure among the statements sent is thrown by the call that
 /// reads the answers, before anything after it runs, so a savepoint around an article still

@@ -93,9 +93,7 @@ public struct ArchiveCopy {
     /// their own: each starts again after the largest copied.
     private func continueIdentities() throws {
         for table in ["source_articles", "article_copies", "places", "people", "organizations", "events", "quotes", "merges"] {
-            _ = try destination.rows("""
-                SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)
-                """)
+            if let sql = destination.dialect.identityContinues(table) { _ = try destination.rows(sql) }
         }
     }
 

@@ -28,10 +28,9 @@ extension ArchiveWriter {
                     stored[key]?.speaker = speaker
                 }
             } else {
-                quoteID = try database.insert("""
-                    INSERT INTO quotes (article_id, person_id, speaker_as_written, cue, text, start_offset, end_offset, match_key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                    """, articleID, personID, quote.speakerAsWritten, quote.cue, quote.text, quote.startOffset, quote.endOffset, key)
+                quoteID = try database.insertNew(
+                    into: "quotes", ["article_id", "person_id", "speaker_as_written", "cue", "text", "start_offset", "end_offset", "match_key"],
+                    articleID, personID, quote.speakerAsWritten, quote.cue, quote.text, quote.startOffset, quote.endOffset, key)
                 if !key.isEmpty { stored[key] = (quoteID, form, speaker) }
             }
             reports.append([quoteID, articleID, quote.startOffset, quote.endOffset])

@@ -66,11 +66,10 @@ public final class ArchiveWriter {
     }
 
     private func insertArticle(_ article: ArticleRecord, ingestedAt: String) throws -> Int64 {
-        let id = try database.insert("""
-            INSERT INTO source_articles
-                (title, body, outlet, author, url, path, published_at, format, language, content_hash, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """, article.title, article.body, article.outlet, article.author, article.url, article.path,
+        let id = try database.insertNew(
+            into: "source_articles",
+            ["title", "body", "outlet", "author", "url", "path", "published_at", "format", "language", "content_hash", "ingested_at"],
+            article.title, article.body, article.outlet, article.author, article.url, article.path,
             article.publishedAt, article.format, article.language, article.contentHash, ingestedAt)
         try database.insert(into: "article_fingerprints", ["band", "value", "article_id"],
                             rows: article.fingerprint.enumerated().map { [$0.offset, $0.element, id] }, ending: "ON CONFLICT DO NOTHING")

@@ -15,6 +15,9 @@ public final class Database {
 
     public let connection: any DatabaseConnection
     private var statementCache: [String: any PreparedStatement] = [:]
+    private var newRowIDs = NewRowIDs()
+    /// Inside a writing transaction, which holds the archive's write lock to its end.
+    private var isWriting = false
 
     public init(connection: any DatabaseConnection) {
         self.connection = connection
@@ -81,6 +84,11 @@ public final class Database {
     /// table (SQLite compiles each shape; a server keeps each prepared), and well under the
     /// engines' limits on parameters.
     public func insert(into table: String, _ columns: [String], rows: [[DatabaseValueConvertible?]], ending: String = "") throws {
+        guard !rows.isEmpty else { return }
+        if let sql = dialect.insertRowSet(into: table, columns, ending: ending) {
+            try cachedStatement(sql).execute([.text(Self.rowSet(columns, rows))])
+            return
+        }
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var start = 0
         while start < rows.count {
@@ -90,6 +98,21 @@ public final class Database {
             try cachedStatement(sql).execute(rows[start..<start + count].flatMap { $0.map { $0?.databaseValue ?? .null } })
             start += count
         }
+    }
+
+    /// Rows as `SQLDialect.insertRowSet` takes them: a JSON array of objects keyed by column.
+    private static func rowSet(_ columns: [String], _ rows: [[DatabaseValueConvertible?]]) -> String {
+        let keys = columns.map { JSONText.string($0.filter { $0 != "\"" }) + ":" }
+        var json = "["
+        for (number, row) in rows.enumerated() {
+            json += number == 0 ? "{" : ",{"
+            for (index, value) in row.enumerated() where index < keys.count {
+                if index > 0 { json += "," }
+                json += keys[index] + (value?.databaseValue ?? .null).jsonText
+            }
+            json += "}"
+        }
+        return json + "]"
     }
 
     /// The condition that `column` is one of `values`, with its parameters: one question for many
@@ -124,12 +147,26 @@ public final class Database {
         return power
     }
 
-    /// Runs an `INSERT … RETURNING id` and returns the id of the row it added.
-    public func insert(_ sql: String, _ values: DatabaseValueConvertible?...) throws -> Int64 {
-        guard let id = try cachedStatement(sql).rows(values.map { $0?.databaseValue ?? .null }).first?.int(0) else {
-            throw DatabaseError(code: DatabaseError.noArchiveCode, message: "an insert returned no id: \(sql)")
+    /// Adds a row to `table` (whose key is `id`) and returns its id, which the writer chose
+    /// (`NewRowIDs`): nothing to wait for, so on PostgreSQL the insert is sent with the statements
+    /// around it.
+    public func insertNew(into table: String, _ columns: [String], _ values: DatabaseValueConvertible?...) throws -> Int64 {
+        let id = try newRowIDs.id(in: table, keepsCounting: isWriting) {
+            try integer("SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
         }
+        let sql = "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count + 1).joined(separator: ", ") + ")"
+        try cachedStatement(sql).execute([.integer(id)] + values.map { $0?.databaseValue ?? .null })
+        if !isWriting { try continueIdentities() }
         return id
+    }
+
+    /// Has the engine's own id counters continue after the ids the writer chose.
+    private func continueIdentities() throws {
+        for table in newRowIDs.tables.sorted() {
+            if let sql = dialect.identityContinues(table) { _ = try rows(sql) }
+        }
+        newRowIDs.reset()
     }
 
     public enum TransactionKind: Sendable {
@@ -142,6 +179,12 @@ public final class Database {
     /// The error thrown is always the first one (a failing rollback does not hide it).
     public func inTransaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         try connection.begin(exclusive: kind == .immediate)
+        newRowIDs.reset()
+        isWriting = kind == .immediate
+        defer {
+            isWriting = false
+            newRowIDs.reset()
+        }
         let result: T
         do {
             result = try body()
@@ -150,6 +193,7 @@ public final class Database {
             throw error
         }
         do {
+            try continueIdentities()
             try execute("COMMIT")
         } catch {
             if !isAutocommit { try? execute("ROLLBACK") }
@@ -167,6 +211,7 @@ public final class Database {
             try execute("RELEASE SAVEPOINT \(name)")
             return result
         } catch {
+            newRowIDs.recount()
             try? execute("ROLLBACK TO SAVEPOINT \(name)")
             try? execute("RELEASE SAVEPOINT \(name)")
             throw error

@@ -1,4 +1,5 @@
 import Foundation
+import ArchiveValues
 
 /// One SQLite value, as bound to a parameter or read from a column.
 public enum DatabaseValue: Sendable, Equatable, Hashable {
@@ -56,4 +57,25 @@ extension Array: DatabaseValueConvertible where Element == UInt8 {
 
 extension Optional: DatabaseValueConvertible where Wrapped: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { self?.databaseValue ?? .null }
+}
+
+extension DatabaseValue {
+    /// The value as JSON: a number, a string (a blob as PostgreSQL's hex form, `\x…`), or null. A
+    /// real that JSON cannot hold (infinite, not a number) goes as the string PostgreSQL reads it from.
+    var jsonText: String {
+        switch self {
+        case .null: return "null"
+        case .integer(let value): return String(value)
+        case .real(let value):
+            guard value.isFinite else { return JSONText.string(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity") }
+            return String(value)
+        case .text(let value): return JSONText.string(value)
+        case .blob(let bytes):
+            let digits = Array("0123456789abcdef".utf8)
+            var hex = [UInt8]()
+            hex.reserveCapacity(bytes.count * 2)
+            for byte in bytes { hex.append(digits[Int(byte >> 4)]); hex.append(digits[Int(byte & 15)]) }
+            return JSONText.string("\\x" + String(decoding: hex, as: UTF8.self))
+        }
+    }
 }

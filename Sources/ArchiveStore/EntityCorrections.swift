@@ -50,10 +50,8 @@ public struct EntityCorrections {
             if try database.integer("SELECT count(*) FROM merges WHERE kind = ? AND from_key = ?", kind.rawValue, key) ?? 0 > 0 {
                 throw Failure(description: "\"\(name)\" was merged once before; unmerge that first")
             }
-            let mergeID = try database.insert("""
-                INSERT INTO merges (kind, from_name, from_key, from_aliases, into_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                RETURNING id
-                """, kind.rawValue, name, key, aliases.joined(separator: "\u{1E}"), target, time)
+            let mergeID = try database.insertNew(
+                into: "merges", ["kind", "from_name", "from_key", "from_aliases", "into_id", "created_at"], kind.rawValue, name, key, aliases.joined(separator: "\u{1E}"), target, time)
             try apply(kind, merge: mergeID, source: source, target: target)
         }
     }
@@ -224,9 +222,8 @@ public struct EntityCorrections {
         let fromKey = merge.string(2) ?? key
         let aliases = (merge.string(3) ?? "").split(separator: "\u{1E}").map(String.init)
         let restored = kind == .person
-            ? try database.insert("INSERT INTO people (name, key, surname_key) VALUES (?, ?, ?) RETURNING id",
-                                  fromName, fromKey, MatchKey.surname(fromName))
-            : try database.insert("INSERT INTO \(kind.table) (name, key) VALUES (?, ?) RETURNING id", fromName, fromKey)
+            ? try database.insertNew(into: "people", ["name", "key", "surname_key"], fromName, fromKey, MatchKey.surname(fromName))
+            : try database.insertNew(into: kind.table, ["name", "key"], fromName, fromKey)
         for alias in aliases {
             try database.run("DELETE FROM \(kind.aliasTable) WHERE \(kind.column) = ? AND alias = ?", target, alias)
             try database.run("INSERT INTO \(kind.aliasTable) (\(kind.column), alias, key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

@@ -73,13 +73,12 @@ extension ArchiveWriter {
 
     /// Adds a person under keys the caller made (`MatchKey.make` and `MatchKey.surname` of the name).
     public func insertPerson(name: String, key: String, surnameKey: String, role: String?) throws -> Int64 {
-        try database.insert("INSERT INTO people (name, key, surname_key, role) VALUES (?, ?, ?, ?) RETURNING id",
-                            name, key, surnameKey, role)
+        try database.insertNew(into: "people", ["name", "key", "surname_key", "role"], name, key, surnameKey, role)
     }
 
     /// Adds an organization or place under the key the caller made (`MatchKey.make` of the name).
     public func insertEntity(_ kind: EntityTable, name: String, key: String) throws -> Int64 {
-        try database.insert("INSERT INTO \(kind.table) (name, key) VALUES (?, ?) RETURNING id", name, key)
+        try database.insertNew(into: kind.table, ["name", "key"], name, key)
     }
 
     /// Gives a person a role when none is known yet.

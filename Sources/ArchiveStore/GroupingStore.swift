@@ -79,11 +79,10 @@ public final class GroupingStore {
     }
 
     /// Records that two articles are alike, in both directions.
-    public func link(_ article: Int64, _ other: Int64, similarity: Double) throws {
-        try database.run("""
-            INSERT INTO article_links (article_id, other_id, similarity) VALUES (?1, ?2, ?3), (?2, ?1, ?3)
-            ON CONFLICT (article_id, other_id) DO UPDATE SET similarity = excluded.similarity
-            """, article, other, similarity)
+    public func link(_ links: [(article: Int64, other: Int64, similarity: Double)]) throws {
+        try database.insert(into: "article_links", ["article_id", "other_id", "similarity"],
+                            rows: links.flatMap { [[$0.article, $0.other, $0.similarity], [$0.other, $0.article, $0.similarity]] },
+                            ending: "ON CONFLICT (article_id, other_id) DO UPDATE SET similarity = excluded.similarity")
     }
 
     /// Drops the link between two articles, in both directions.
@@ -178,10 +177,9 @@ public final class GroupingStore {
                 """, event.title, event.occurredOn, event.datePrecision, event.dateSource, event.placeID, event.place,
                 event.summary, event.firstSeen, event.lastSeen, id)
         } else {
-            id = try database.insert("""
-                INSERT INTO events (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                """, event.title, event.occurredOn, event.datePrecision, event.dateSource, event.placeID, event.place,
+            id = try database.insertNew(
+                into: "events", ["title", "occurred_on", "date_precision", "date_source", "place_id", "place", "summary", "first_seen", "last_seen"],
+                event.title, event.occurredOn, event.datePrecision, event.dateSource, event.placeID, event.place,
                 event.summary, event.firstSeen, event.lastSeen)
         }
         guard articlesChanged || event.id == nil else { return id }

@@ -138,4 +138,28 @@ public struct SQLDialect: Sendable, Equatable {
         case .postgres: "((\(json))::json ->> '\(name)')::\(type)"
         }
     }
+
+    /// A statement that has the engine's own id counter for `table` continue after its largest
+    /// id, for rows inserted with ids of their own; nil where the engine counts from the table
+    /// itself (SQLite).
+    public func identityContinues(_ table: String) -> String? {
+        switch engine {
+        case .sqlite: nil
+        case .postgres: "SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)"
+        }
+    }
+
+    /// An insert of any number of rows in one statement with one parameter, a JSON array of
+    /// objects keyed by column (one statement shape, and one turn of the server's executor, however
+    /// many rows); nil where rows go as lists of values (SQLite, which compiles each shape but pays
+    /// no turn per statement).
+    public func insertRowSet(into table: String, _ columns: [String], ending: String) -> String? {
+        switch engine {
+        case .sqlite: return nil
+        case .postgres:
+            let list = columns.joined(separator: ", ")
+            return "INSERT INTO \(table) (\(list)) SELECT \(list) FROM json_populate_recordset(NULL::\(table), ?::json)"
+                + (ending.isEmpty ? "" : " " + ending)
+        }
+    }
 }

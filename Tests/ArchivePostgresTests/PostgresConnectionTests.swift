@@ -46,7 +46,34 @@ import Testing
         let rows = try database.rows("SELECT i, r, s, b, f FROM t ORDER BY i DESC")
         #expect(rows.first?.values == values)
         #expect(rows.last?.values == [.integer(Int64.min), .null, .null, .null, .integer(1)])
-        #expect(try database.insert("INSERT INTO t (i) VALUES (?) RETURNING i", 7) == 7)
+        // Many rows as one JSON parameter (SQLDialect.insertRowSet): the same values come back.
+        try database.execute("DELETE FROM t")
+        try database.insert(into: "t", ["i", "r", "s", "b", "f"], rows: [values.map { $0 as DatabaseValueConvertible? }, [Int64.min, Double.infinity, "\\ \"\n\u{1}", nil, 0]])
+        let again = try database.rows("SELECT i, r, s, b, f FROM t ORDER BY i DESC")
+        #expect(again.first?.values == values)
+        #expect(again.last?.values == [.integer(Int64.min), .real(.infinity), .text("\\ \"\n\u{1}"), .null, .integer(0)])
+    }
+
+    /// New rows take ids the writer chose, and the server's own counter goes on after them.
+    @Test(.enabled(if: TestPostgres.isAvailable, TestPostgres.skipped))
+    func newRowsTakeTheNextIdsAndTheSequenceFollows() throws {
+        let scratch = try TestPostgres.scratch()
+        let database = try PostgresArchive.open(try #require(PostgresLocation(scratch.url)), mode: .readWrite)
+        try database.execute("INSERT INTO places (id, name, key) VALUES (40, 'Before', 'before')")
+        let ids = try database.inTransaction {
+            [try database.insertNew(into: "places", ["name", "key"], "A", "a"), try database.insertNew(into: "places", ["name", "key"], "B", "b")]
+        }
+        #expect(ids == [41, 42])
+        // A rolled-back transaction spends no id.
+        #expect(throws: DatabaseError.self) {
+            try database.inTransaction {
+                _ = try database.insertNew(into: "places", ["name", "key"], "C", "c")
+                try database.execute("SELECT 1/0")
+            }
+        }
+        #expect(try database.inTransaction { try database.insertNew(into: "places", ["name", "key"], "D", "d") } == 43)
+        try database.execute("INSERT INTO places (name, key) VALUES ('By the server', 'by the server')")
+        #expect(try database.integer("SELECT id FROM places WHERE key = 'by the server'") == 44)
     }
 
     @Test(.enabled(if: TestPostgres.isAvailable, TestPostgres.skipped))
