@@ -12,7 +12,10 @@ public final class EventGrouper {
     let store: GroupingStore
     /// Signatures of articles already read: the same candidates come up again and again. Bounded.
     private var signatures: [Int64: ReportSignature] = [:]
-    private static let signatureLimit = 50_000
+    /// How many signatures the cache holds at most (a setting for tests).
+    var signatureLimit = 30_000
+    /// How many signatures the cache holds now.
+    var cachedSignatures: Int { signatures.count }
     /// Content hashes of articles whose links were ranked. Bounded.
     private var hashes: [Int64: String] = [:]
     /// Links read or written, by article: each new article looks at those of all its candidates. Bounded.
@@ -124,7 +127,7 @@ public final class EventGrouper {
 
     /// Takes an article's signature worked out before it was written (it is what the stored text gives).
     public func remember(_ signature: ReportSignature, for article: Int64) {
-        signatures[article] = signature
+        keep(signature, for: article)
     }
 
     /// Drops what was read of articles from `firstID` on: their rows were rolled back, and the ids
@@ -153,7 +156,7 @@ public final class EventGrouper {
         guard let signature = try signature(of: article) else { return false }
         let alike = try self.alike(article, signature)
         try store.file(article, under: signature.indexTerms, day: signature.day?.iso ?? "")
-        signatures[article] = signature.forComparing
+        keep(signature.forComparing, for: article)
         let mine = try strongest(alike)
         for (other, similarity) in alike {
             // Whether the newcomer takes one of their strongest places, and whom it pushes out.
@@ -292,7 +295,7 @@ public final class EventGrouper {
     func contentHash(of article: Int64) throws -> String {
         if let known = hashes[article] { return known }
         let hash = try store.contentHash(of: article) ?? ""
-        if hashes.count >= Self.signatureLimit { hashes.removeAll(keepingCapacity: true) }
+        if hashes.count >= signatureLimit { hashes.removeAll(keepingCapacity: true) }
         hashes[article] = hash
         return hash
     }
@@ -371,12 +374,18 @@ public final class EventGrouper {
         if let known = signatures[article] { return known }
         guard let text = try store.text(of: article, length: ReportSignature.leadLength) else { return nil }
         let signature = ReportSignature(title: text.title, body: text.body, day: text.occurredOn)
-        if signatures.count >= Self.signatureLimit {
+        keep(signature.forComparing, for: article)
+        return signature
+    }
+
+    /// Caches a signature within `signatureLimit`. Every article written comes through here, not
+    /// only those read back: a limit checked on reads alone let the cache hold the whole archive.
+    private func keep(_ signature: ReportSignature, for article: Int64) {
+        if signatures.count >= max(1, signatureLimit), signatures[article] == nil {
             // Candidates are mostly recent articles: keep the newer half.
             let median = signatures.keys.sorted()[signatures.count / 2]
             signatures = signatures.filter { $0.key >= median }
         }
-        signatures[article] = signature.forComparing
-        return signature
+        signatures[article] = signature
     }
 }

@@ -44,7 +44,7 @@ public final class IngestPipeline {
     /// (committed whole), nothing more is read, and the report says the run was interrupted.
     public var shouldStop: () -> Bool = { false }
 
-    public init(database: Database, today: Date = Date(), batchSize: Int = 256) {
+    public init(database: Database, today: Date = Date(), batchSize: Int = 1024) {
         self.writer = ArchiveWriter(database: database)
         self.storage = ArticleStorage(writer: writer)
         self.grouper = EventGrouper(database: database)
@@ -77,6 +77,7 @@ public final class IngestPipeline {
         // Grouping looks up recent articles all over a large archive: a page cache of 32 MB
         // (SQLite's default is 2) keeps the indexes it reads in memory.
         try writer.usePageCache(megabytes: 32)
+        try writer.keepStatementJournalsInMemory()
         var done = 0
         var walk = found.makeIterator()
         var writing: BackgroundWork<FlushOutcome>?
@@ -150,7 +151,8 @@ public final class IngestPipeline {
     private func lookupWriter() throws -> ArchiveWriter {
         guard let connection = try writer.database.connection.reader() else { return writer }
         let reader = ArchiveWriter(database: Database(connection: connection))
-        try reader.usePageCache(megabytes: 16)
+        // It only looks up hashes and fingerprints, one page or two each.
+        try reader.usePageCache(megabytes: 8)
         return reader
     }
 

@@ -1,4 +1,5 @@
-import ArchiveIngest
+@testable import ArchiveGrouping
+@testable import ArchiveIngest
 import ArchiveStore
 import ArchiveTestSupport
 import Testing
@@ -128,5 +129,32 @@ import Testing
         for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0], [2, 0, 1]] {
             #expect(try grouping(order.map { [$0] }) == together, "order \(order)")
         }
+    }
+
+    /// The cache of signatures stays within its limit however the articles arrive, and what it
+    /// holds changes no event: with room for two signatures, the same events as with room for all.
+    @Test func aSmallSignatureCacheStaysWithinItsLimitAndChangesNoEvent() throws {
+        func grouping(signatureLimit: Int?) throws -> (groups: Set<Set<String>>, cached: Int) {
+            let folder = TemporaryDirectory()
+            let database = try ArchiveSchema.open(folder.path("c.db"), mode: .readWrite)
+            let pipeline = IngestPipeline(database: database, batchSize: 3)
+            if let signatureLimit { pipeline.grouper.signatureLimit = signatureLimit }
+            for (name, text) in Self.articles + Self.bridge {
+                var report = IngestReport()
+                try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
+                #expect(report.added == 1, "\(name)")
+            }
+            var groups: [Int64: Set<String>] = [:]
+            for row in try database.rows("SELECT ae.event_id, a.path FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id") {
+                groups[row.int(0) ?? 0, default: []].insert(String((row.string(1) ?? "").split(separator: "/").last ?? ""))
+            }
+            return (Set(groups.values), pipeline.grouper.cachedSignatures)
+        }
+        let roomy = try grouping(signatureLimit: nil)
+        let small = try grouping(signatureLimit: 2)
+        #expect(roomy.cached == Self.articles.count + Self.bridge.count)
+        #expect(small.cached <= 2)
+        #expect(small.groups == roomy.groups)
+        #expect(roomy.groups.reduce(0) { $0 + $1.count } == Self.articles.count + Self.bridge.count)
     }
 }

@@ -11,7 +11,7 @@ import Testing
 
     @Test(arguments: [(SIGTERM, Int32(143), "SIGTERM"), (SIGINT, Int32(130), "Ctrl-C")])
     func aSignalFinishesTheBatchAndSaysHowToResume(signal: Int32, status: Int32, name: String) throws {
-        let count = 2_000
+        let count = 4_500
         SyntheticCorpus.write(count: count, into: folder, under: "corpus")
         let db = folder.path("archive.db")
         let process = Process()
