@@ -18,6 +18,9 @@ public final class IngestPipeline {
     let extractors: ExtractorPool
     let normalizer = ArticleNormalizer()
     let batchSize: Int
+    /// A chunk also ends once its files hold this many bytes: two chunks are in memory at once,
+    /// and a file may hold up to `ArticleFileReader.maximumFileSize`.
+    var chunkBytes = 64 << 20
     let ingestedAt: String
     let grouper: EventGrouper
     /// Stored articles this run made copies of a text with a lower content hash, and of which:
@@ -95,9 +98,13 @@ public final class IngestPipeline {
                 break
             }
             var chunk: [InputFile] = []
-            while chunk.count < batchSize, let next = walk.next() {
+            var bytes = 0
+            while chunk.count < batchSize, bytes < chunkBytes, let next = walk.next() {
                 switch next {
-                case .file(let file): if !excludedPaths.contains(file.path) { chunk.append(file) }
+                case .file(let file):
+                    guard !excludedPaths.contains(file.path) else { continue }
+                    chunk.append(file)
+                    bytes += Self.size(of: file.path)
                 case .skippedHidden: report.skippedHidden += 1
                 case .skippedUnknown: report.skippedUnknown += 1
                 case .skippedLink: report.skippedLinks += 1
@@ -143,6 +150,13 @@ public final class IngestPipeline {
             done += chunk.count
         }
         try finishWriting()
+    }
+
+    /// A file's size in bytes, or 0 when it cannot be asked (reading it will say why).
+    static func size(of path: String) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return 0 }
+        return max(0, Int(status.st_size))
     }
 
     /// The connection that looks up stored hashes and near-copies while the writer writes: a

@@ -1,4 +1,4 @@
-import ArchiveIngest
+@testable import ArchiveIngest
 import ArchiveStore
 import ArchiveTestSupport
 import Foundation
@@ -62,6 +62,23 @@ import Testing
         // Rows written later by anyone else are indexed by the triggers as before.
         try database.execute("INSERT INTO source_articles (title, body, format, content_hash, ingested_at) VALUES ('Hand-made', 'Typed at the prompt.', 'text', 'x', '2025-01-01T00:00:00Z')")
         #expect(try database.integer("SELECT count(*) FROM source_articles_fts WHERE source_articles_fts MATCH 'prompt'") == 1)
+    }
+
+    /// A chunk ends at its byte budget as well as at its file count, so large files cannot pile up
+    /// in memory: three files, each as large as the budget or larger, go in three chunks, all stored.
+    @Test func aChunkEndsOnceItsFilesHoldItsBytes() throws {
+        writeArticles()
+        let database = try ArchiveSchema.open(folder.path("bytes.db"), mode: .readWrite)
+        let pipeline = IngestPipeline(database: database, batchSize: 100)
+        let files = FileCollector().collect([folder.path("in")]).files
+        pipeline.chunkBytes = files.map { IngestPipeline.size(of: $0.path) }.min() ?? 1
+        #expect(pipeline.chunkBytes > 50)
+        var commits = 0
+        pipeline.onCommitted = { _ in commits += 1 }
+        var report = IngestReport()
+        try pipeline.ingest(files, report: &report)
+        #expect(commits == 3)
+        #expect(report.added == 3)
     }
 
     @Test func ingestingTwiceAddsNothingTheSecondTime() throws {
