@@ -93,7 +93,7 @@ public struct FileCollector: Sendable {
                     }
                     guard let format = ArticleFormat(pathExtension: (name as NSString).pathExtension) else { return .skippedUnknown }
                     if !firstVisit(status, path: path) { return .skippedLink }
-                    return .file(InputFile(path: path, format: format))
+                    return .file(InputFile(path: path, format: format, size: status.size))
                 }
                 guard let path = pending.popLast() else { return nil }
                 guard let status = FileStatus(path) else {
@@ -108,7 +108,7 @@ public struct FileCollector: Sendable {
                     return .error(ReadError(.unreadable, path: path,
                         "unknown kind of file (.\(ext)); readable: .txt, .text, .md, .markdown, .json, .jsonl, .ndjson, .html, .htm, .rss, .atom, .xml"))
                 }
-                return .file(InputFile(path: path, format: format))
+                return .file(InputFile(path: path, format: format, size: status.size))
             }
         }
 

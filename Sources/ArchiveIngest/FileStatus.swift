@@ -18,6 +18,8 @@ struct FileStatus {
     let isLink: Bool
     /// How many names (hard links) the file has.
     let linkCount: Int
+    /// The size in bytes of what the path leads to.
+    let size: Int
 
     /// Nil when nothing is there (or a link leads nowhere).
     init?(_ path: String) {
@@ -28,6 +30,7 @@ struct FileStatus {
         identity = FileIdentity(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))
         isFolder = (target.st_mode & S_IFMT) == S_IFDIR
         linkCount = Int(target.st_nlink)
+        size = max(0, Int(target.st_size))
     }
 
     /// The path with every link resolved, absolute.

@@ -104,7 +104,7 @@ public final class IngestPipeline {
                 case .file(let file):
                     guard !excludedPaths.contains(file.path) else { continue }
                     chunk.append(file)
-                    bytes += Self.size(of: file.path)
+                    bytes += file.bytes
                 case .skippedHidden: report.skippedHidden += 1
                 case .skippedUnknown: report.skippedUnknown += 1
                 case .skippedLink: report.skippedLinks += 1
@@ -150,13 +150,6 @@ public final class IngestPipeline {
             done += chunk.count
         }
         try finishWriting()
-    }
-
-    /// A file's size in bytes, or 0 when it cannot be asked (reading it will say why).
-    static func size(of path: String) -> Int {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return 0 }
-        return max(0, Int(status.st_size))
     }
 
     /// The connection that looks up stored hashes and near-copies while the writer writes: a

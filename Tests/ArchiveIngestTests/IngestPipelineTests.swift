@@ -71,7 +71,7 @@ import Testing
         let database = try ArchiveSchema.open(folder.path("bytes.db"), mode: .readWrite)
         let pipeline = IngestPipeline(database: database, batchSize: 100)
         let files = FileCollector().collect([folder.path("in")]).files
-        pipeline.chunkBytes = files.map { IngestPipeline.size(of: $0.path) }.min() ?? 1
+        pipeline.chunkBytes = files.map(\.bytes).min() ?? 1
         #expect(pipeline.chunkBytes > 50)
         var commits = 0
         pipeline.onCommitted = { _ in commits += 1 }
