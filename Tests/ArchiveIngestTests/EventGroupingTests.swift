@@ -45,6 +45,15 @@ import Testing
             """),
     ]
 
+    /// The events as sets of file names, whatever their ids.
+    static func events(_ database: Database) throws -> Set<Set<String>> {
+        var groups: [Int64: Set<String>] = [:]
+        for row in try database.rows("SELECT ae.event_id, a.path FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id") {
+            groups[row.int(0) ?? 0, default: []].insert(String((row.string(1) ?? "").split(separator: "/").last ?? ""))
+        }
+        return Set(groups.values)
+    }
+
     /// The grouping as sets of file names, whatever the event ids.
     func grouping(order: [Int]) throws -> Set<Set<String>> {
         let folder = TemporaryDirectory()
@@ -56,15 +65,9 @@ import Testing
             try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
             #expect(report.added == 1)
         }
-        let rows = try database.rows("""
-            SELECT ae.event_id, a.path FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id
-            """)
-        var groups: [Int64: Set<String>] = [:]
-        for row in rows {
-            groups[row.int(0)!, default: []].insert(String(row.string(1)!.split(separator: "/").last!))
-        }
+        let groups = try Self.events(database)
         #expect(try database.integer("SELECT count(*) FROM events") == Int64(groups.count))
-        return Set(groups.values)
+        return groups
     }
 
     @Test func oneHappeningIsOneEventAndOthersStayApart() throws {
@@ -118,11 +121,7 @@ import Testing
             }
             #expect(try database.integer("SELECT count(*) FROM event_people WHERE event_id NOT IN (SELECT id FROM events)") == 0)
             #expect(try database.integer("SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM article_events)") == 0)
-            var groups: [Int64: Set<String>] = [:]
-            for row in try database.rows("SELECT ae.event_id, a.path FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id") {
-                groups[row.int(0) ?? 0, default: []].insert(String((row.string(1) ?? "").split(separator: "/").last ?? ""))
-            }
-            return Set(groups.values)
+            return try Self.events(database)
         }
         let together = try grouping([[0, 1, 2]])
         #expect(together.reduce(0) { $0 + $1.count } == 3)
@@ -144,11 +143,7 @@ import Testing
                 try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
                 #expect(report.added == 1, "\(name)")
             }
-            var groups: [Int64: Set<String>] = [:]
-            for row in try database.rows("SELECT ae.event_id, a.path FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id") {
-                groups[row.int(0) ?? 0, default: []].insert(String((row.string(1) ?? "").split(separator: "/").last ?? ""))
-            }
-            return (Set(groups.values), pipeline.grouper.cachedSignatures)
+            return (try Self.events(database), pipeline.grouper.cachedSignatures)
         }
         let roomy = try grouping(signatureLimit: nil)
         let small = try grouping(signatureLimit: 2)
