@@ -5,11 +5,11 @@ decided on four fifths of the pages and measured on the fifth left out, five tim
 Usage: scripts/cv_html.py GOLD.jsonl PRED_A.jsonl PRED_B.jsonl [...]
 
 Each PRED is `archive extract --json --body` of the same pages by one version of the reader
-(e.g. before and after a change; scripts/eval-html-cv makes them). Pages go to folds by a hash
-of their file name. For each fold the version with the best F1 on the other four folds is
-chosen; its counts on the held-out fold are pooled. The figure is snippet F1 where the gold has
-snippets (html-trafilatura) and body bag-of-words micro F1 where it has bodies (html-scrapinghub),
-counted as `../shared/eval/score_html.py` counts them.
+(e.g. before and after a change: `scripts/eval-html` leaves each in $TMPDIR/archive-eval-html,
+to be copied aside). Pages go to folds by a hash of their file name. For each fold the version
+with the best F1 on the other four folds is chosen; its counts on the held-out fold are pooled.
+The figure is snippet F1 where the gold has snippets (html-trafilatura) and body bag-of-words
+micro F1 where it has bodies (html-scrapinghub), counted as `../shared/eval/score_html.py` counts them.
 """
 import hashlib
 import json

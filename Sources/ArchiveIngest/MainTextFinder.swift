@@ -2,8 +2,10 @@
 /// share bars, related-article lists, cookie notices, reader comments.
 ///
 /// A container the page marks as the article body is taken when it holds enough text; otherwise
-/// every paragraph scores its parent and grandparent by its length, commas and lack of links, and
-/// the best-scoring element is the article. Its paragraphs are kept in order.
+/// every paragraph (a `<div>` of inline text counts as one) scores its parent and grandparent by
+/// its length, commas and lack of links, and the best-scoring element is the article, with the
+/// sections of text beside it when the page lays the article out in sections. Its paragraphs are
+/// kept in order.
 struct MainTextFinder {
     private static let skippedTags: Set<String> = [
         "script", "style", "noscript", "nav", "aside", "footer", "form", "iframe", "svg", "button", "select", "option",
@@ -98,7 +100,7 @@ struct MainTextFinder {
         }
         if xmlNodeKey(chosen) != xmlNodeKey(best) {
             collect(chosen, into: &result)
-            return result
+            return withNeighbouringSections(of: chosen, result)
         }
         let top = scores[xmlNodeKey(best)] ?? 0
         let parent = best.pointer.pointee.parent.map(HTMLNode.init)
@@ -112,6 +114,38 @@ struct MainTextFinder {
                 collect(sibling, into: &result)
             } else if Self.blockTags.contains(sibling.name), textLength(sibling) >= 80 {
                 result.append(Block(text: Self.collapsed(visibleText(sibling)), isHeading: false))
+            }
+        }
+        return withNeighbouringSections(of: parent, result)
+    }
+
+    /// The text of a page laid out in sections (a lead, then blocks of text between pictures and
+    /// quotes, each in wrappers of its own): the sections beside the one holding the chosen text
+    /// come along when they hold prose, little of it linked, and are no list of other items.
+    private func withNeighbouringSections(of chosen: HTMLNode, _ blocks: [Block]) -> [Block] {
+        let own = prose(in: chosen)
+        guard own.score > 0 else { return blocks }
+        // The section is the outermost wrapper that holds no more prose than the chosen text.
+        // (Bounded: each step reads the subtree again.)
+        var section = chosen
+        for _ in 0..<Self.sectionLevels {
+            guard let parent = section.pointer.pointee.parent.map(HTMLNode.init), parent.isElement,
+                  !["body", "html"].contains(parent.name), prose(in: parent).score <= own.score + 0.001 else { break }
+            section = parent
+        }
+        guard xmlNodeKey(section) != xmlNodeKey(chosen),
+              let parent = section.pointer.pointee.parent.map(HTMLNode.init), parent.isElement else { return blocks }
+        var result: [Block] = []
+        for sibling in parent.children where sibling.isElement && !isFurniture(sibling) {
+            if xmlNodeKey(sibling) == xmlNodeKey(section) {
+                result += blocks
+                continue
+            }
+            let other = prose(in: sibling)
+            // A section holding `<article>`s of its own lists other items (teasers, issues, posts).
+            if other.score >= own.score * 0.1, other.linked * 10 < other.length * 3, other.headlineLinks == 0,
+               sibling.name != "article", sibling.elements(where: { $0.name == "article" }).isEmpty {
+                collect(sibling, into: &result)
             }
         }
         return result
@@ -157,8 +191,9 @@ struct MainTextFinder {
         var stack: [(node: HTMLNode, parents: [HTMLNode])] = [(root, [])]
         while let (node, parents) = stack.popLast() {
             guard node.isElement, !isFurniture(node) else { continue }
-            // Text written straight into a <div> (no <p>) counts as a paragraph of that div.
-            if node.name == "div" {
+            let inlineDiv = isInlineDiv(node)
+            // Text written straight into a <div> beside other blocks counts as a paragraph of that div.
+            if node.name == "div", !inlineDiv {
                 let direct = node.children.filter(\.isText).reduce(0) { $0 + $1.content.trimmingCharacters().count }
                 if direct >= 100 {
                     add(node, 1 + min(Double(direct) / 100, 3))
@@ -169,7 +204,8 @@ struct MainTextFinder {
                 add(parents.last, Self.headlineBonus)
                 continue
             }
-            if node.name == "p" || node.name == "pre" || node.name == "blockquote" || node.name == "li" || node.name == "td" {
+            if node.name == "p" || node.name == "pre" || node.name == "blockquote" || node.name == "li" || node.name == "td"
+                || inlineDiv {
                 let length = textLength(node)
                 if length >= 25 {
                     let commas = Double(node.text.filter { $0 == "," || $0 == "，" }.count)
@@ -190,6 +226,8 @@ struct MainTextFinder {
     }
 
     private static let ancestorLevels = 5
+    /// How many wrappers a section may have around its text (page builders use about ten).
+    private static let sectionLevels = 16
 
     private func weighed(_ candidate: (node: HTMLNode, score: Double)) -> Double {
         candidate.score / (1 + Double(prose(in: candidate.node).headlineLinks) / 2)
@@ -220,6 +258,29 @@ struct MainTextFinder {
             stack.append(contentsOf: current.children)
         }
         return (score, length, linked, headlineLinks)
+    }
+
+    /// Tags that make a `<div>` a container rather than a paragraph written without `<p>`.
+    private static let containerTags: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "table", "ul", "ol", "dl", "blockquote", "pre", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "figure", "img", "select", "nav", "aside", "footer",
+    ]
+
+    /// A `<div>` holding only text and inline elements: a paragraph whose page left out the `<p>`
+    /// (text pasted from elsewhere, page builders), read as one, as Readability does.
+    private func isInlineDiv(_ node: HTMLNode) -> Bool {
+        guard node.name == "div" else { return false }
+        // Level by level: a wrapper shows a block among its own children, found without reading below.
+        var level = node.children
+        while !level.isEmpty {
+            var next: [HTMLNode] = []
+            for child in level where child.isElement {
+                if Self.containerTags.contains(child.name) { return false }
+                next += child.children
+            }
+            level = next
+        }
+        return true
     }
 
     /// Characters of text outside links: links are navigation, not prose.

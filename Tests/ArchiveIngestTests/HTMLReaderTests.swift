@@ -92,6 +92,52 @@ import Testing
         #expect(!article.body.contains("Another story") && !article.body.contains("Its opening lines"))
     }
 
+    @Test func anArticleInFullWidthSectionsIsReadWholeButATeaserSectionIsNot() throws {
+        // Each section wraps its text three deep, as grid layouts do; the first holds most of it.
+        let section = { (text: String) in
+            "<div class='container-fluid band'><div class='container'><div class='row'><div class='col-md-8'>\(text)</div></div></div></div>"
+        }
+        let teasers = (1...3).map {
+            "<article class='teaser'><h2>Issue \($0)</h2><p>Our new column, issue \($0): a short opening that leads to another page.</p></article>"
+        }.joined()
+        let page = """
+            <html><head><title>Harbour reopens after three years</title></head><body>
+            <header><a href="/">Example Wire</a></header>
+            <section class='lead'><div class='container'><p>Lead: the mayor reopened the harbour on Friday, after three years, to applause.</p></div></section>
+            \(section("<p>First band. \(Self.prose)</p><p>\(Self.prose)</p><p>\(Self.prose)</p>"))
+            <div class='picture'><img src='ship.jpg'></div>
+            \(section("<h2>What comes next</h2><p>Second band: grain exports resume next week, and insurers return to the route, officials said.</p>"))
+            <div class='content-bottom'><h3>Current issue</h3>\(teasers)</div>
+            <footer><p>© Example Wire. All rights reserved.</p></footer>
+            </body></html>
+            """
+        let article = try ArticleFormat.html.read(Array(page.utf8), path: "bands.html")
+        for part in ["Lead: the mayor", "First band.", "Second band:"] {
+            #expect(article.body.contains(part), "\(part) is missing")
+        }
+        #expect(!article.body.contains("Our new column"))
+    }
+
+    @Test func textPastedWithoutParagraphTagsIsTheText() throws {
+        // Text pasted from an editor that writes <div><span> blocks, not <p>: the heading's own
+        // container must not be taken for the article (before, this page had "no article text").
+        let pasted = (1...4).map {
+            "<div class='block'><div class='x1'><span>Paragraph \($0). \(Self.prose)</span></div></div><div class='block'><div class='x1'><span> </span></div></div>"
+        }.joined()
+        let page = """
+            <html><head><title>Harbour reopens after three years</title></head><body>
+            <div id="content"><section class="post"><header class="header"><h2>Harbour reopens after three years</h2></header>
+            <article class="article"><div>\(pasted)</div></article></section>
+            <aside class="tags">Tagged with harbour, council, roads</aside></div>
+            </body></html>
+            """
+        let article = try ArticleFormat.html.read(Array(page.utf8), path: "pasted.html")
+        for number in 1...4 {
+            #expect(article.body.contains("Paragraph \(number)."), "paragraph \(number) is missing")
+        }
+        #expect(!article.body.contains("Tagged with"))
+    }
+
     @Test func aLayoutClassNamingTheSidebarDoesNotHideTheArticle() throws {
         let page = """
             <html><head><title>Harbour reopens after three years</title></head><body>
