@@ -1,6 +1,7 @@
 /// Decides who said each quote, trying in turn:
 /// - a speech verb with a name on either side of it, after the quote ("…,” Umerov wrote) or before
-///   it (Rubio said: “…”), "according to X", a pronoun resolved to the person last named;
+///   it (Rubio said: “…”), "according to X", a pronoun resolved to the person its sentence or the
+///   sentences before it open with (else the person last named);
 /// - for a quote inside a sentence (Sanders called Trump a “…”), the sentence's subject;
 /// - for a paragraph that is only a quote, a signature below it, or whoever speaks in the last
 ///   sentence of the paragraph before (or introduces it with a colon);
@@ -90,6 +91,8 @@ struct QuoteAttributor: Sendable {
         var cue: String
         /// Tokens between the quote and its cue verb.
         var distance: Int = 0
+        /// Whether the speaker is a person the text names (not a group, a place or a description).
+        var isPerson = false
 
         func with(cue: String) -> Attribution {
             var copy = self
@@ -256,13 +259,23 @@ struct QuoteAttributor: Sendable {
 
     /// The first name or pronoun in subject position among a sentence's first words.
     private func subject(from start: Int, before end: Int, _ context: Context) -> Attribution? {
+        guard let index = subjectPosition(from: start, before: end, context) else { return nil }
+        if let mention = context.mentionAt[index] { return attribution(for: mention, context) }
+        let tokens = context.text.tokens
+        return Attribution(speaker: resolvePronoun(at: index, context), written: tokens[index].text, cue: "")
+    }
+
+    /// Where the first name or pronoun in subject position stands among a sentence's first words.
+    private func subjectPosition(from start: Int, before end: Int, _ context: Context) -> Int? {
         let tokens = context.text.tokens
         var words = 0
         var index = start
-        // "In response to the loss of life, Donald Trump issued …": an opening phrase is no subject.
-        if index < end, Self.prepositions.contains(tokens[index].lowercased) {
+        // "In response to the loss of life, Donald Trump issued …", "Speaking to supporters in South
+        // Carolina, Cruz said …": an opening phrase is no subject.
+        if index < end, Self.prepositions.contains(tokens[index].lowercased)
+            || tokens[index].lowercased.hasSuffix("ing") && context.mentionAt[index] == nil {
             var comma = index
-            while comma < min(end, index + 12), tokens[comma].text != "," { comma += 1 }
+            while comma < min(end, index + 15), tokens[comma].text != "," { comma += 1 }
             if comma < end, tokens[comma].text == "," { index = comma + 1 }
         }
         while index < end, words < 10 {
@@ -278,11 +291,9 @@ struct QuoteAttributor: Sendable {
                     index = context.mentions[mention].tokens.upperBound - 1
                     continue
                 }
-                return attribution(for: mention, context)
+                return index
             }
-            if Self.pronouns.contains(tokens[index].lowercased) {
-                return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: "")
-            }
+            if Self.pronouns.contains(tokens[index].lowercased) { return index }
         }
         return nil
     }
@@ -360,6 +371,13 @@ struct QuoteAttributor: Sendable {
         if index >= limit, tokens[index].text == ")", let named = nameBeforeBracket(index, limit, context) { index = named }
         // A parenthetical between commas: "Clinton, at a later press gaggle, said", "Clinton, during a
         // meeting in Columbus, Ohio, said" (a place between the commas is part of the aside).
+        // "…, Rep. Duncan Hunter's chief of staff, Joe Kasper, told": a name set off by commas of its
+        // own right before the verb is the speaker the description before it introduces.
+        if index >= limit, tokens[index].text == ",", index - 1 >= limit, let mention = context.mentionAt[index - 1],
+           context.mentions[mention].kind == .person, context.mentions[mention].tokens.lowerBound - 1 >= limit,
+           tokens[context.mentions[mention].tokens.lowerBound - 1].text == "," {
+            return attribution(for: mention, context)
+        }
         if index >= limit, tokens[index].text == "," {
             var cursor = index - 1
             var speakerAt: Int?
@@ -384,7 +402,7 @@ struct QuoteAttributor: Sendable {
         }
         let word = tokens[index].lowercased
         if Self.pronouns.contains(word) {
-            return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: "")
+            return Attribution(speaker: resolvePronoun(at: index, context), written: tokens[index].text, cue: "")
         }
         return nounPhrase(endingAt: index, notBefore: limit, context)
     }
@@ -421,9 +439,23 @@ struct QuoteAttributor: Sendable {
             if Self.determiners.contains(previous.lowercased) { break }
         }
         // "the union", "Demonstrators": a phrase that opens like a noun phrase, not "he’d seen".
-        guard Self.determiners.contains(tokens[start].lowercased) || tokens[start].isCapitalized else { return nil }
-        let phrase = context.text.text(start..<(end + 1))
+        guard Self.determiners.contains(tokens[start].lowercased) || tokens[start].isCapitalized,
+              let after = phraseEnd(start, end + 1, tokens) else { return nil }
+        let phrase = context.text.text(start..<after)
         return Attribution(speaker: phrase, written: phrase, cue: "")
+    }
+
+    /// Words that leave a phrase unfinished: prepositions, articles and possessives, clause words.
+    /// ("Another" or "a voice over" are phrases of their own.)
+    private static let danglingWords = prepositions.subtracting(["over"]).union(clauseWords)
+        .union(["the", "a", "an", "his", "her", "their", "its"])
+
+    /// Where a described speaker ends once the words it cannot end with are dropped ("President
+    /// Obama on" is President Obama; "the" alone is no one).
+    private func phraseEnd(_ start: Int, _ end: Int, _ tokens: [Token]) -> Int? {
+        var end = end
+        while end > start, Self.danglingWords.contains(tokens[end - 1].lowercased) { end -= 1 }
+        return end > start ? end : nil
     }
 
     /// The speaker just after the verb: "said Rubio", "said Russian envoy Kirill Dmitriev",
@@ -453,7 +485,7 @@ struct QuoteAttributor: Sendable {
             }
             let word = tokens[index].lowercased
             if Self.pronouns.contains(word) {
-                return Attribution(speaker: resolvePronoun(before: tokens[index].start, context), written: tokens[index].text, cue: cue)
+                return Attribution(speaker: resolvePronoun(at: index, context), written: tokens[index].text, cue: cue)
             }
             // "said Rev. Kyev Tatum": a title's period does not end the phrase.
             if tokens[index].kind == .punctuation, !isAbbreviationPeriod(index, tokens) { break }
@@ -461,8 +493,9 @@ struct QuoteAttributor: Sendable {
         }
         // No name: a described speaker up to the next punctuation, if it opens like a noun phrase.
         if start < tokens.count, Self.determiners.contains(tokens[start].lowercased) || tokens[start].isCapitalized,
-           index > start + 1, index - start <= 8, !standingAlone || index < tokens.count && !context.insideQuote[index] {
-            let phrase = context.text.text(start..<index)
+           index > start + 1, index - start <= 8, !standingAlone || index < tokens.count && !context.insideQuote[index],
+           let end = phraseEnd(start, index, tokens) {
+            let phrase = context.text.text(start..<end)
             return Attribution(speaker: phrase, written: phrase, cue: cue)
         }
         return Attribution(speaker: nil, written: nil, cue: cue)
@@ -480,15 +513,24 @@ struct QuoteAttributor: Sendable {
         let tokens = context.text.tokens
         // "Rubio spokesman Alex Conant", "the Trump campaign", "Clinton aides": a name that qualifies
         // who spoke rather than being it.
-        var next = mention.tokens.upperBound
-        while next < tokens.count, next - mention.tokens.upperBound < 3, tokens[next].kind == .word,
+        // "Hillary Clinton's aides" too: the possessive's mark is a token of its own.
+        let possessive = mention.tokens.upperBound < tokens.count && tokens[mention.tokens.upperBound].text == "'s"
+        let nouns = mention.tokens.upperBound + (possessive ? 1 : 0)
+        // "Iowa State University's Dianne Bystrom agreed": the person the name qualifies.
+        if possessive, nouns < tokens.count, let person = context.mentionAt[nouns], context.mentions[person].kind == .person,
+           let entity = context.mentions[person].entity {
+            return Attribution(speaker: context.entities[entity].name, written: context.mentions[person].surface, cue: "", isPerson: true)
+        }
+        var next = nouns
+        while next < tokens.count, next - nouns < 3, tokens[next].kind == .word,
               tokens[next].text.first?.isLowercase == true, Self.groupNouns.contains(tokens[next].lowercased) {
             next += 1
         }
-        if next > mention.tokens.upperBound {
+        if next > nouns {
             if next < tokens.count, let person = context.mentionAt[next], context.mentions[person].kind == .person,
                let entity = context.mentions[person].entity {
-                return Attribution(speaker: context.entities[entity].name, written: context.mentions[person].surface, cue: "")
+                return Attribution(speaker: context.entities[entity].name, written: context.mentions[person].surface, cue: "",
+                                   isPerson: true)
             }
             var start = mention.tokens.lowerBound
             if start > 0, tokens[start - 1].lowercased == "the" { start -= 1 }
@@ -497,7 +539,7 @@ struct QuoteAttributor: Sendable {
         }
         // Places speak too, as governments do: "Russia insisted that …".
         guard let entity = mention.entity else { return nil }
-        return Attribution(speaker: context.entities[entity].name, written: mention.surface, cue: "")
+        return Attribution(speaker: context.entities[entity].name, written: mention.surface, cue: "", isPerson: mention.kind == .person)
     }
 
     /// Nouns after a name that make the speaker someone of that name's side, not the name itself.
@@ -509,8 +551,39 @@ struct QuoteAttributor: Sendable {
         "spokespeople", "representatives", "representative", "backers", "critics", "opponents", "associates",
     ]
 
+    /// Who "he", "she" or "they" at this token stands for. A pronoun that is a subject most often
+    /// continues the subject before it ("Obama said after meeting Vladimir Putin. He didn't …" is
+    /// Obama), so the person a sentence opens with is taken first: this sentence's, before the
+    /// pronoun, then those of the sentences before it in this paragraph and the one before, past
+    /// sentences that open with a pronoun too. Failing that, the person named last.
+    private func resolvePronoun(at index: Int, _ context: Context) -> String? {
+        let text = context.text
+        let number = text.sentenceOfToken[index]
+        let paragraph = text.sentences[number].paragraph
+        var sentence = number
+        var end = index
+        while sentence >= 0, number - sentence <= Self.pronounReach, paragraph - text.sentences[sentence].paragraph <= 1 {
+            if let position = subjectPosition(from: text.sentences[sentence].tokens.lowerBound, before: end, context),
+               let mention = context.mentionAt[position], let person = person(named: mention, context) {
+                return person
+            }
+            sentence -= 1
+            if sentence >= 0 { end = text.sentences[sentence].tokens.upperBound }
+        }
+        return lastNamedPerson(before: text.tokens[index].start, context)
+    }
+
+    /// The person a subject names: "Tomas Varga", "Northfield University's Dianne Holt"; not
+    /// "Kelly Marsh's campaign" or a place.
+    private func person(named mention: Int, _ context: Context) -> String? {
+        attribution(for: mention, context).flatMap { $0.isPerson ? $0.speaker : nil }
+    }
+
+    /// How many sentences back a pronoun's subject is looked for.
+    private static let pronounReach = 3
+
     /// The person named last before this point, outside quotes.
-    private func resolvePronoun(before offset: Int, _ context: Context) -> String? {
+    private func lastNamedPerson(before offset: Int, _ context: Context) -> String? {
         // Mentions are in text order: find the first at or after the offset, then walk back.
         var low = 0
         var high = context.mentions.count

@@ -15,6 +15,41 @@ import Testing
         #expect(facts.quotes[2].speakerAsWritten == "he")
     }
 
+    @Test func aPronounContinuesTheSubjectBeforeItNotTheLastNameMentioned() {
+        let facts = extract("""
+            “We have had problems with intrusions before,” President Tomas Varga said after meeting Prime Minister Ilse Brandt. \
+            He did not suggest retaliation. “Our goal is to agree on rules that everybody keeps,” he said.
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Tomas Varga", "Tomas Varga"])
+    }
+
+    @Test func aNameSetOffByCommasBeforeTheVerbIsTheSpeakerItsDescriptionIntroduces() {
+        let facts = extract("“That is inevitable,” Rep. Duncan Hale’s chief of staff, Joe Kasper, told reporters on Tuesday.")
+        #expect(facts.quotes.first?.speaker == "Joe Kasper")
+    }
+
+    @Test func aNamesCampaignOrAidesSpeakForItAndAnInstitutionsPersonForThemselves() {
+        let facts = extract("""
+            Senator Kelly Marsh faces a close race this year.
+            Kelly Marsh’s campaign dismissed the ruling as “a betrayal of every voter in the state.”
+            Northfield University’s Dianne Holt saw it as “a reasonable reading of the law.”
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Kelly Marsh’s campaign", "Dianne Holt"])
+    }
+
+    @Test func anOpeningPhraseIsPassedOverToFindTheSubject() {
+        let facts = extract("""
+            Speaking to a crowd of supporters at a rally in Columbia on Saturday, \
+            Ted Arno thanked voters, adding that his rival “relentlessly attacks us and ignores the other candidates.”
+            """)
+        #expect(facts.quotes.first?.speaker == "Ted Arno")
+    }
+
+    @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
+        let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
+        #expect(facts.quotes.first?.speaker == "the authors")
+    }
+
     @Test func saidBeforeTheName() {
         let facts = extract("“The bridge will reopen next month,” said Mayor Olga Petrenko.")
         #expect(facts.quotes.first?.speaker == "Olga Petrenko")
