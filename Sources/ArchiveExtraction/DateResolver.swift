@@ -133,17 +133,20 @@ struct DateResolver: Sendable {
     }
 
     /// The year for dates written without one, when no publication date is known, taken only
-    /// from evidence in the article: the latest year it states (no later than today's); or, when
-    /// it writes weekdays with its dates ("Saturday, December 20"), the first year from that one on
-    /// in which they all fall right, within the six years in which every weekday comes round. An
-    /// article that states no year, or whose weekdays fit no such year, gives its year-less dates
-    /// none: a year guessed from the clock would be a fact invented (an undated 2004 report's
-    /// "1 January" is not 2026's).
+    /// from evidence in the article: when it writes weekdays with its dates ("Saturday, December
+    /// 20"), the first year from the latest it states (that is not yet to come) in which they all
+    /// fall right, within the six years in which every weekday comes round. Without a weekday the
+    /// years an article states are no evidence for its undated "March 15": news writes those about
+    /// its own present and states years about the past or the future ("by 2047"). Measured
+    /// against the years the articles came out, the latest stated year was wrong for 165 of 244
+    /// such dates in `bbc/all` (2004–05) and 118 of 171 in `polnear/train` (2015–16), and a year
+    /// to come stood in for today's. So those dates get no year; nor do any, when the article
+    /// states no year or its weekdays fit none: a year from the clock would be a fact invented.
     private func inferYear(_ expressions: [Expression], statedYears: [Int], today: CivilDate) -> Int? {
         let yearless = expressions.filter { $0.year == nil && $0.month != nil && $0.day != nil }
-        guard !yearless.isEmpty, let latest = statedYears.max().map({ min($0, today.year) }) else { return nil }
+        guard !yearless.isEmpty, let latest = statedYears.filter({ $0 <= today.year }).max() else { return nil }
         let withWeekdays = yearless.filter { $0.weekday != nil }
-        guard !withWeekdays.isEmpty else { return latest }
+        guard !withWeekdays.isEmpty else { return nil }
         return (latest...max(latest, min(today.year, latest + 6))).first { year in
             withWeekdays.allSatisfy { expression in
                 guard let month = expression.month, let day = expression.day,

@@ -13,13 +13,17 @@ import Testing
     }
 
     /// An undated article's year-less dates get a year only from the article: never one made up
-    /// from today's date.
+    /// from today's date, nor the year it states about something else.
     @Test func yearlessDatesTakeTheirYearFromTheArticleOnly() {
         let undated = extract("The new rules take effect on 1 January, the ministry said.")
         #expect(undated.dates.isEmpty)
         #expect(undated.event?.date == nil)
+        // Without a weekday to pin it, a stated year says nothing of "1 January".
         let withYear = extract("Sales rose 4% in 2004. The new rules take effect on 1 January, the ministry said.")
-        #expect(withYear.dates.map(\.date.iso) == ["2004", "2004-01-01"])
+        #expect(withYear.dates.map(\.date.iso) == ["2004"])
+        // A year to come is a target, not the article's present: it does not stand for this year.
+        let target = extract("Emissions must reach zero by 2047. Talks resume on Saturday, December 5, in Bonn.")
+        #expect(target.dates.map(\.date.iso) == ["2047"])
         // Weekdays that fit no year near the one stated: no year rather than a wrong one.
         let contradictory = extract("Talks began in 2004. They resume on Saturday, January 1, and on Saturday, January 2.")
         #expect(contradictory.dates.map(\.date.iso) == ["2004"])
