@@ -48,7 +48,8 @@ struct HTMLMetadata {
         let metaAuthor: String? = meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 }
         let otherAuthor: String? = meta["byl"].map { $0.replacingOccurrences(of: "By ", with: "") } ?? meta["dc.creator"]
             ?? meta["dc:creator"] ?? meta["sailthru.author"]
-        author = Self.names(ld["author"]) ?? metaAuthor ?? otherAuthor ?? Self.byline(in: root)
+        author = [Self.names(ld["author"]), metaAuthor, otherAuthor, Self.byline(in: root)].lazy
+            .compactMap { $0.flatMap(AuthorName.cleaned) }.first
         let dateKeys = ["article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
                         "publish-date", "date", "dc.date", "dc.date.issued", "sailthru.date"]
         let stated: String? = Self.string(ld["datePublished"]) ?? dateKeys.lazy.compactMap { meta[$0] }.first

@@ -171,6 +171,33 @@ import Testing
     }
 
     @Test(arguments: [
+        ("Interview: Julia Lauter", "Julia Lauter"),
+        ("Rob Picheta, CNN", "Rob Picheta"),
+        ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00", "Dominique"),
+        ("Emily Burack 8 January 2020", "Emily Burack"),
+        ("Poppy Reid Feb 21", "Poppy Reid"),
+        ("Zum Profil von jesusfreak jesusfreak", "jesusfreak"),
+        ("Volkmar Kabisch; Jan Lukas Strozyk; NDR", "Volkmar Kabisch; Jan Lukas Strozyk; NDR"),
+        ("April Ryan", "April Ryan"),
+    ])
+    func anAuthorIsTheNameWithoutItsBylinesLabelDateOrOutlet(raw: String, name: String) {
+        #expect(AuthorName.cleaned(raw) == name)
+    }
+
+    @Test(arguments: ["Name *", "Name (erforderlich)", "Publiziert am", "By"])
+    func aFormFieldOrALabelIsNoAuthor(raw: String) {
+        #expect(AuthorName.cleaned(raw) == nil)
+    }
+
+    @Test func theBylineOfAPageIsCleanedToTheName() throws {
+        let page = """
+            <html><head><meta name="author" content="Rob Picheta, CNN"><title>Harbour reopens after three years</title></head>
+            <body><article><h1>Harbour reopens after three years</h1><p>\(Self.prose)</p></article></body></html>
+            """
+        #expect(try ArticleFormat.html.read(Array(page.utf8), path: "byline.html").author == "Rob Picheta")
+    }
+
+    @Test(arguments: [
         ("<span property='schema:dateCreated' content='2022-01-28T12:45:46+00:00'></span>", "2022-01-28T12:45:46+00:00"),
         ("<script type='application/ld+json'>{\"@type\": \"Recipe\", \"datePublished\": \"2006-10-10\"}</script>", "2006-10-10"),
         ("<span class='post-created'>28.01.22</span>", "2022-01-28"),
