@@ -188,6 +188,9 @@ struct QuoteAttributor: Sendable {
     private func isAbbreviationPeriod(_ index: Int, _ tokens: [Token]) -> Bool {
         guard tokens[index].text == ".", index > 0, tokens[index - 1].kind == .word else { return false }
         if SentenceSplitter.isAbbreviation(before: index, tokens, lexicon.abbreviations) { return true }
+        // "(D-N.Y.)": an initial inside a state's abbreviation.
+        let word = tokens[index - 1].text
+        if let last = word.last, last.isUppercase, word.count == 1 || word.dropLast().last == "-" { return true }
         // "(D-Wis.)," or "Wis., the caucus whip": what follows shows the sentence goes on.
         guard index + 1 < tokens.count else { return false }
         let next = tokens[index + 1]

@@ -62,8 +62,10 @@ import Testing
             “We have the votes,” Ms. Achterberg said.
 
             “It is a shame,” Rep. Joaquin Pell (D-Wis.), the caucus whip, said.
+
+            “They have nothing to worry about,” Sen. Carla Brandt (D-N.Y.) said Tuesday.
             """)
-        #expect(facts.quotes.map(\.speaker) == ["Wilma Achterberg", "Joaquin Pell"])
+        #expect(facts.quotes.map(\.speaker) == ["Wilma Achterberg", "Joaquin Pell", "Carla Brandt"])
     }
 
     @Test func aClauseAfterTheVerbIsNoSpeaker() {
