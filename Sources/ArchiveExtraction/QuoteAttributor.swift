@@ -168,6 +168,14 @@ struct QuoteAttributor: Sendable {
                 return attribution(for: mention, context)?.with(cue: "signed")
             }
             if isSpeechVerb(index, tokens) {
+                // "… as “fantastic,” telling reporters in Scotland": a participle hangs from the
+                // clause before the quote, whose subject sentenceSubject finds; after it comes who
+                // was spoken to.
+                if word.hasSuffix("ing"), index == quoteEnd || tokens[index - 1].text == "," {
+                    var result = Attribution(speaker: nil, written: nil, cue: tokens[index].text)
+                    result.distance = index - quoteEnd
+                    return result
+                }
                 var found = speaker(endingBefore: index, notBefore: quoteEnd, context)?.with(cue: tokens[index].text)
                 if found == nil, let after = speaker(after: index + 1, cue: tokens[index].text, context), after.written != nil { found = after }
                 // "“…” Braynard is quoted as saying": the subject of the words between quote and verb.

@@ -45,6 +45,14 @@ import Testing
         #expect(facts.quotes.first?.speaker == "Ted Arno")
     }
 
+    @Test func aParticipleAfterTheQuoteLeavesItToTheSubjectBefore() {
+        let facts = extract("""
+            Mayor Olga Petrenko has hailed the vote to reopen the port as “a fantastic day for every family here,” \
+            telling reporters during a visit to Scotland that trade would double.
+            """)
+        #expect(facts.quotes.first?.speaker == "Olga Petrenko")
+    }
+
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
         let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
         #expect(facts.quotes.first?.speaker == "the authors")
