@@ -2,7 +2,8 @@
 /// - a speech verb with a name on either side of it, after the quote ("…,” Umerov wrote) or before
 ///   it (Rubio said: “…”), "according to X", a pronoun resolved to the person its sentence or the
 ///   sentences before it open with (else the person last named);
-/// - for a quote inside a sentence (Sanders called Trump a “…”), the sentence's subject;
+/// - for a quote inside a sentence (Sanders called Trump a “…”), the sentence's subject: a name,
+///   a pronoun, or the description the sentence opens with ("The Florida senator sought …");
 /// - for a paragraph that is only a quote, a signature below it, or whoever speaks in the last
 ///   sentence of the paragraph before (or introduces it with a colon);
 /// - a quote with no verb of its own continues the previous speaker.
@@ -266,7 +267,41 @@ struct QuoteAttributor: Sendable {
         let introducing = afterColon(quoteStart, context) ? quoteStart - 1 : quoteStart
         let sentence = context.text.sentences[context.text.sentenceOfToken[introducing]]
         return subject(from: sentence.tokens.lowerBound, before: introducing, context)
+            ?? describedSubject(from: sentence.tokens.lowerBound, before: introducing, context)
     }
+
+    /// A sentence that opens with a description rather than a name: "The Florida senator sought to
+    /// calm his supporters, saying …", "The letter continues: …", "The two lawmakers, however,
+    /// argue that “…”". The determiner and the words after it, up to the verb: a word in "-ed", a
+    /// common irregular past, a speech verb, or a word in "-s" after a noun ("The ad targets").
+    private func describedSubject(from start: Int, before end: Int, _ context: Context) -> Attribution? {
+        let tokens = context.text.tokens
+        guard start < end, tokens[start].isCapitalized, Self.determiners.contains(tokens[start].lowercased),
+              !context.insideQuote[start] else { return nil }
+        var index = start + 1
+        while index < min(end, start + 5), tokens[index].kind == .word, !context.insideQuote[index] {
+            let word = tokens[index].lowercased
+            let lower = tokens[index].text.first?.isLowercase == true
+            if lower, Self.clauseWords.contains(word) || Self.prepositions.contains(word) || Self.irregularPasts.contains(word)
+                || lexicon.speechVerbs.contains(word) || isAdverbOrAuxiliary(word) || word.hasSuffix("ed")
+                || word.hasSuffix("s") && !word.hasSuffix("ss") && !Self.determiners.contains(tokens[index - 1].lowercased)
+                && tokens[index - 1].text.first?.isLowercase == true && index - 1 > start {
+                break
+            }
+            index += 1
+        }
+        guard index > start + 1, index < end, tokens[index].kind == .word || tokens[index].text == "," else { return nil }
+        let phrase = context.text.text(start..<index)
+        return Attribution(speaker: phrase, written: phrase, cue: "")
+    }
+
+    /// Past forms that do not end in "-ed", the verbs a described subject most often has.
+    private static let irregularPasts: Set<String> = [
+        "began", "sought", "took", "made", "came", "went", "wrote", "gave", "thought", "found", "felt", "left", "kept",
+        "held", "brought", "stood", "spoke", "ran", "met", "led", "won", "lost", "got", "put", "set", "saw", "knew",
+        "became", "chose", "drew", "grew", "threw", "sent", "spent", "built", "struck", "fought", "taught", "told", "said",
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might", "must", "should",
+    ]
 
     /// The first name or pronoun in subject position among a sentence's first words.
     private func subject(from start: Int, before end: Int, _ context: Context) -> Attribution? {

@@ -53,6 +53,15 @@ import Testing
         #expect(facts.quotes.first?.speaker == "Olga Petrenko")
     }
 
+    @Test func aSentenceThatOpensWithADescriptionHasItForItsSpeaker() {
+        let facts = extract("""
+            Senator Ana Ruiz ended her campaign on Tuesday.
+            The Florida senator sought to calm her supporters, saying that nobody would “get hurt at any of my rallies, ever.”
+            The two lawmakers, however, argue that “there is precedent for prosecution in cases like this one.”
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["The Florida senator", "The two lawmakers"])
+    }
+
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
         let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
         #expect(facts.quotes.first?.speaker == "the authors")
