@@ -62,6 +62,12 @@ import Testing
         #expect(facts.quotes.map(\.speaker) == ["The Florida senator", "The two lawmakers"])
     }
 
+    @Test(arguments: ["interjected", "proclaimed", "barked", "mused"])
+    func lessCommonVerbsOfSayingNameTheSpeaker(verb: String) {
+        let facts = extract("Senator Carla Brandt spoke last. “That is just not true, and everybody here knows it,” Brandt \(verb).")
+        #expect(facts.quotes.first?.speaker == "Carla Brandt")
+    }
+
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
         let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
         #expect(facts.quotes.first?.speaker == "the authors")
