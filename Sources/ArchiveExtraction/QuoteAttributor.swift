@@ -227,6 +227,11 @@ struct QuoteAttributor: Sendable {
                 let participle = word.hasSuffix("ing") && index > 0 && tokens[index - 1].text == ","
                 var found = participle ? nil
                     : speaker(endingBefore: index, notBefore: max(0, index - Self.window), context)?.with(cue: tokens[index].text)
+                // "…,” Lewandowski added, saying it should be “…”": the participle goes on from a verb
+                // of saying just before it, whose speaker is the participle's.
+                if participle, index >= 2, isSpeechVerb(index - 2, tokens), !context.insideQuote[index - 2] {
+                    found = speaker(endingBefore: index - 2, notBefore: max(0, index - Self.window), context)?.with(cue: tokens[index].text)
+                }
                 // Before a quote, the name after "told", "called" or "asked" is who was spoken to.
                 if found == nil, !participle, !Self.addresseeVerbs.contains(word),
                    let after = speaker(after: index + 1, cue: tokens[index].text, standingAlone: true, context),

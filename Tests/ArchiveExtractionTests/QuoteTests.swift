@@ -68,6 +68,13 @@ import Testing
         #expect(facts.quotes.first?.speaker == "Carla Brandt")
     }
 
+    @Test func aParticipleAfterAVerbOfSayingHasThatVerbsSpeaker() {
+        let facts = extract("""
+            Investigator Mark Ruden cannot say that from his perspective, Corey Lanning added, saying it should be “up to the prosecutor to move forward or not.”
+            """)
+        #expect(facts.quotes.first?.speaker == "Corey Lanning")
+    }
+
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
         let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
         #expect(facts.quotes.first?.speaker == "the authors")
