@@ -262,6 +262,11 @@ struct QuoteAttributor: Sendable {
                                                     "before", "during", "since", "under", "about", "against", "like",
                                                     "unlike", "over", "than", "into", "between", "among", "near"]
 
+    /// Words that open a clause before the sentence's own: "When Wallace died in 1998, President
+    /// Clinton released …".
+    private static let subordinators: Set<String> = ["when", "while", "if", "although", "though", "because", "once",
+                                                     "unless", "whether", "whereas"]
+
     /// The subject of the sentence a quote stands inside: "Bernie Sanders called Trump a “…”",
     /// "Trump insisted that he has “…”", "He tells the crowd he was the “…”". Only for a quote that
     /// does not open its sentence, and only a name or pronoun among the sentence's first words.
@@ -323,7 +328,7 @@ struct QuoteAttributor: Sendable {
         var index = start
         // "In response to the loss of life, Donald Trump issued …", "Speaking to supporters in South
         // Carolina, Cruz said …": an opening phrase is no subject.
-        if index < end, Self.prepositions.contains(tokens[index].lowercased)
+        if index < end, Self.prepositions.contains(tokens[index].lowercased) || Self.subordinators.contains(tokens[index].lowercased)
             || tokens[index].lowercased.hasSuffix("ing") && context.mentionAt[index] == nil {
             var comma = index
             while comma < min(end, index + 15), tokens[comma].text != "," { comma += 1 }

@@ -75,6 +75,14 @@ import Testing
         #expect(facts.quotes.first?.speaker == "Corey Lanning")
     }
 
+    @Test func aClauseBeforeTheSubjectIsPassedOver() {
+        let facts = extract("""
+            When Mayor Ivo Kranj died in 1998, President Lena Hoff released the following statement: \
+            “We offer our condolences to his family and to his many friends.”
+            """)
+        #expect(facts.quotes.first?.speaker == "Lena Hoff")
+    }
+
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
         let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
         #expect(facts.quotes.first?.speaker == "the authors")
