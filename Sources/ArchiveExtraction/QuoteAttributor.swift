@@ -292,6 +292,11 @@ struct QuoteAttributor: Sendable {
         while index < min(end, start + 5), tokens[index].kind == .word, !context.insideQuote[index] {
             let word = tokens[index].lowercased
             let lower = tokens[index].text.first?.isLowercase == true
+            // "The former secretary of State": "of" before a capitalized word goes on with the title.
+            if word == "of", index + 1 < end, tokens[index + 1].isCapitalized {
+                index += 2
+                continue
+            }
             if lower, Self.clauseWords.contains(word) || Self.prepositions.contains(word) || Self.irregularPasts.contains(word)
                 || lexicon.speechVerbs.contains(word) || isAdverbOrAuxiliary(word) || word.hasSuffix("ed")
                 || word.hasSuffix("s") && !word.hasSuffix("ss") && !Self.determiners.contains(tokens[index - 1].lowercased)
@@ -343,7 +348,8 @@ struct QuoteAttributor: Sendable {
             words += 1
             let previous = index > start ? tokens[index - 1].lowercased : ""
             if let mention = context.mentionAt[index] {
-                if Self.prepositions.contains(previous) || context.mentions[mention].kind == .place {
+                // "WASHINGTON, June 10 (UPI) — Hillary Clinton told …": a name in brackets is an aside.
+                if Self.prepositions.contains(previous) || previous == "(" || context.mentions[mention].kind == .place {
                     index = context.mentions[mention].tokens.upperBound - 1
                     continue
                 }

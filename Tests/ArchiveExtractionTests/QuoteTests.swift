@@ -83,6 +83,21 @@ import Testing
         #expect(facts.quotes.first?.speaker == "Lena Hoff")
     }
 
+    @Test func anAgencyInTheDatelineIsNoSubject() {
+        let facts = extract("""
+            WASHINGTON, June 10 (Reuters) — Senator Lena Hoff told a large gathering of supporters in the capital on Friday night \
+            that she will protect their rights while her opponent, Carl Brandt, wants to “take the country backward.”
+            """)
+        #expect(facts.quotes.first?.speaker == "Lena Hoff")
+    }
+
+    @Test func aDescribedSpeakerKeepsTheTitleItsOfIntroduces() {
+        let facts = extract("""
+            Nobody named the rivals. The former secretary of State began her speech by slamming candidates who think they can “outsource” leadership.
+            """)
+        #expect(facts.quotes.first?.speaker == "The former secretary of State")
+    }
+
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
         let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
         #expect(facts.quotes.first?.speaker == "the authors")
