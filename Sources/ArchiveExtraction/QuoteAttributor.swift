@@ -512,6 +512,30 @@ struct QuoteAttributor: Sendable {
     private static let danglingWords = prepositions.subtracting(["over"]).union(clauseWords)
         .union(["the", "a", "an", "his", "her", "their", "its"])
 
+    /// The person named a few words on, in the same phrase (no punctuation but a title's period
+    /// or a name's brackets in between).
+    private func person(after start: Int, _ context: Context) -> Int? {
+        let tokens = context.text.tokens
+        var index = start
+        while index < min(tokens.count, start + 10), !context.insideQuote[index] {
+            if let mention = context.mentionAt[index] {
+                if context.mentions[mention].kind == .person { return mention }
+                index = context.mentions[mention].tokens.upperBound
+                continue
+            }
+            if tokens[index].kind == .punctuation, !isAbbreviationPeriod(index, tokens) { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// "Trump confidant": a name that a lower-case noun after it makes a qualifier.
+    private func isFollowedByLowercaseWord(_ mention: Int, _ context: Context) -> Bool {
+        let next = context.mentions[mention].tokens.upperBound
+        let tokens = context.text.tokens
+        return next < tokens.count && tokens[next].kind == .word && tokens[next].text.first?.isLowercase == true
+    }
+
     /// Where a described speaker ends once the words it cannot end with are dropped ("President
     /// Obama on" is President Obama; "the" alone is no one).
     private func phraseEnd(_ start: Int, _ end: Int, _ tokens: [Token]) -> Int? {
@@ -534,15 +558,22 @@ struct QuoteAttributor: Sendable {
         let limit = min(tokens.count, start + 8)
         while index < limit {
             if context.insideQuote[index] { break }
-            // "said one former GOP leadership aide": a name inside a described speaker qualifies them.
+            // "said one former GOP leadership aide", "said one Trump confidant": a name inside a
+            // described speaker qualifies them.
             if let mention = context.mentionAt[index], index > start, Self.determiners.contains(tokens[start].lowercased),
-               tokens[start].text.first?.isLowercase == true, context.mentions[mention].kind != .person {
+               tokens[start].text.first?.isLowercase == true,
+               context.mentions[mention].kind != .person || isFollowedByLowercaseWord(mention, context) {
                 index = context.mentions[mention].tokens.upperBound
                 continue
             }
             if let mention = context.mentionAt[index] {
                 let next = context.mentions[mention].tokens.upperBound
                 if standingAlone, next < tokens.count, tokens[next].kind != .punctuation, !context.insideQuote[next] { return nil }
+                // "said ACLU executive director Anthony Romero", "said former Pennsylvania Gov. Ed
+                // Rendell": a place or organization before a title qualifies the person after it.
+                if context.mentions[mention].kind != .person, let person = person(after: next, context) {
+                    return attribution(for: person, context)?.with(cue: cue)
+                }
                 return attribution(for: mention, context)?.with(cue: cue)
             }
             let word = tokens[index].lowercased

@@ -98,6 +98,15 @@ import Testing
         #expect(facts.quotes.first?.speaker == "The former secretary of State")
     }
 
+    @Test func aPlaceOrOrganizationBeforeATitleQualifiesThePersonAfterIt() {
+        let facts = extract("""
+            Senator Lena Hoff leads the race.
+            “That is what he did in 2008 and again in 2012,” said former Ohio Gov. Mark Dolan.
+            “You may lose a handful of them, but you win the rest,” said one Hoff confidant.
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Mark Dolan", "one Hoff confidant"])
+    }
+
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
         let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
         #expect(facts.quotes.first?.speaker == "the authors")
