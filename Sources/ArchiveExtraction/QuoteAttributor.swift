@@ -321,7 +321,15 @@ struct QuoteAttributor: Sendable {
     /// The first name or pronoun in subject position among a sentence's first words.
     private func subject(from start: Int, before end: Int, _ context: Context) -> Attribution? {
         guard let index = subjectPosition(from: start, before: end, context) else { return nil }
-        if let mention = context.mentionAt[index] { return attribution(for: mention, context) }
+        if let mention = context.mentionAt[index] {
+            // "South Carolina Democratic Party Chairman Jaime Harrison told …": the person after the title.
+            if context.mentions[mention].kind != .person,
+               let person = person(after: context.mentions[mention].tokens.upperBound, context),
+               context.mentions[person].tokens.lowerBound < end {
+                return attribution(for: person, context)
+            }
+            return attribution(for: mention, context)
+        }
         let tokens = context.text.tokens
         return Attribution(speaker: resolvePronoun(at: index, context), written: tokens[index].text, cue: "")
     }
@@ -512,18 +520,27 @@ struct QuoteAttributor: Sendable {
     private static let danglingWords = prepositions.subtracting(["over"]).union(clauseWords)
         .union(["the", "a", "an", "his", "her", "their", "its"])
 
-    /// The person named a few words on, in the same phrase (no punctuation but a title's period
-    /// or a name's brackets in between).
+    /// The person a title a few words on names, in the same phrase: "ACLU executive director
+    /// Anthony Romero", "Pennsylvania Gov. and DNC Chairman Ed Rendell". Not past a verb ("The
+    /// State Department said the emails of Hillary Clinton …"), a clause word or punctuation other
+    /// than a title's period.
     private func person(after start: Int, _ context: Context) -> Int? {
         let tokens = context.text.tokens
         var index = start
-        while index < min(tokens.count, start + 10), !context.insideQuote[index] {
+        var words = 0
+        while index < tokens.count, words <= 5, !context.insideQuote[index] {
             if let mention = context.mentionAt[index] {
                 if context.mentions[mention].kind == .person { return mention }
                 index = context.mentions[mention].tokens.upperBound
                 continue
             }
+            let word = tokens[index].lowercased
             if tokens[index].kind == .punctuation, !isAbbreviationPeriod(index, tokens) { return nil }
+            if tokens[index].text.first?.isLowercase == true,
+               lexicon.speechVerbs.contains(word) || Self.clauseWords.subtracting(["and"]).contains(word) || word.hasSuffix("ed") {
+                return nil
+            }
+            words += 1
             index += 1
         }
         return nil

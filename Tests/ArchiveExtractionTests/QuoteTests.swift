@@ -107,6 +107,14 @@ import Testing
         #expect(facts.quotes.map(\.speaker) == ["Mark Dolan", "one Hoff confidant"])
     }
 
+    @Test func anOrganizationsTitledPersonIsTheSubjectButNotAPersonPastTheVerb() {
+        let facts = extract("""
+            NATO Secretary General Jens Holm saw the test as “a step that nobody in the region can accept.”
+            The State Department has long held that the emails of Senator Lena Hoff were “confidential at the time they were sent, and remain so.”
+            """)
+        #expect(facts.quotes.map(\.speaker) == ["Jens Holm", "State Department"])
+    }
+
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
         let facts = extract("“If we want new voters, we have to show our sincerity,” wrote the authors of “A Report for the Party.”")
         #expect(facts.quotes.first?.speaker == "the authors")
