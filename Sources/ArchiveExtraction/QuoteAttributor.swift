@@ -388,7 +388,10 @@ struct QuoteAttributor: Sendable {
         let number = context.text.sentenceOfToken[quoteStart]
         guard number > 0, context.text.sentences[number].tokens.lowerBound >= quoteStart - 1 else { return nil }
         let sentence = context.text.sentences[number - 1]
-        guard sentence.paragraph == paragraph - 1 else { return nil }
+        // "Sam Lau, the party's spokesman, said in a statement. “…”": a sentence before it in the
+        // same paragraph introduces a quote too, when it quotes nothing itself.
+        guard sentence.paragraph == paragraph - 1
+            || sentence.paragraph == paragraph && !sentence.tokens.contains(where: { context.insideQuote[$0] }) else { return nil }
         for index in sentence.tokens where !context.insideQuote[index] && isSpeechVerb(index, tokens) {
             if let found = speaker(endingBefore: index, notBefore: sentence.tokens.lowerBound, context), found.speaker != nil {
                 return found.with(cue: tokens[index].text)

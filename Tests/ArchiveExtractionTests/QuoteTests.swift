@@ -62,7 +62,7 @@ import Testing
         #expect(facts.quotes.map(\.speaker) == ["The Florida senator", "The two lawmakers"])
     }
 
-    @Test(arguments: ["interjected", "proclaimed", "barked", "mused"])
+    @Test(arguments: ["interjected", "proclaimed", "barked", "mused", "fumed"])
     func lessCommonVerbsOfSayingNameTheSpeaker(verb: String) {
         let facts = extract("Senator Carla Brandt spoke last. “That is just not true, and everybody here knows it,” Brandt \(verb).")
         #expect(facts.quotes.first?.speaker == "Carla Brandt")
@@ -113,6 +113,13 @@ import Testing
             The State Department has long held that the emails of Senator Lena Hoff were “confidential at the time they were sent, and remain so.”
             """)
         #expect(facts.quotes.map(\.speaker) == ["Jens Holm", "State Department"])
+    }
+
+    @Test func aSentenceOfSayingBeforeAQuoteInTheSameParagraphIntroducesIt() {
+        let facts = extract("""
+            Attorney General Rosa Lind announced the lawsuit on Monday. “We are seeking a court order that ends this law for good.”
+            """)
+        #expect(facts.quotes.first?.speaker == "Rosa Lind")
     }
 
     @Test func aDescribedSpeakerDoesNotEndOnAPreposition() {
