@@ -540,7 +540,7 @@ struct QuoteAttributor: Sendable {
             let word = tokens[index].lowercased
             if tokens[index].kind == .punctuation, !isAbbreviationPeriod(index, tokens) { return nil }
             if tokens[index].text.first?.isLowercase == true,
-               lexicon.speechVerbs.contains(word) || Self.clauseWords.subtracting(["and"]).contains(word) || word.hasSuffix("ed") {
+               lexicon.speechVerbs.contains(word) || Self.clauseWordsButAnd.contains(word) || word.hasSuffix("ed") {
                 return nil
             }
             words += 1
@@ -548,6 +548,9 @@ struct QuoteAttributor: Sendable {
         }
         return nil
     }
+
+    /// Clause words that end a title before its person ("Gov. and DNC Chairman Ed Rendell" goes on).
+    private static let clauseWordsButAnd = clauseWords.subtracting(["and"])
 
     /// "Trump confidant": a name that a lower-case noun after it makes a qualifier.
     private func isFollowedByLowercaseWord(_ mention: Int, _ context: Context) -> Bool {

@@ -20,14 +20,7 @@ enum AuthorName {
         for separator in separators {
             if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
         }
-        var stripped = true
-        while stripped {
-            stripped = false
-            for label in labels where text.lowercased().hasPrefix(label) && text.count > label.count {
-                text = String(text.dropFirst(label.count))
-                stripped = true
-            }
-        }
+        text = withoutLabels(text)
         var words = text.split(separator: " ").map(String.init)
         // A date after the name: from the first word with a digit, or a month before one.
         if let start = words.indices.dropFirst().first(where: { index in
@@ -50,6 +43,20 @@ enum AuthorName {
         if text.contains("*") || lowered.contains("(required") || lowered.contains("(erforderlich") { return nil }
         guard text.count >= 2, text.first?.isLetter == true,
               let last = text.split(separator: " ").last, !unfinished.contains(last.lowercased()) else { return nil }
+        return text
+    }
+
+    /// The text without the byline labels it opens with ("By ", "Erstellt von ").
+    static func withoutLabels(_ text: String) -> String {
+        var text = text
+        var stripped = true
+        while stripped {
+            stripped = false
+            for label in labels where text.lowercased().hasPrefix(label) && text.count > label.count {
+                text = String(text.dropFirst(label.count))
+                stripped = true
+            }
+        }
         return text
     }
 

@@ -46,7 +46,7 @@ struct HTMLMetadata {
         let socialTitle: String? = meta["og:title"] ?? meta["twitter:title"]
         title = Self.string(ld["headline"]) ?? socialTitle ?? pageTitle.map(Self.withoutSiteName)
         let metaAuthor: String? = meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 }
-        let otherAuthor: String? = meta["byl"].map { $0.replacingOccurrences(of: "By ", with: "") } ?? meta["dc.creator"]
+        let otherAuthor: String? = meta["byl"] ?? meta["dc.creator"]
             ?? meta["dc:creator"] ?? meta["sailthru.author"]
         author = [Self.names(ld["author"]), metaAuthor, otherAuthor, Self.byline(in: root)].lazy
             .compactMap { $0.flatMap(AuthorName.cleaned) }.first
@@ -73,11 +73,7 @@ struct HTMLMetadata {
             return labels.contains("author") || labels.contains("byline")
         }
         for node in marked + classed {
-            var text = clean(node.text)
-            for prefix in ["By ", "by ", "Von ", "von ", "Erstellt von ", "Auteur : ", "Auteur: ", "Par ", "Written by ", "Author: "]
-            where text.hasPrefix(prefix) {
-                text = String(text.dropFirst(prefix.count))
-            }
+            var text = AuthorName.withoutLabels(clean(node.text))
             if let comma = text.firstIndex(of: ","), text[comma...].contains(where: \.isNumber) { text = String(text[..<comma]) }
             if (2...60).contains(text.count), text.first?.isLetter == true, !text.lowercased().hasPrefix("author") {
                 return text
