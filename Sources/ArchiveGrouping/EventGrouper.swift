@@ -42,6 +42,12 @@ public final class EventGrouper {
     /// linked, or before links are read or removed: nothing waits across articles.
     private var unwrittenLinks: [(article: Int64, other: Int64, similarity: Double)] = []
 
+    /// While `group` files its articles: for each, the articles filed before the batch that share
+    /// one of its words, asked for all at once (nil otherwise).
+    private var askedCandidates: [Int64: Set<Int64>]?
+    /// The batch's articles filed so far, by word, with their days: candidates of those after them.
+    private var filedInBatch: [String: [(article: Int64, day: String)]] = [:]
+
     public init(database: Database) {
         store = GroupingStore(database: database)
     }
@@ -51,7 +57,7 @@ public final class EventGrouper {
     public func group(newArticles: [Int64]) throws {
         if !checkedForOlderArticles {
             checkedForOlderArticles = true
-            if try store.needsRegrouping() {
+            if try store.needsRegrouping(before: newArticles.min() ?? .max) {
                 try regroup()
                 return
             }
@@ -63,10 +69,16 @@ public final class EventGrouper {
         }
         bereft.removeAll()
         relink.removeAll()
-        for article in newArticles.sorted() where try fileAndLink(article) {
+        let batch = newArticles.sorted()
+        try askCandidates(of: batch)
+        defer {
+            askedCandidates = nil
+            filedInBatch.removeAll()
+        }
+        for article in batch where try fileAndLink(article) {
             changed[article] = .some(nil)
         }
-        try formEvents(touching: try changedScores())
+        try formEvents(touching: try changedScores(), eventless: Set(batch))
         withdrawnEvents.removeAll()
     }
 
@@ -125,9 +137,11 @@ public final class EventGrouper {
         return try store.eventCount()
     }
 
-    /// Takes an article's signature worked out before it was written (it is what the stored text gives).
-    public func remember(_ signature: ReportSignature, for article: Int64) {
+    /// Takes an article's signature worked out before it was written (it is what the stored text
+    /// gives), and its content hash.
+    public func remember(_ signature: ReportSignature, contentHash: String, for article: Int64) {
         keep(signature, for: article)
+        keep(contentHash, for: article)
     }
 
     /// Drops what was read of articles from `firstID` on: their rows were rolled back, and the ids
@@ -156,7 +170,13 @@ public final class EventGrouper {
         guard let signature = try signature(of: article) else { return false }
         let alike = try self.alike(article, signature)
         try store.file(article, under: signature.indexTerms, day: signature.day?.iso ?? "")
+        if askedCandidates != nil {
+            for term in Set(signature.indexTerms) { filedInBatch[term, default: []].append((article, signature.day?.iso ?? "")) }
+        }
         keep(signature.forComparing, for: article)
+        // An article being filed has no links yet (only filed ones are linked to): its own are
+        // the ones made below, with no need to read them back.
+        if adjacency[article] == nil { adjacency[article] = [] }
         let mine = try strongest(alike)
         for (other, similarity) in alike {
             // Whether the newcomer takes one of their strongest places, and whom it pushes out.
@@ -174,10 +194,30 @@ public final class EventGrouper {
         return true
     }
 
+    /// Asks for the candidates of every article of a batch whose signature is known, before any
+    /// is filed: one question, where one per article would each wait on a server.
+    private func askCandidates(of batch: [Int64]) throws {
+        let requests = batch.compactMap { article in
+            signatures[article].map { (key: article, terms: $0.indexTerms, days: GroupingPolicy.dayWindow($0.day)) }
+        }
+        askedCandidates = try store.articles(filedUnder: requests)
+    }
+
+    /// The filed articles that share a heavy word with an article within its day window: those
+    /// asked for before its batch was filed, with those of the batch filed since, else read.
+    private func candidates(of article: Int64, _ signature: ReportSignature) throws -> Set<Int64> {
+        let days = GroupingPolicy.dayWindow(signature.day)
+        guard var found = askedCandidates?[article] else { return try store.articles(filedUnder: signature.indexTerms, days: days) }
+        for term in Set(signature.indexTerms) {
+            for (other, day) in filedInBatch[term] ?? [] where day.isEmpty || days?.contains(day) ?? true { found.insert(other) }
+        }
+        return found
+    }
+
     /// The filed articles that share a heavy word with an article (within the day window) and are
     /// similar enough to link, with their similarity. `signature` must still hold its index terms.
     private func alike(_ article: Int64, _ signature: ReportSignature) throws -> [(other: Int64, similarity: Double)] {
-        let candidates = try store.articles(filedUnder: signature.indexTerms, days: GroupingPolicy.dayWindow(signature.day))
+        let candidates = try candidates(of: article, signature)
         var alike: [(other: Int64, similarity: Double)] = []
         for other in candidates.sorted() where other != article {
             guard let otherSignature = try self.signature(of: other) else { continue }
@@ -295,57 +335,41 @@ public final class EventGrouper {
     func contentHash(of article: Int64) throws -> String {
         if let known = hashes[article] { return known }
         let hash = try store.contentHash(of: article) ?? ""
+        keep(hash, for: article)
+        return hash
+    }
+
+    private func keep(_ hash: String, for article: Int64) {
         if hashes.count >= signatureLimit { hashes.removeAll(keepingCapacity: true) }
         hashes[article] = hash
-        return hash
     }
 
     /// Forms anew the events of every block that holds one of `articles`: the articles joined to
     /// them by pairs scoring at least `GroupingPolicy.blockThreshold`, and those a user kept
-    /// together with them, linked or not.
-    func formEvents(touching articles: [Int64]) throws {
-        var grouped: Set<Int64> = []
+    /// together with them, linked or not. `eventless`: articles known to be in no event yet (just
+    /// filed), whose events need not be asked for.
+    func formEvents(touching articles: [Int64], eventless: Set<Int64> = []) throws {
+        let blocks = try self.blocks(touching: articles)
+        // Reports do not change here: asked for once, for every block.
+        let reports = try store.reports(of: blocks.flatMap(\.members).sorted())
+        let reportOf = Dictionary(reports.map { ($0.articleID, $0) }, uniquingKeysWith: { first, _ in first })
         var previous: Set<Int64> = []
         var changedEvents: Set<Int64> = []
-        let corrected = try store.hasCorrections()
-        for start in articles where !grouped.contains(start) {
-            var members: Set<Int64> = [start]
-            var pending = [start]
-            var pairs: [(a: Int64, b: Int64, similarity: Double, score: Double)] = []
-            var together: [(Int64, Int64)] = []
-            var apart: [(Int64, Int64)] = []
-            while let article = pending.popLast() {
-                let mine = try neighbourhood(of: article)
-                for (other, similarity) in try links(of: article) {
-                    let score = GroupingPolicy.score(similarity: similarity, mine, try neighbourhood(of: other))
-                    if article < other { pairs.append((article, other, similarity, score)) }
-                    if score >= GroupingPolicy.blockThreshold, members.insert(other).inserted { pending.append(other) }
-                }
-                guard corrected else { continue }
-                for (other, isTogether) in try store.corrections(of: article) {
-                    if article < other {
-                        if isTogether { together.append((article, other)) } else { apart.append((article, other)) }
-                    }
-                    if isTogether, members.insert(other).inserted { pending.append(other) }
-                }
-            }
-            // Pairs reaching out of the block weigh in the blocks they join, not here.
-            pairs.removeAll { !members.contains($0.a) || !members.contains($0.b) }
-            grouped.formUnion(members)
-            let sorted = members.sorted()
-            let reports = try store.reports(of: sorted)
-            let byArticle = Dictionary(uniqueKeysWithValues: reports.map { ($0.articleID, $0) })
-            let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), scores: pairs.map { ($0.a, $0.b, $0.score) },
-                                           together: together, apart: apart).events()
-            let current = try store.events(of: sorted)
+        for block in blocks {
+            let sorted = block.members.sorted()
+            let byArticle = reportOf.filter { block.members.contains($0.key) }
+            let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), scores: block.pairs.map { ($0.a, $0.b, $0.score) },
+                                           together: block.together, apart: block.apart).events()
+            // Asked block by block: saving one block's events moves articles of the next.
+            let current = block.members.isSubset(of: eventless) ? [:] : try store.events(of: sorted)
             previous.formUnion(current.values)
-            let sizes = try store.articleCounts(of: Set(current.values).sorted())
+            let sizes = current.isEmpty ? [:] : try store.articleCounts(of: Set(current.values).sorted())
             var before: [Int64: Set<Int64>] = [:]
             for (article, event) in current { before[event, default: []].insert(article) }
             var clusterOf: [Int64: Int] = [:]
             for (index, cluster) in clusters.enumerated() { for article in cluster { clusterOf[article] = index } }
             var centrality: [Int64: Double] = [:]
-            for (a, b, similarity, _) in pairs where clusterOf[a] == clusterOf[b] {
+            for (a, b, similarity, _) in block.pairs where clusterOf[a] == clusterOf[b] {
                 centrality[a, default: 0] += similarity
                 centrality[b, default: 0] += similarity
             }
@@ -368,6 +392,47 @@ public final class EventGrouper {
             changedEvents.remove(event)
         }
         for event in changedEvents.sorted() { try store.saveParticipants(of: event) }
+    }
+
+    /// A block of articles to cluster: its members, the scores of the pairs inside it, and the
+    /// pairs a user kept together or apart.
+    struct Block {
+        var members: Set<Int64>
+        var pairs: [(a: Int64, b: Int64, similarity: Double, score: Double)] = []
+        var together: [(Int64, Int64)] = []
+        var apart: [(Int64, Int64)] = []
+    }
+
+    /// The blocks that hold `articles` (see `formEvents`), found from the links alone: saving
+    /// events changes no link.
+    private func blocks(touching articles: [Int64]) throws -> [Block] {
+        var blocks: [Block] = []
+        var grouped: Set<Int64> = []
+        let corrected = try store.hasCorrections()
+        for start in articles where !grouped.contains(start) {
+            var block = Block(members: [start])
+            var pending = [start]
+            while let article = pending.popLast() {
+                let mine = try neighbourhood(of: article)
+                for (other, similarity) in try links(of: article) {
+                    let score = GroupingPolicy.score(similarity: similarity, mine, try neighbourhood(of: other))
+                    if article < other { block.pairs.append((article, other, similarity, score)) }
+                    if score >= GroupingPolicy.blockThreshold, block.members.insert(other).inserted { pending.append(other) }
+                }
+                guard corrected else { continue }
+                for (other, isTogether) in try store.corrections(of: article) {
+                    if article < other {
+                        if isTogether { block.together.append((article, other)) } else { block.apart.append((article, other)) }
+                    }
+                    if isTogether, block.members.insert(other).inserted { pending.append(other) }
+                }
+            }
+            // Pairs reaching out of the block weigh in the blocks they join, not here.
+            block.pairs.removeAll { !block.members.contains($0.a) || !block.members.contains($0.b) }
+            grouped.formUnion(block.members)
+            blocks.append(block)
+        }
+        return blocks
     }
 
     private func signature(of article: Int64) throws -> ReportSignature? {

@@ -1,4 +1,5 @@
 import ArchiveStore
+import ArchiveValues
 
 /// Stores one extracted article: skips a text already stored, decides who its names are
 /// (`EntityIdentity`), and has the writer write the rows, all in the article's own savepoint
@@ -24,12 +25,7 @@ public struct ArticleStorage {
         if !isNew, let existing = try writer.articleID(contentHash: bundle.article.contentHash) {
             return .duplicate(articleID: existing)
         }
-        let version = try writer.dataVersion()
-        if version != known.dataVersion {
-            // Another connection wrote (a second ingest, `archive merge`): what is known may be out of date.
-            known.forget()
-            known.dataVersion = version
-        }
+        try checkDataVersion()
         do {
             return .inserted(articleID: try writer.isolated("article") {
                 let entities = try EntityIdentity(writer: writer, known: known).entities(of: bundle)
@@ -40,6 +36,43 @@ public struct ArticleStorage {
             known.forget()
             throw error
         }
+    }
+
+    /// Asks at once what the names and quotes of a chunk's articles may need to know of the
+    /// stored rows, so that storing them one by one waits for no answer (`StoredEntities`). Must
+    /// run in the chunk's transaction, before its articles are stored; `finishChunk` after.
+    public func prepare(for bundles: [ArticleBundle]) throws {
+        try checkDataVersion()
+        let entities = StoredEntities(writer: writer)
+        try entities.load(keys: [
+            .person: Set(bundles.flatMap { EntityIdentity.keys(of: $0.people) }),
+            .organization: Set(bundles.flatMap { EntityIdentity.keys(of: $0.organizations) }),
+            .place: Set(bundles.flatMap { EntityIdentity.keys(of: $0.places) }),
+        ])
+        try entities.load(surnames: bundles.reduce(into: Set<String>()) { $0.formUnion(try EntityIdentity.surnamesToAsk($1.people, entities)) })
+        try entities.load(.organization, spellings: Set(bundles.flatMap { $0.organizations.flatMap(\.aliases).map(MatchKey.make) }))
+        try entities.load(.place, spellings: Set(bundles.flatMap { $0.places.flatMap(\.aliases).map(MatchKey.make) }))
+        known.entities = entities
+        try writer.prepareQuotes(bundles.flatMap(\.quotes))
+    }
+
+    /// Drops what `prepare` asked: after the chunk, others may write.
+    public func finishChunk() {
+        known.entities = nil
+        writer.forgetPreparedQuotes()
+    }
+
+    /// Forgets what is known of the stored rows: after a rollback.
+    public func forgetKnownRows() {
+        known.forget()
+    }
+
+    /// Forgets what is known when another connection wrote (a second ingest, `archive merge`).
+    private func checkDataVersion() throws {
+        let version = try writer.dataVersion()
+        guard version != known.dataVersion else { return }
+        known.forget()
+        known.dataVersion = version
     }
 
     /// Before a stored article's near-copy is stored in its place (see `ArchiveWriter.forgetSpellings`).

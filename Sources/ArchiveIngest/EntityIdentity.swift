@@ -12,50 +12,47 @@ struct EntityIdentity {
     /// every spelling the article uses recorded as an alias.
     func entities(of bundle: ArticleBundle) throws -> ArticleEntities {
         var entities = ArticleEntities()
-        // Asked for all three kinds at once: people's rows are all this article adds or renames
-        // before the organizations and places are looked at, and those are other tables.
-        let stored = try writer.entities(keys: [
+        // The chunk's answers when it asked for all its names at once, else this article's own.
+        let stored = known.entities ?? StoredEntities(writer: writer)
+        try stored.load(keys: [
             .person: Self.keys(of: bundle.people), .organization: Self.keys(of: bundle.organizations), .place: Self.keys(of: bundle.places),
         ])
-        var people = StoredKeys(rows: stored[.person] ?? [:])
-        // Only a name whose key is not stored, with a first name in full, may join by the surname rule.
-        let unknown = bundle.people.filter {
-            let key = MatchKey.make($0.name)
-            return people.rows[key] == nil && (Self.givenName(key)?.count ?? 0) > 1
-        }
-        var surnames = StoredSurnames(try unknown.isEmpty ? [:] : writer.people(surnameKeys: Set(unknown.map { MatchKey.surname($0.name) })))
+        try stored.load(surnames: try Self.surnamesToAsk(bundle.people, stored))
         for person in bundle.people {
-            let id = try personID(for: person, stored: &people, surnames: &surnames)
-            try addAliases(person.aliases + [person.name], to: id, .person)
+            let id = try personID(for: person, stored)
+            try addAliases(person.aliases + [person.name], to: id, .person, key: nil, stored)
             entities.people.append(id)
         }
-        var organizations = StoredKeys(rows: stored[.organization] ?? [:])
         for organization in bundle.organizations {
-            entities.organizations.append(try entityID(for: organization, .organization, stored: &organizations))
+            entities.organizations.append(try entityID(for: organization, .organization, stored))
         }
-        var places = StoredKeys(rows: stored[.place] ?? [:])
         for place in bundle.places {
-            entities.places.append(try entityID(for: place, .place, stored: &places))
+            entities.places.append(try entityID(for: place, .place, stored))
         }
         return entities
     }
 
-    /// The stored entities whose names have the keys of an article's names, asked once for the
-    /// article, and kept up to date as its names add or rename rows.
-    struct StoredKeys {
-        var rows: [String: (id: Int64, name: String)]
+    static func keys(of entities: [EntityRecord]) -> Set<String> {
+        Set(entities.map { MatchKey.make($0.name) })
     }
 
-    private static func keys(of entities: [EntityRecord]) -> Set<String> {
-        Set(entities.map { MatchKey.make($0.name) })
+    /// The surnames the surname rule may look up: only a name whose key is not stored, with a
+    /// first name in full, may join by it.
+    static func surnamesToAsk(_ people: [EntityRecord], _ stored: StoredEntities) throws -> Set<String> {
+        var surnames: Set<String> = []
+        for person in people {
+            let key = MatchKey.make(person.name)
+            if try stored.row(.person, key: key) == nil, (givenName(key)?.count ?? 0) > 1 { surnames.insert(MatchKey.surname(person.name)) }
+        }
+        return surnames
     }
 
     /// The stored row with this name's key, renamed when this spelling of the key is the better
     /// one ("LINKdotNET" before "LinkdotNet"), so that the name shown does not depend on which
     /// spelling came first.
-    private func existing(_ name: String, key: String, _ kind: EntityTable, stored: inout StoredKeys) throws -> Int64? {
-        guard let row = stored.rows[key] else { return nil }
-        if name < row.name, try writer.renameEntity(kind, row.id, to: name, key: key) { stored.rows[key] = (row.id, name) }
+    private func existing(_ name: String, key: String, _ kind: EntityTable, _ stored: StoredEntities) throws -> Int64? {
+        guard let row = try stored.row(kind, key: key) else { return nil }
+        if name < row.name { try stored.rename(kind, row.id, from: key, to: name, key: key) }
         return row.id
     }
 
@@ -67,29 +64,24 @@ struct EntityIdentity {
     /// since whether it is John Henry depends on which other Henrys the archive will hold. (Inside
     /// an article the extractor has already joined "Henry" to the full name it follows.) The
     /// person is named by the best spelling that joined (`isBetterName`).
-    private func personID(for person: EntityRecord, stored: inout StoredKeys, surnames: inout StoredSurnames) throws -> Int64 {
+    private func personID(for person: EntityRecord, _ stored: StoredEntities) throws -> Int64 {
         let key = MatchKey.make(person.name)
         if let merged = try mergeTarget(.person, keys: [key] + person.aliases.map { MatchKey.make($0) }) {
             return merged
         }
-        if let existing = try existing(person.name, key: key, .person, stored: &stored) {
+        if let existing = try existing(person.name, key: key, .person, stored) {
             if let role = person.role { try writer.addRole(role, toPerson: existing) }
             return existing
         }
         let surname = MatchKey.surname(person.name)
         if let given = Self.givenName(key), given.count > 1,
-           let candidate = surnames.people(surname).first(where: { Self.givenName($0.key) == given }) {
-            if Self.isBetterName(key, than: candidate.key), try writer.renameEntity(.person, candidate.id, to: person.name, key: key) {
-                stored.rows[candidate.key] = nil
-                stored.rows[key] = (candidate.id, person.name)
-                surnames.renamed(candidate.id, to: key)
+           let candidate = try stored.people(surname: surname).first(where: { Self.givenName($0.key) == given }) {
+            if Self.isBetterName(key, than: candidate.key) {
+                try stored.rename(.person, candidate.id, from: candidate.key, to: person.name, key: key)
             }
             return candidate.id
         }
-        let id = try writer.insertPerson(name: person.name, key: key, surnameKey: surname, role: person.role)
-        stored.rows[key] = (id, person.name)
-        surnames.added(id, key: key, surname: surname)
-        return id
+        return try stored.insertPerson(name: person.name, key: key, surname: surname, role: person.role)
     }
 
     /// Which of two spellings of one person, organization or place names it: a name of several
@@ -106,26 +98,25 @@ struct EntityIdentity {
     }
 
     /// An organization or place: by its key, or by any spelling already known ('RDIF', 'Kiev').
-    private func entityID(for entity: EntityRecord, _ kind: EntityTable, stored: inout StoredKeys) throws -> Int64 {
-        let key = MatchKey.make(entity.name)
+    private func entityID(for entity: EntityRecord, _ kind: EntityTable, _ stored: StoredEntities) throws -> Int64 {
+        var key: String? = MatchKey.make(entity.name)
         let id: Int64
-        if let merged = try mergeTarget(kind, keys: [key] + entity.aliases.map { MatchKey.make($0) }) {
+        if let merged = try mergeTarget(kind, keys: [MatchKey.make(entity.name)] + entity.aliases.map { MatchKey.make($0) }) {
             id = merged
-        } else if let existing = try existing(entity.name, key: key, kind, stored: &stored) {
+            key = nil  // whatever the merge target is filed under
+        } else if let name = key, let existing = try existing(entity.name, key: name, kind, stored) {
             id = existing
-        } else if let known = try entity.aliases.lazy.compactMap({ try writer.entity(kind, aliasKey: MatchKey.make($0)) }).first {
+        } else if let name = key,
+                  let known = try entity.aliases.lazy.compactMap({ try stored.entity(kind, spellingKey: MatchKey.make($0)) }).first {
             id = known.id
             // Named by the better of the spellings that joined, whichever came first: "Endangered
             // Species Act" over "ESA", "Anchorage Daily News" over "The Anchorage Daily News".
-            if Self.isBetterName(key, than: known.key), try writer.renameEntity(kind, known.id, to: entity.name, key: key) {
-                stored.rows[known.key] = nil
-                stored.rows[key] = (known.id, entity.name)
-            }
+            let renamed = try Self.isBetterName(name, than: known.key) && stored.rename(kind, known.id, from: known.key, to: entity.name, key: name)
+            if !renamed { key = known.key }
         } else {
-            id = try writer.insertEntity(kind, name: entity.name, key: key)
-            stored.rows[key] = (id, entity.name)
+            id = try stored.insert(kind, name: entity.name, key: MatchKey.make(entity.name))
         }
-        try addAliases(entity.aliases + [entity.name], to: id, kind)
+        try addAliases(entity.aliases + [entity.name], to: id, kind, key: key, stored)
         return id
     }
 
@@ -138,9 +129,11 @@ struct EntityIdentity {
 
     /// Records the spellings an article uses, in the order given (the name first), not a Set's:
     /// two spellings with one key ("RSPCA", "Rspca") keep the same one on every run.
-    private func addAliases(_ aliases: [String], to id: Int64, _ kind: EntityTable) throws {
+    /// `key`: the one the entity is filed under, nil when not known here.
+    private func addAliases(_ aliases: [String], to id: Int64, _ kind: EntityTable, key: String?, _ stored: StoredEntities) throws {
         var seen: Set<String> = []
         let new = aliases.filter { seen.insert($0).inserted && known.isNew(.init(kind: kind.rawValue, id: id, alias: $0)) }
         try writer.addAliases(new, to: id, kind)
+        stored.wrote(kind, id, key: key, spellingKeys: aliases.map { MatchKey.make($0) })
     }
 }

@@ -43,6 +43,7 @@ extension IngestPipeline {
             outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: true) }
         } catch let error as DatabaseError where !error.isFatal {
             grouper.forget(from: firstNewID)
+            storage.forgetKnownRows()
             outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: false) }
         }
         replacedOriginals.merge(outcome.replaced) { _, new in new }
@@ -75,6 +76,8 @@ extension IngestPipeline {
         })
         let recent = try RecentTexts(writer: writer, from: recentFrom)
         try writer.deferTextIndexing()
+        try storage.prepare(for: items.compactMap { if case .new(_, let bundle, _, _) = $0 { bundle } else { nil } })
+        defer { storage.finishChunk() }
         for index in Self.writingOrder(items) {
             let item = items[index]
             switch item {
@@ -138,7 +141,7 @@ extension IngestPipeline {
         if let replacing { try storage.forgetSpellings(of: replacing) }
         let outcome = try storage.store(bundle, ingestedAt: ingestedAt, isNew: true)
         if case .inserted(let id) = outcome {
-            if let signature { grouper.remember(signature, for: id) }
+            if let signature { grouper.remember(signature, contentHash: bundle.article.contentHash, for: id) }
             if let replacing {
                 try grouper.withdraw(replacing)
                 try storage.demote(replacing, toCopyOf: id)

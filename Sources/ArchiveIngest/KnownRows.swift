@@ -1,6 +1,6 @@
 /// What the ingest knows of the rows already stored, so as not to ask the archive again: the
-/// spellings recorded for each person, organization and place, and whether any manual merge
-/// exists.
+/// spellings recorded for each person, organization and place, whether any manual merge exists,
+/// and the rows the names of the chunk being written may denote.
 ///
 /// Everything here describes committed or pending rows of the ingest's connection. It is dropped
 /// whole when that stops being true: after a rollback, after rows were deleted (their ids may be
@@ -8,6 +8,8 @@
 final class KnownRows {
     /// Spellings known to be stored, by kind and entity.
     private var aliases: Set<Alias> = []
+    /// What a chunk being written asked of its names' rows at once (`ArticleStorage.prepare`).
+    var entities: StoredEntities?
     /// Whether the `merges` table has any row; nil until asked.
     var hasMerges: Bool?
     /// The archive's data version when last checked (see `ArchiveWriter.dataVersion`).
@@ -29,5 +31,6 @@ final class KnownRows {
     func forget() {
         aliases.removeAll(keepingCapacity: true)
         hasMerges = nil
+        entities = nil
     }
 }

@@ -112,6 +112,8 @@ extension ArchiveWriter {
     /// extracted from it goes, with any person, organization or place no other article names (and no manual merge leads to).
     /// Full-text rows go with it through the triggers. Ids of the deleted rows may be given again.
     public func demote(_ article: Int64, toCopyOf original: Int64) throws {
+        // Its quotes move or go: what was prepared of them is read again.
+        if preparedQuotes != nil { preparedQuotes = [:] }
         try database.run("""
             INSERT INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
             SELECT ?, title, outlet, author, url, path, published_at, content_hash, ingested_at FROM source_articles WHERE id = ?

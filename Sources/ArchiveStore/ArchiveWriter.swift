@@ -18,6 +18,9 @@ public final class ArchiveWriter {
     /// writes its pending index data out at each one, so a batch written without them (and, should
     /// an article fail, rolled back and written again with them) is much faster.
     public var isolatesArticles = true
+    /// The stored quote of each match key a chunk asked for (nil: none), kept up to date as it
+    /// writes; nil outside a prepared chunk (`prepareQuotes`).
+    var preparedQuotes: [String: StoredQuote?]?
 
     public init(database: Database) {
         self.database = database

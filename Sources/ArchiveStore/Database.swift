@@ -86,7 +86,7 @@ public final class Database {
     public func insert(into table: String, _ columns: [String], rows: [[DatabaseValueConvertible?]], ending: String = "") throws {
         guard !rows.isEmpty else { return }
         if let sql = dialect.insertRowSet(into: table, columns, ending: ending) {
-            try cachedStatement(sql).execute([.text(Self.rowSet(columns, rows))])
+            try cachedStatement(sql).execute([.text(Self.jsonRows(columns, rows))])
             return
         }
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
@@ -100,8 +100,9 @@ public final class Database {
         }
     }
 
-    /// Rows as `SQLDialect.insertRowSet` takes them: a JSON array of objects keyed by column.
-    private static func rowSet(_ columns: [String], _ rows: [[DatabaseValueConvertible?]]) -> String {
+    /// Rows as `SQLDialect.insertRowSet` and `SQLDialect.jsonRows` take them: a JSON array of
+    /// objects keyed by column.
+    static func jsonRows(_ columns: [String], _ rows: [[DatabaseValueConvertible?]]) -> String {
         let keys = columns.map { JSONText.string($0.filter { $0 != "\"" }) + ":" }
         var json = "["
         for (number, row) in rows.enumerated() {

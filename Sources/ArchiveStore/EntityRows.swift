@@ -59,6 +59,22 @@ extension ArchiveWriter {
         return (id, key)
     }
 
+    /// For each of these alias keys, the entity first stored with a spelling of it, and the key
+    /// it is filed under now (`entity(_:aliasKey:)` for many keys in one question).
+    public func entities(_ kind: EntityTable, aliasKeys: Set<String>) throws -> [String: (id: Int64, key: String)] {
+        var found: [String: (id: Int64, key: String)] = [:]
+        guard !aliasKeys.isEmpty else { return found }
+        let listed = database.isIn("al.key", aliasKeys.sorted())
+        for row in try database.rows("""
+            SELECT al.key, e.id, e.key FROM \(kind.aliasTable) AS al JOIN \(kind.table) AS e ON e.id = al.\(kind.column)
+            WHERE \(listed.sql) ORDER BY e.id
+            """, listed.values) {
+            guard let alias = row.string(0), let id = row.int(1), let key = row.string(2), found[alias] == nil else { continue }
+            found[alias] = (id, key)
+        }
+        return found
+    }
+
     /// The people whose surnames have these folded keys, by surname key: one question for a whole
     /// article's names.
     public func people(surnameKeys: Set<String>) throws -> [String: [(id: Int64, key: String)]] {
@@ -94,6 +110,15 @@ extension ArchiveWriter {
             UPDATE \(kind.table) SET name = ?, key = ? WHERE id = ?
             AND NOT EXISTS (SELECT 1 FROM \(kind.table) WHERE key = ? AND id <> ?) RETURNING id
             """, [name, key, id, key, id]).isEmpty)
+    }
+
+    /// `renameEntity` when the caller knows that no other entity of the kind has the key: the
+    /// same statement, sent without waiting for its answer.
+    public func renameEntity(_ kind: EntityTable, _ id: Int64, toFreeKey key: String, name: String) throws {
+        try database.run("""
+            UPDATE \(kind.table) SET name = ?, key = ? WHERE id = ?
+            AND NOT EXISTS (SELECT 1 FROM \(kind.table) WHERE key = ? AND id <> ?)
+            """, name, key, id, key, id)
     }
 
     /// Records spellings of an entity, in one statement. Of two spellings with one key ("Olivia De

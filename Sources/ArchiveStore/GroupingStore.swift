@@ -41,12 +41,14 @@ public final class GroupingStore {
         try database.rows("SELECT article_id FROM article_reports ORDER BY article_id").compactMap { $0.int(0) }
     }
 
-    /// Whether articles have reports but none is filed under its words: an archive written before
-    /// grouping kept them (or after `forgetLinks`), whose events must be formed anew.
-    public func needsRegrouping() throws -> Bool {
+    /// Whether articles stored before `firstNew` have reports but none is filed under its words:
+    /// an archive written before grouping kept them (or after `forgetLinks`), whose events must be
+    /// formed anew. (Articles from `firstNew` on are about to be filed: a new archive's first
+    /// articles are not a reason to read them all back.)
+    public func needsRegrouping(before firstNew: Int64 = .max) throws -> Bool {
         try database.integer("""
-            SELECT EXISTS (SELECT 1 FROM article_reports) AND NOT EXISTS (SELECT 1 FROM article_terms)
-            """) == 1
+            SELECT EXISTS (SELECT 1 FROM article_reports WHERE article_id < ?) AND NOT EXISTS (SELECT 1 FROM article_terms)
+            """, firstNew) == 1
     }
 
     /// Files an article under its heaviest words and its day ('' for none).
@@ -76,6 +78,31 @@ public final class GroupingStore {
             values = terms
         }
         return Set(try database.rows(sql, values).compactMap { $0.int(0) })
+    }
+
+    /// `articles(filedUnder:days:)` for many articles in one question (one wait on a server):
+    /// by each request's key, the filed articles that share one of its words within its days.
+    public func articles(filedUnder requests: [(key: Int64, terms: [String], days: ClosedRange<String>?)]) throws -> [Int64: Set<Int64>] {
+        var found: [Int64: Set<Int64>] = [:]
+        var rows: [[DatabaseValueConvertible?]] = []
+        for request in requests {
+            found[request.key] = []
+            // No window: every day. ISO days sort alike in any collation, between these two.
+            let days = request.days ?? "0000"..."9999-99-99"
+            for term in Set(request.terms).sorted() { rows.append([request.key, term, days.lowerBound, days.upperBound]) }
+        }
+        guard !rows.isEmpty else { return found }
+        let columns = [("k", "bigint"), ("term", "text"), ("lo", "text"), ("hi", "text")]
+        let windows = database.dialect.jsonRows(columns, as: "w")
+        let json = Database.jsonRows(columns.map(\.0), rows)
+        // Two ranges of the primary key per word, as in `articles(filedUnder:days:)`.
+        for row in try database.rows("""
+            SELECT w.k, t.article_id FROM \(windows) JOIN article_terms AS t ON t.term = w.term AND t.day BETWEEN w.lo AND w.hi
+            UNION SELECT w.k, t.article_id FROM \(windows) JOIN article_terms AS t ON t.term = w.term AND t.day = ''
+            """, [json, json]) {
+            if let key = row.int(0), let article = row.int(1) { found[key, default: []].insert(article) }
+        }
+        return found
     }
 
     /// Records that two articles are alike, in both directions.
@@ -184,7 +211,8 @@ public final class GroupingStore {
         }
         guard articlesChanged || event.id == nil else { return id }
         let members = Set(event.articles)
-        let stored = Set(try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [id]).compactMap { $0.int(0) })
+        // A new event has no articles yet.
+        let stored = event.id == nil ? [] : Set(try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [id]).compactMap { $0.int(0) })
         let joining = members.subtracting(stored).sorted()
         // Those leaving, and those joining from another event.
         let moving = stored.subtracting(members).sorted() + joining

@@ -149,6 +149,18 @@ public struct SQLDialect: Sendable, Equatable {
         }
     }
 
+    /// The rows of a JSON array of objects given as one parameter (as `Database.jsonRows` writes
+    /// them), as a table named `alias` with these columns of these (PostgreSQL) types, to join.
+    public func jsonRows(_ columns: [(name: String, type: String)], as alias: String) -> String {
+        switch engine {
+        case .sqlite:
+            "(SELECT " + columns.map { "json_extract(value, '$.\($0.name)') AS \($0.name)" }.joined(separator: ", ")
+                + " FROM json_each(?)) AS \(alias)"
+        case .postgres:
+            "json_to_recordset(?::json) AS \(alias)(" + columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") + ")"
+        }
+    }
+
     /// An insert of any number of rows in one statement with one parameter, a JSON array of
     /// objects keyed by column (one statement shape, and one turn of the server's executor, however
     /// many rows); nil where rows go as lists of values (SQLite, which compiles each shape but pays
