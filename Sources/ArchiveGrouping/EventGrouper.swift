@@ -377,7 +377,7 @@ public final class EventGrouper {
                 guard let row = EventDescription.row(id: id, reports: members.compactMap { byArticle[$0] }, centrality: centrality) else { continue }
                 // An event that keeps exactly its articles keeps its people too; any other is written whole.
                 let unchanged = id.map { before[$0] == Set(members) && sizes[$0] == members.count && !withdrawnEvents.contains($0) } ?? false
-                let saved = try store.save(row, articlesChanged: !unchanged)
+                let saved = try store.save(row, articlesChanged: !unchanged, eventsBefore: current)
                 guard !unchanged else { continue }
                 // It and every event it took an article from have other articles now.
                 changedEvents.insert(saved)
@@ -391,7 +391,7 @@ public final class EventGrouper {
             try store.deleteEvent(event)
             changedEvents.remove(event)
         }
-        for event in changedEvents.sorted() { try store.saveParticipants(of: event) }
+        try store.saveParticipants(of: changedEvents.sorted())
     }
 
     /// A block of articles to cluster: its members, the scores of the pairs inside it, and the

@@ -76,9 +76,13 @@ extension IngestPipeline {
         })
         let recent = try RecentTexts(writer: writer, from: recentFrom)
         try writer.deferTextIndexing()
-        try storage.prepare(for: items.compactMap { if case .new(_, let bundle, _, _) = $0 { bundle } else { nil } })
+        let order = Self.writingOrder(items)
+        func bundles(from position: Int) -> [ArticleBundle] {
+            order[position...].compactMap { if case .new(_, let bundle, _, _) = items[$0] { bundle } else { nil } }
+        }
+        try storage.prepare(for: bundles(from: 0))
         defer { storage.finishChunk() }
-        for index in Self.writingOrder(items) {
+        for (position, index) in order.enumerated() {
             let item = items[index]
             switch item {
             case .copy(let original, let record):
@@ -117,6 +121,8 @@ extension IngestPipeline {
                         written.append(id)
                         recent.stored(id, fingerprint: fingerprint, body: bundle.article.body, contentHash: hash)
                         if let replacing {
+                            // Replacing deleted rows, and what was asked of them with them: ask again for the rest.
+                            try storage.prepare(for: bundles(from: position + 1))
                             recent.removed(replacing)
                             written.removeAll { $0 == replacing }
                             outcome.replaced[replacing] = id

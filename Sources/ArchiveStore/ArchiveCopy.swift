@@ -14,14 +14,6 @@ public struct ArchiveCopy {
         public let description: String
     }
 
-    /// Every table, each after the tables its rows refer to.
-    static let tables = [
-        "source_articles", "article_copies", "article_fingerprints", "article_terms", "places", "article_reports", "article_links",
-        "people", "person_aliases", "organizations", "organization_aliases", "place_aliases", "events", "quotes", "quote_articles",
-        "article_events", "article_people", "article_organizations", "article_places", "event_people", "event_organizations",
-        "merges", "merge_changes", "event_corrections", "merge_moves",
-    ]
-
     /// Rows read at a time: memory stays flat however large the archive.
     static let page = 2_000
 
@@ -35,7 +27,7 @@ public struct ArchiveCopy {
                     + "\(ArchiveSchema.version): upgrade it first by running any writing command on it (e.g. `archive check --db …`)")
             }
         }
-        for table in Self.tables {
+        for table in ArchiveSchema.tables {
             if let rows = try destination.integer("SELECT count(*) FROM \(table)"), rows > 0 {
                 throw Failure(description: "\(destination.path) already holds \(rows) rows in \(table): copy into a new, empty archive")
             }
@@ -44,7 +36,7 @@ public struct ArchiveCopy {
         let writer = ArchiveWriter(database: destination)
         try destination.inTransaction {
             try writer.deferTextIndexing()
-            for table in Self.tables {
+            for table in ArchiveSchema.tables {
                 let rows = try copy(table)
                 counts.append((table, rows))
                 progress(table, rows)

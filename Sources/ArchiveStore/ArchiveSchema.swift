@@ -11,6 +11,14 @@ public enum ArchiveSchema {
     /// The text of `schema.sql`, as embedded at build time.
     public static var sql: String { SchemaSQL.text }
 
+    /// Every table, each after the tables its rows refer to.
+    static let tables = [
+        "source_articles", "article_copies", "article_fingerprints", "article_terms", "places", "article_reports", "article_links",
+        "people", "person_aliases", "organizations", "organization_aliases", "place_aliases", "events", "quotes", "quote_articles",
+        "article_events", "article_people", "article_organizations", "article_places", "event_people", "event_organizations",
+        "merges", "merge_changes", "event_corrections", "merge_moves",
+    ]
+
     /// Opens the archive at `path`.
     ///
     /// For `.readWrite` with `creatingIfMissing`, a missing or empty file becomes a new archive;

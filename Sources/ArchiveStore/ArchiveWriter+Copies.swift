@@ -80,10 +80,10 @@ extension ArchiveWriter {
 
     /// Records another outlet's copy of a stored article: its metadata only, the text is the article's.
     public func addCopy(of articleID: Int64, _ copy: ArticleRecord, ingestedAt: String) throws {
-        try database.run("""
-            INSERT INTO article_copies (article_id, title, outlet, author, url, path, published_at, content_hash, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """, articleID, copy.title, copy.outlet, copy.author, copy.url, copy.path, copy.publishedAt, copy.contentHash, ingestedAt)
+        try database.insert(into: "article_copies",
+                            ["article_id", "title", "outlet", "author", "url", "path", "published_at", "content_hash", "ingested_at"],
+                            rows: [[articleID, copy.title, copy.outlet, copy.author, copy.url, copy.path, copy.publishedAt, copy.contentHash, ingestedAt]],
+                            ending: "ON CONFLICT DO NOTHING")
     }
 
     /// Before a stored article is replaced by its near-copy: the spellings of its people,

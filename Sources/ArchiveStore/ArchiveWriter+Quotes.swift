@@ -19,13 +19,13 @@ extension ArchiveWriter {
             if !key.isEmpty, let existing = stored[key] {
                 quoteID = existing.id
                 if form.precedes(existing.form) {
-                    try database.run("UPDATE quotes SET text = ?, article_id = ?, start_offset = ?, end_offset = ? WHERE id = ?",
-                                     quote.text, articleID, quote.startOffset, quote.endOffset, quoteID)
+                    try database.update("quotes", id: quoteID, set: ["text", "article_id", "start_offset", "end_offset"],
+                                        to: [quote.text, articleID, quote.startOffset, quote.endOffset])
                     stored[key]?.form = form
                 }
                 if speaker.precedes(existing.speaker) {
-                    try database.run("UPDATE quotes SET person_id = ?, speaker_as_written = ?, cue = ? WHERE id = ?",
-                                     personID, quote.speakerAsWritten, quote.cue, quoteID)
+                    try database.update("quotes", id: quoteID, set: ["person_id", "speaker_as_written", "cue"],
+                                        to: [personID, quote.speakerAsWritten, quote.cue])
                     stored[key]?.speaker = speaker
                 }
             } else {

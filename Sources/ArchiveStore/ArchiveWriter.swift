@@ -54,11 +54,10 @@ public final class ArchiveWriter {
                             rows: LinkRow.rows(bundle.places, entities.places).map { [articleID, $0.id, $0.mentions, $0.firstOffset] })
         try store(bundle.quotes, articleID: articleID, articleHash: bundle.article.contentHash, personIDs: personIDs)
         if let event {
-            try database.run("""
-                INSERT INTO article_reports (article_id, title, occurred_on, date_precision, date_source, place_id, place, summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, articleID, event.title, event.occurredOn, event.datePrecision, event.dateSource,
-                placeID(of: event, placeIDs: placeIDs), event.place, event.summary)
+            try database.insert(into: "article_reports",
+                                ["article_id", "title", "occurred_on", "date_precision", "date_source", "place_id", "place", "summary"],
+                                rows: [[articleID, event.title, event.occurredOn, event.datePrecision, event.dateSource,
+                                        placeID(of: event, placeIDs: placeIDs), event.place, event.summary]])
         }
         return articleID
     }

@@ -18,6 +18,11 @@ public final class Database {
     private var newRowIDs = NewRowIDs()
     /// Inside a writing transaction, which holds the archive's write lock to its end.
     private var isWriting = false
+    /// Inserts held back to go together (`HeldWrites`), on an engine that pays per statement.
+    private var held = HeldWrites()
+    private var holdsWrites: Bool { isWriting && dialect.paysPerStatement }
+    /// Rows held at most before they are sent (a chunk's articles stay well under it).
+    private static let heldRowLimit = 50_000
 
     public init(connection: any DatabaseConnection) {
         self.connection = connection
@@ -42,20 +47,81 @@ public final class Database {
 
     /// Runs one or more statements separated by semicolons, with no parameters and no results.
     public func execute(_ sql: String) throws {
+        try sendHeldWrites()
         try connection.execute(sql)
     }
 
     /// Compiles a statement for one-off use.
     public func prepare(_ sql: String) throws -> any PreparedStatement {
-        try connection.prepare(sql)
+        try sendHeldWrites()
+        return try connection.prepare(sql)
     }
 
-    /// Compiles a statement once per connection and hands back the same one afterwards.
+    /// Compiles a statement once per connection and hands back the same one afterwards. Whatever
+    /// it does comes after every write held so far.
     public func cachedStatement(_ sql: String) throws -> any PreparedStatement {
+        try sendHeldWrites()
+        return try statement(sql)
+    }
+
+    private func statement(_ sql: String) throws -> any PreparedStatement {
         if let statement = statementCache[sql] { return statement }
-        let statement = try prepare(sql)
+        let statement = try connection.prepare(sql)
         statementCache[sql] = statement
         return statement
+    }
+
+    /// An update that may run after any insert the transaction goes on to make: it changes a row
+    /// that exists and no insert reads what it changes. In a writing transaction on a server it
+    /// is held with the inserts and sent after them; otherwise it runs at once.
+    public func runAfterInserts(_ sql: String, _ values: DatabaseValueConvertible?...) throws {
+        let values = values.map { $0?.databaseValue ?? .null }
+        guard holdsWrites else { return try cachedStatement(sql).execute(values) }
+        held.holdForLater(sql, values)
+    }
+
+    /// Sets columns of the row of `table` whose id is `id`, when `condition` (SQL on the table's
+    /// columns, written with its name) holds. In a writing transaction on a server the update is
+    /// held like `runAfterInserts`, and those of one table and columns go in one statement: of
+    /// two for one row, the first counts when `firstWins` (the caller's condition makes the
+    /// later change nothing), else the last.
+    public func update(_ table: String, id: Int64, set columns: [String], to values: [DatabaseValueConvertible?],
+                       where condition: String? = nil, firstWins: Bool = false) throws {
+        let values = values.map { $0?.databaseValue ?? .null }
+        guard holdsWrites else {
+            let sql = "UPDATE \(table) SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+                + (condition.map { " AND \($0)" } ?? "")
+            return try cachedStatement(sql).execute(values + [.integer(id)])
+        }
+        held.hold(.init(table: table, columns: columns, condition: condition, firstWins: firstWins), id: id, values)
+        if held.rowCount >= Self.heldRowLimit { try sendHeldWrites() }
+    }
+
+    /// Sends every held write: inserts parents first, then the updates held for after them.
+    private func sendHeldWrites() throws {
+        guard !held.isEmpty else { return }
+        let (inserts, updates, later) = held.take()
+        for (shape, rows) in inserts {
+            guard let sql = dialect.insertRowSet(into: shape.table, shape.columns, ending: shape.ending) else { continue }
+            try statement(sql).execute([.text(Self.jsonRows(shape.columns, rows))])
+        }
+        for (update, rows) in updates {
+            guard let sql = dialect.updateRowSet(update.table, update.columns, condition: update.condition) else { continue }
+            try statement(sql).execute([.text(Self.jsonRows(["id"] + update.columns, rows))])
+        }
+        for (sql, values) in later { try statement(sql).execute(values) }
+    }
+
+    /// Holds rows of an insert; false where writes are not held.
+    private func hold(_ table: String, _ columns: [String], _ rows: [[DatabaseValue]], ending: String) throws -> Bool {
+        guard holdsWrites else { return false }
+        let shape = HeldWrites.Shape(table: table, columns: columns, ending: ending)
+        if !held.hold(shape, rows) {
+            try sendHeldWrites()
+            _ = held.hold(shape, rows)
+        }
+        if held.rowCount >= Self.heldRowLimit { try sendHeldWrites() }
+        return true
     }
 
     /// Runs a statement with positional parameters, through the statement cache.
@@ -85,6 +151,7 @@ public final class Database {
     /// engines' limits on parameters.
     public func insert(into table: String, _ columns: [String], rows: [[DatabaseValueConvertible?]], ending: String = "") throws {
         guard !rows.isEmpty else { return }
+        if try hold(table, columns, rows.map { $0.map { $0?.databaseValue ?? .null } }, ending: ending) { return }
         if let sql = dialect.insertRowSet(into: table, columns, ending: ending) {
             try cachedStatement(sql).execute([.text(Self.jsonRows(columns, rows))])
             return
@@ -155,9 +222,11 @@ public final class Database {
         let id = try newRowIDs.id(in: table, keepsCounting: isWriting) {
             try integer("SELECT coalesce(max(id), 0) FROM \(table)") ?? 0
         }
+        let values = [.integer(id)] + values.map { $0?.databaseValue ?? .null }
+        if try hold(table, ["id"] + columns, [values], ending: "") { return id }
         let sql = "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: columns.count + 1).joined(separator: ", ") + ")"
-        try cachedStatement(sql).execute([.integer(id)] + values.map { $0?.databaseValue ?? .null })
+        try cachedStatement(sql).execute(values)
         if !isWriting { try continueIdentities() }
         return id
     }
@@ -185,11 +254,13 @@ public final class Database {
         defer {
             isWriting = false
             newRowIDs.reset()
+            held.discard()
         }
         let result: T
         do {
             result = try body()
         } catch {
+            held.discard()
             if !isAutocommit { try? execute("ROLLBACK") }
             throw error
         }
@@ -197,6 +268,7 @@ public final class Database {
             try continueIdentities()
             try execute("COMMIT")
         } catch {
+            held.discard()
             if !isAutocommit { try? execute("ROLLBACK") }
             throw error
         }
@@ -212,6 +284,8 @@ public final class Database {
             try execute("RELEASE SAVEPOINT \(name)")
             return result
         } catch {
+            // What it held goes unsent: the savepoint's writes are undone.
+            held.discard()
             newRowIDs.recount()
             try? execute("ROLLBACK TO SAVEPOINT \(name)")
             try? execute("RELEASE SAVEPOINT \(name)")

@@ -147,7 +147,7 @@ public struct EntityCorrections {
             WHERE l.\(kind.column) IN (\(placeholders))
             """, ids + ids).compactMap { $0.int(0) }
         let grouping = GroupingStore(database: database)
-        for event in Set(events).sorted() { try grouping.saveParticipants(of: event) }
+        try grouping.saveParticipants(of: Set(events).sorted())
     }
 
     /// The entity a recorded merge removed: the row of its own table that was there before and is not after.

@@ -99,7 +99,7 @@ extension ArchiveWriter {
 
     /// Gives a person a role when none is known yet.
     public func addRole(_ role: String, toPerson id: Int64) throws {
-        try database.run("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", role, id)
+        try database.update("people", id: id, set: ["role"], to: [role], where: "people.role IS NULL", firstWins: true)
     }
 
     /// Gives an entity another name and key, unless another entity of its kind has that key. True

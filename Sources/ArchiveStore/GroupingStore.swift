@@ -189,14 +189,15 @@ public final class GroupingStore {
     /// Writes an event: its row (new when `event.id` is nil) and which articles it has. With
     /// `articlesChanged` false (the caller knows it has the articles it had), only the row. Who
     /// takes part is written by `saveParticipants`, once every event's articles are in place.
-    /// Returns its id.
+    /// `eventsBefore`: the events its articles were in, when the caller knows (an article in
+    /// none needs no deletion). Returns its id.
     @discardableResult
-    public func save(_ event: EventRow, articlesChanged: Bool = true) throws -> Int64 {
+    public func save(_ event: EventRow, articlesChanged: Bool = true, eventsBefore: [Int64: Int64]? = nil) throws -> Int64 {
         let id: Int64
         if let existing = event.id {
             id = existing
             // Only when something changes: rewriting a row and its index entries with the same values costs as much.
-            try database.run("""
+            try database.runAfterInserts("""
                 UPDATE events SET title = ?1, occurred_on = ?2, date_precision = ?3, date_source = ?4, place_id = ?5, place = ?6,
                     summary = ?7, first_seen = ?8, last_seen = ?9
                 WHERE id = ?10 AND (title, occurred_on, date_precision, date_source, place_id, place, summary, first_seen, last_seen)
@@ -215,7 +216,7 @@ public final class GroupingStore {
         let stored = event.id == nil ? [] : Set(try database.rows("SELECT article_id FROM article_events WHERE event_id = ?", [id]).compactMap { $0.int(0) })
         let joining = members.subtracting(stored).sorted()
         // Those leaving, and those joining from another event.
-        let moving = stored.subtracting(members).sorted() + joining
+        let moving = stored.subtracting(members).sorted() + joining.filter { article in eventsBefore.map { $0[article] != nil } ?? true }
         if !moving.isEmpty {
             let listed = database.isIn("article_id", moving)
             try database.cachedStatement("DELETE FROM article_events WHERE \(listed.sql)").execute(listed.values.map { $0?.databaseValue ?? .null })
@@ -224,18 +225,22 @@ public final class GroupingStore {
         return id
     }
 
-    /// Writes an event's people and organizations anew: every one its articles name, taking part
+    /// Writes events' people and organizations anew: every one its articles name, taking part
     /// when any of them says so.
-    public func saveParticipants(of id: Int64) throws {
+    public func saveParticipants(of events: [Int64]) throws {
+        guard !events.isEmpty else { return }
+        // Two statements per table for all the events: on a server each statement is a turn.
+        let listed = database.isIn("event_id", events)
+        let listedLinks = database.isIn("ae.event_id", events)
         for (table, links, column) in [("event_people", "article_people", "person_id"),
                                        ("event_organizations", "article_organizations", "organization_id")] {
-            try database.run("DELETE FROM \(table) WHERE event_id = ?", id)
-            try database.run("""
+            try database.cachedStatement("DELETE FROM \(table) WHERE \(listed.sql)").execute(listed.values.map { $0?.databaseValue ?? .null })
+            try database.cachedStatement("""
                 INSERT INTO \(table) (event_id, \(column), role)
                 SELECT ae.event_id, l.\(column), CASE WHEN max(l.takes_part) = 1 THEN 'participant' ELSE 'mentioned' END
                 FROM article_events AS ae JOIN \(links) AS l ON l.article_id = ae.article_id
-                WHERE ae.event_id = ? GROUP BY ae.event_id, l.\(column)
-                """, id)
+                WHERE \(listedLinks.sql) GROUP BY ae.event_id, l.\(column)
+                """).execute(listedLinks.values.map { $0?.databaseValue ?? .null })
         }
     }
 

@@ -161,6 +161,22 @@ public struct SQLDialect: Sendable, Equatable {
         }
     }
 
+    /// Whether each statement costs a turn of a server, so that a writer should send few of them
+    /// (`HeldWrites`).
+    public var paysPerStatement: Bool { engine == .postgres }
+
+    /// An update of any number of rows by id in one statement with one parameter, a JSON array of
+    /// objects keyed by column (`id` and the columns to set); nil on SQLite (see `insertRowSet`).
+    public func updateRowSet(_ table: String, _ columns: [String], condition: String?) -> String? {
+        switch engine {
+        case .sqlite: return nil
+        case .postgres:
+            return "UPDATE \(table) SET " + columns.map { "\($0) = v.\($0)" }.joined(separator: ", ")
+                + " FROM json_populate_recordset(NULL::\(table), ?::json) AS v WHERE \(table).id = v.id"
+                + (condition.map { " AND \($0)" } ?? "")
+        }
+    }
+
     /// An insert of any number of rows in one statement with one parameter, a JSON array of
     /// objects keyed by column (one statement shape, and one turn of the server's executor, however
     /// many rows); nil where rows go as lists of values (SQLite, which compiles each shape but pays
