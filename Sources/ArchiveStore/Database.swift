@@ -21,8 +21,11 @@ public final class Database {
     /// Inserts held back to go together (`HeldWrites`), on an engine that pays per statement.
     private var held = HeldWrites()
     private var holdsWrites: Bool { isWriting && dialect.paysPerStatement }
-    /// Rows held at most before they are sent (a chunk's articles stay well under it).
+    /// Rows, and bytes of text, held at most before they are sent: a chunk of articles stays
+    /// under them, a copy of a whole archive goes in many sends.
     private static let heldRowLimit = 50_000
+    private static let heldByteLimit = 32 << 20
+    private var heldIsFull: Bool { held.rowCount >= Self.heldRowLimit || held.textBytes >= Self.heldByteLimit }
 
     public init(connection: any DatabaseConnection) {
         self.connection = connection
@@ -94,7 +97,7 @@ public final class Database {
             return try cachedStatement(sql).execute(values + [.integer(id)])
         }
         held.hold(.init(table: table, columns: columns, condition: condition, firstWins: firstWins), id: id, values)
-        if held.rowCount >= Self.heldRowLimit { try sendHeldWrites() }
+        if heldIsFull { try sendHeldWrites() }
     }
 
     /// Sends every held write: inserts parents first, then the updates held for after them.
@@ -120,7 +123,7 @@ public final class Database {
             try sendHeldWrites()
             _ = held.hold(shape, rows)
         }
-        if held.rowCount >= Self.heldRowLimit { try sendHeldWrites() }
+        if heldIsFull { try sendHeldWrites() }
         return true
     }
 

@@ -26,6 +26,8 @@ struct HeldWrites {
     private var updates: [RowUpdate: [Int64: [DatabaseValue]]] = [:]
     private var updateShapes: [RowUpdate] = []
     private(set) var rowCount = 0
+    /// The bytes of the text values held, near enough: what holding costs in memory.
+    private(set) var textBytes = 0
 
     /// Updates of some columns of rows by id, under a condition on the row.
     struct RowUpdate: Hashable {
@@ -44,6 +46,7 @@ struct HeldWrites {
         if update.firstWins, updates[update]?[id] != nil { return }
         updates[update, default: [:]][id] = values
         rowCount += 1
+        textBytes += Self.textBytes([values])
     }
 
     /// Holds rows. False, holding nothing, when one repeats the conflict target of a row held for
@@ -57,6 +60,7 @@ struct HeldWrites {
         if rows[shape] == nil { shapes.append(shape) }
         rows[shape, default: []].append(contentsOf: new)
         rowCount += new.count
+        textBytes += Self.textBytes(new)
         return true
     }
 
@@ -86,7 +90,14 @@ struct HeldWrites {
         later.removeAll()
         updates.removeAll()
         updateShapes.removeAll()
+        textBytes = 0
         rowCount = 0
+    }
+
+    private static func textBytes(_ rows: [[DatabaseValue]]) -> Int {
+        rows.reduce(0) { sum, row in
+            row.reduce(sum) { sum, value in if case .text(let text) = value { sum + text.utf8.count } else { sum + 8 } }
+        }
     }
 
     /// The positions, among the shape's columns, of an upsert's conflict target: the columns in
