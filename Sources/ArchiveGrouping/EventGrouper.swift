@@ -357,7 +357,8 @@ public final class EventGrouper {
         var changedEvents: Set<Int64> = []
         for block in blocks {
             let sorted = block.members.sorted()
-            let byArticle = reportOf.filter { block.members.contains($0.key) }
+            var byArticle: [Int64: ArticleReport] = [:]
+            for article in sorted { byArticle[article] = reportOf[article] }
             let clusters = EventClustering(keys: byArticle.mapValues(\.contentHash), scores: block.pairs.map { ($0.a, $0.b, $0.score) },
                                            together: block.together, apart: block.apart).events()
             // Asked block by block: saving one block's events moves articles of the next.

@@ -59,18 +59,21 @@ final class StoredEntities {
 
     /// The stored row with this key.
     func row(_ kind: EntityTable, key: String) throws -> (id: Int64, name: String)? {
+        if let known = rows[kind]?[key] { return known }
         try load(keys: [kind: [key]])
         return rows[kind]?[key] ?? nil
     }
 
     /// The people with this surname, in key order.
     func people(surname: String) throws -> [(id: Int64, key: String)] {
+        if let known = surnames[surname] { return known }
         try load(surnames: [surname])
         return surnames[surname] ?? []
     }
 
     /// The entity first written with a spelling of this key, and its key now.
     func entity(_ kind: EntityTable, spellingKey key: String) throws -> (id: Int64, key: String)? {
+        if let known = spellings[kind]?[key] { return known }
         try load(kind, spellings: [key])
         return spellings[kind]?[key] ?? nil
     }
