@@ -48,6 +48,9 @@ public final class EventGrouper {
     /// The batch's articles filed so far, by word, with their days: candidates of those after them.
     private var filedInBatch: [String: [(article: Int64, day: String)]] = [:]
 
+    /// Articles whose candidates are asked for in one question.
+    private static let candidateSlice = 128
+
     public init(database: Database) {
         store = GroupingStore(database: database)
     }
@@ -200,7 +203,13 @@ public final class EventGrouper {
         let requests = batch.compactMap { article in
             signatures[article].map { (key: article, terms: $0.indexTerms, days: GroupingPolicy.dayWindow($0.day)) }
         }
-        askedCandidates = try store.articles(filedUnder: requests)
+        var asked: [Int64: Set<Int64>] = [:]
+        // In slices: the answer for a whole chunk at once held tens of megabytes of rows.
+        for start in stride(from: 0, to: requests.count, by: Self.candidateSlice) {
+            let slice = requests[start..<min(start + Self.candidateSlice, requests.count)]
+            asked.merge(try store.articles(filedUnder: Array(slice))) { $1 }
+        }
+        askedCandidates = asked
     }
 
     /// The filed articles that share a heavy word with an article within its day window: those
