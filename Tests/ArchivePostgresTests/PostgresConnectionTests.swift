@@ -76,6 +76,43 @@ import Testing
         #expect(try database.integer("SELECT id FROM places WHERE key = 'by the server'") == 44)
     }
 
+    /// Inserts held back in a writing transaction (`HeldWrites`) land as if sent one by one:
+    /// parents before the rows that refer to them whatever order the tables were first written
+    /// in, an upsert's repeat after the row it repeats, updates after the inserts, first or last
+    /// as asked; a savepoint that fails takes what it held with it.
+    @Test(.enabled(if: TestPostgres.isAvailable, TestPostgres.skipped))
+    func heldWritesLandAsIfSentOneByOne() throws {
+        let scratch = try TestPostgres.scratch()
+        let database = try PostgresArchive.open(try #require(PostgresLocation(scratch.url)), mode: .readWrite)
+        try database.execute("INSERT INTO people (id, name, key, surname_key) VALUES (1, 'Ann Lee', 'ann lee', 'lee')")
+        let upsert = "ON CONFLICT (key, person_id) DO UPDATE SET alias = excluded.alias WHERE excluded.alias < person_aliases.alias"
+        let second = try database.inTransaction {
+            // An alias of a stored person first, so the aliases' rows are held before any person's.
+            try database.insert(into: "person_aliases", ["person_id", "alias", "key"], rows: [[1, "Lee", "lee"]], ending: upsert)
+            let id = try database.insertNew(into: "people", ["name", "key", "surname_key"], "Bo Kim", "bo kim", "kim")
+            try database.insert(into: "person_aliases", ["person_id", "alias", "key"], rows: [[id, "Kim", "kim"]], ending: upsert)
+            // The same person and key again: one statement may not update a row twice.
+            try database.insert(into: "person_aliases", ["person_id", "alias", "key"], rows: [[id, "KIM", "kim"]], ending: upsert)
+            try database.update("people", id: id, set: ["role"], to: ["mayor"], where: "people.role IS NULL", firstWins: true)
+            try database.update("people", id: id, set: ["role"], to: ["senator"], where: "people.role IS NULL", firstWins: true)
+            try database.update("people", id: 1, set: ["name"], to: ["Ann B. Lee"])
+            try database.update("people", id: 1, set: ["name"], to: ["Ann C. Lee"])
+            #expect(throws: ArticleFailed.self) {
+                try database.inSavepoint {
+                    _ = try database.insertNew(into: "people", ["name", "key", "surname_key"], "Cy Doe", "cy doe", "doe")
+                    throw ArticleFailed()
+                }
+            }
+            return id
+        }
+        let people = try database.rows("SELECT id, name, role FROM people ORDER BY id").map { $0.values }
+        #expect(people == [[.integer(1), .text("Ann C. Lee"), .null], [.integer(second), .text("Bo Kim"), .text("mayor")]])
+        let aliases = try database.rows("SELECT person_id, alias FROM person_aliases ORDER BY person_id").map { $0.values }
+        #expect(aliases == [[.integer(1), .text("Lee")], [.integer(second), .text("KIM")]])
+    }
+
+    private struct ArticleFailed: Error {}
+
     @Test(.enabled(if: TestPostgres.isAvailable, TestPostgres.skipped))
     func onlyArchivesAreOpenedAndNewerOnesAreLeftAlone() throws {
         let scratch = try TestPostgres.scratch()
