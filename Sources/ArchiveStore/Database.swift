@@ -2,7 +2,8 @@ import ArchiveValues
 import Foundation
 
 /// One connection to an archive's database, whichever engine holds it, with the conveniences the
-/// store is written with: cached statements, one-line queries, transactions and savepoints.
+/// store is written with: cached statements, one-line queries, transactions and savepoints, and
+/// on a server the inserts of a writing transaction held to go together (`HeldWrites`).
 ///
 /// Not thread-safe: use one per thread.
 public final class Database {
