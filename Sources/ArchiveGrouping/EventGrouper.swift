@@ -147,6 +147,15 @@ public final class EventGrouper {
         keep(contentHash, for: article)
     }
 
+    /// Drops everything read of the archive: another connection wrote to it since (a second
+    /// ingest), and may have linked the articles known here, or deleted some and given their ids
+    /// to others.
+    public func forgetEverythingRead() {
+        signatures.removeAll()
+        hashes.removeAll()
+        forgetLinks()
+    }
+
     /// Drops what was read of articles from `firstID` on: their rows were rolled back, and the ids
     /// will be given to other articles.
     public func forget(from firstID: Int64) {

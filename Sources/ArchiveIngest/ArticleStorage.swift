@@ -41,8 +41,10 @@ public struct ArticleStorage {
     /// Asks at once what the names and quotes of a chunk's articles may need to know of the
     /// stored rows, so that storing them one by one waits for no answer (`StoredEntities`). Must
     /// run in the chunk's transaction, before its articles are stored; `finishChunk` after.
-    public func prepare(for bundles: [ArticleBundle]) throws {
-        try checkDataVersion()
+    /// True when another connection has written since this one last looked.
+    @discardableResult
+    public func prepare(for bundles: [ArticleBundle]) throws -> Bool {
+        let othersWrote = try checkDataVersion()
         let entities = StoredEntities(writer: writer)
         try entities.load(keys: [
             .person: Set(bundles.flatMap { EntityIdentity.keys(of: $0.people) }),
@@ -54,6 +56,7 @@ public struct ArticleStorage {
         try entities.load(.place, spellings: Set(bundles.flatMap { $0.places.flatMap(\.aliases).map(MatchKey.make) }))
         known.entities = entities
         try writer.prepareQuotes(bundles.flatMap(\.quotes))
+        return othersWrote
     }
 
     /// Drops what `prepare` asked: after the chunk, others may write.
@@ -67,12 +70,15 @@ public struct ArticleStorage {
         known.forget()
     }
 
-    /// Forgets what is known when another connection wrote (a second ingest, `archive merge`).
-    private func checkDataVersion() throws {
+    /// Forgets what is known when another connection wrote (a second ingest, `archive merge`);
+    /// true then.
+    @discardableResult
+    private func checkDataVersion() throws -> Bool {
         let version = try writer.dataVersion()
-        guard version != known.dataVersion else { return }
+        guard version != known.dataVersion else { return false }
         known.forget()
         known.dataVersion = version
+        return true
     }
 
     /// Before a stored article's near-copy is stored in its place (see `ArchiveWriter.forgetSpellings`).

@@ -80,7 +80,8 @@ extension IngestPipeline {
         func bundles(from position: Int) -> [ArticleBundle] {
             order[position...].compactMap { if case .new(_, let bundle, _, _) = items[$0] { bundle } else { nil } }
         }
-        try storage.prepare(for: bundles(from: 0))
+        // What grouping remembers of the archive is as stale as the names' rows.
+        if try storage.prepare(for: bundles(from: 0)) { grouper.forgetEverythingRead() }
         defer { storage.finishChunk() }
         for (position, index) in order.enumerated() {
             let item = items[index]
