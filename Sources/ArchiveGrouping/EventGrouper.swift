@@ -207,13 +207,14 @@ public final class EventGrouper {
     }
 
     /// Asks for the candidates of every article of a batch whose signature is known, before any
-    /// is filed: one question, where one per article would each wait on a server.
+    /// is filed: a question per `candidateSlice` articles, where one per article would each wait
+    /// on a server.
     private func askCandidates(of batch: [Int64]) throws {
         let requests = batch.compactMap { article in
             signatures[article].map { (key: article, terms: $0.indexTerms, days: GroupingPolicy.dayWindow($0.day)) }
         }
         var asked: [Int64: Set<Int64>] = [:]
-        // In slices: the answer for a whole chunk at once held tens of megabytes of rows.
+        // In slices: the answer for a whole chunk at once held some 20 MB of rows.
         for start in stride(from: 0, to: requests.count, by: Self.candidateSlice) {
             let slice = requests[start..<min(start + Self.candidateSlice, requests.count)]
             asked.merge(try store.articles(filedUnder: Array(slice))) { $1 }
