@@ -99,24 +99,25 @@ struct EntityIdentity {
 
     /// An organization or place: by its key, or by any spelling already known ('RDIF', 'Kiev').
     private func entityID(for entity: EntityRecord, _ kind: EntityTable, _ stored: StoredEntities) throws -> Int64 {
-        var key: String? = MatchKey.make(entity.name)
+        let key = MatchKey.make(entity.name)
         let id: Int64
-        if let merged = try mergeTarget(kind, keys: [MatchKey.make(entity.name)] + entity.aliases.map { MatchKey.make($0) }) {
+        // The key the row is filed under once this name is its; nil for a merge target's, not known here.
+        var filedUnder: String? = key
+        if let merged = try mergeTarget(kind, keys: [key] + entity.aliases.map { MatchKey.make($0) }) {
             id = merged
-            key = nil  // whatever the merge target is filed under
-        } else if let name = key, let existing = try existing(entity.name, key: name, kind, stored) {
+            filedUnder = nil
+        } else if let existing = try existing(entity.name, key: key, kind, stored) {
             id = existing
-        } else if let name = key,
-                  let known = try entity.aliases.lazy.compactMap({ try stored.entity(kind, spellingKey: MatchKey.make($0)) }).first {
+        } else if let known = try entity.aliases.lazy.compactMap({ try stored.entity(kind, spellingKey: MatchKey.make($0)) }).first {
             id = known.id
             // Named by the better of the spellings that joined, whichever came first: "Endangered
             // Species Act" over "ESA", "Anchorage Daily News" over "The Anchorage Daily News".
-            let renamed = try Self.isBetterName(name, than: known.key) && stored.rename(kind, known.id, from: known.key, to: entity.name, key: name)
-            if !renamed { key = known.key }
+            let renamed = try Self.isBetterName(key, than: known.key) && stored.rename(kind, known.id, from: known.key, to: entity.name, key: key)
+            if !renamed { filedUnder = known.key }
         } else {
-            id = try stored.insert(kind, name: entity.name, key: MatchKey.make(entity.name))
+            id = try stored.insert(kind, name: entity.name, key: key)
         }
-        try addAliases(entity.aliases + [entity.name], to: id, kind, key: key, stored)
+        try addAliases(entity.aliases + [entity.name], to: id, kind, key: filedUnder, stored)
         return id
     }
 

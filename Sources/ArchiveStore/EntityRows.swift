@@ -46,21 +46,10 @@ extension ArchiveWriter {
         return found
     }
 
-    /// An entity that has been written with a spelling of this key, and the key it is filed under
-    /// now: the first stored, when several have. (Without the order, which one came back was the
-    /// engine's choice: SQLite read the key's index in id order, PostgreSQL scanning the table
-    /// found another on the 10k bench.)
-    public func entity(_ kind: EntityTable, aliasKey: String) throws -> (id: Int64, key: String)? {
-        let row = try database.rows("""
-            SELECT e.id, e.key FROM \(kind.aliasTable) AS al JOIN \(kind.table) AS e ON e.id = al.\(kind.column)
-            WHERE al.key = ? ORDER BY e.id LIMIT 1
-            """, [aliasKey]).first
-        guard let id = row?.int(0), let key = row?.string(1) else { return nil }
-        return (id, key)
-    }
-
-    /// For each of these alias keys, the entity first stored with a spelling of it, and the key
-    /// it is filed under now (`entity(_:aliasKey:)` for many keys in one question).
+    /// For each of these alias keys, the entity that has been written with a spelling of it, and
+    /// the key it is filed under now: the first stored, when several have, in one question for
+    /// all the keys. (Without the order, which one came back was the engine's choice: SQLite read
+    /// the key's index in id order, PostgreSQL scanning the table found another on the 10k bench.)
     public func entities(_ kind: EntityTable, aliasKeys: Set<String>) throws -> [String: (id: Int64, key: String)] {
         var found: [String: (id: Int64, key: String)] = [:]
         guard !aliasKeys.isEmpty else { return found }
@@ -102,18 +91,9 @@ extension ArchiveWriter {
         try database.update("people", id: id, set: ["role"], to: [role], where: "people.role IS NULL", firstWins: true)
     }
 
-    /// Gives an entity another name and key, unless another entity of its kind has that key. True
-    /// when renamed.
-    @discardableResult
-    public func renameEntity(_ kind: EntityTable, _ id: Int64, to name: String, key: String) throws -> Bool {
-        !(try database.rows("""
-            UPDATE \(kind.table) SET name = ?, key = ? WHERE id = ?
-            AND NOT EXISTS (SELECT 1 FROM \(kind.table) WHERE key = ? AND id <> ?) RETURNING id
-            """, [name, key, id, key, id]).isEmpty)
-    }
-
-    /// `renameEntity` when the caller knows that no other entity of the kind has the key: the
-    /// same statement, sent without waiting for its answer.
+    /// Gives an entity another name and key. The caller has made sure that no other entity of its
+    /// kind has the key (`StoredEntities.rename`), so nothing waits for an answer; the statement
+    /// still changes nothing should one have it.
     public func renameEntity(_ kind: EntityTable, _ id: Int64, toFreeKey key: String, name: String) throws {
         try database.run("""
             UPDATE \(kind.table) SET name = ?, key = ? WHERE id = ?
