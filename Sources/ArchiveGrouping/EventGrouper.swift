@@ -147,13 +147,16 @@ public final class EventGrouper {
         keep(contentHash, for: article)
     }
 
-    /// Drops everything read of the archive: another connection wrote to it since (a second
-    /// ingest), and may have linked the articles known here, or deleted some and given their ids
-    /// to others.
-    public func forgetEverythingRead() {
-        signatures.removeAll()
-        hashes.removeAll()
+    /// Drops what another connection's writes (a second ingest) may have made stale: every link
+    /// read, since its new articles may have linked or pushed out any of them, and the signature
+    /// and hash of every article no longer stored with the same text (a deleted article's id may
+    /// have been given to another). What an unchanged text gives stays: reading the signatures
+    /// back, not the links, is what a writer pays after another's chunk.
+    public func forgetWhatOthersChanged() throws {
         forgetLinks()
+        let stored = try store.contentHashes(of: Array(Set(hashes.keys).union(signatures.keys)).sorted())
+        hashes = hashes.filter { stored[$0.key] == $0.value }
+        signatures = signatures.filter { hashes[$0.key] != nil }
     }
 
     /// Drops what was read of articles from `firstID` on: their rows were rolled back, and the ids
@@ -358,8 +361,14 @@ public final class EventGrouper {
         return hash
     }
 
+    /// Caches a content hash within `signatureLimit`, keeping the newer half when full, as
+    /// signatures are kept: a signature whose hash is gone cannot be checked after another
+    /// writer's chunk.
     private func keep(_ hash: String, for article: Int64) {
-        if hashes.count >= signatureLimit { hashes.removeAll(keepingCapacity: true) }
+        if hashes.count >= max(1, signatureLimit), hashes[article] == nil {
+            let median = hashes.keys.sorted()[hashes.count / 2]
+            hashes = hashes.filter { $0.key >= median }
+        }
         hashes[article] = hash
     }
 
@@ -460,6 +469,8 @@ public final class EventGrouper {
         guard let text = try store.text(of: article, length: ReportSignature.leadLength) else { return nil }
         let signature = ReportSignature(title: text.title, body: text.body, day: text.occurredOn)
         keep(signature.forComparing, for: article)
+        // What tells, after another writer's chunk, whether the signature still holds.
+        keep(text.contentHash, for: article)
         return signature
     }
 

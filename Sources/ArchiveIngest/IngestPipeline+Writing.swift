@@ -81,7 +81,7 @@ extension IngestPipeline {
             order[position...].compactMap { if case .new(_, let bundle, _, _) = items[$0] { bundle } else { nil } }
         }
         // What grouping remembers of the archive is as stale as the names' rows.
-        if try storage.prepare(for: bundles(from: 0)) { grouper.forgetEverythingRead() }
+        if try storage.prepare(for: bundles(from: 0)) { try grouper.forgetWhatOthersChanged() }
         defer { storage.finishChunk() }
         for (position, index) in order.enumerated() {
             let item = items[index]

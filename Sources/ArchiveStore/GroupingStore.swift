@@ -26,14 +26,14 @@ public final class GroupingStore {
         return articles.compactMap { found[$0] }
     }
 
-    /// An article's headline, the first `length` characters of its body and the date its report
-    /// gives, if it has a report.
-    public func text(of article: Int64, length: Int) throws -> (title: String, body: String, occurredOn: String?)? {
+    /// An article's headline, the first `length` characters of its body, the date its report
+    /// gives and its content hash, if it has a report.
+    public func text(of article: Int64, length: Int) throws -> (title: String, body: String, occurredOn: String?, contentHash: String)? {
         guard let row = try database.rows("""
-            SELECT a.title, substr(a.body, 1, CAST(? AS INTEGER)), r.occurred_on FROM source_articles AS a
+            SELECT a.title, substr(a.body, 1, CAST(? AS INTEGER)), r.occurred_on, a.content_hash FROM source_articles AS a
             JOIN article_reports AS r ON r.article_id = a.id WHERE a.id = ?
             """, [length, article]).first else { return nil }
-        return (row.string(0) ?? "", row.string(1) ?? "", row.string(2))
+        return (row.string(0) ?? "", row.string(1) ?? "", row.string(2), row.string(3) ?? "")
     }
 
     /// Every article with a report, in id order.
@@ -124,6 +124,17 @@ public final class GroupingStore {
         try database.scalar("SELECT content_hash FROM source_articles WHERE id = ?", article).flatMap {
             if case .text(let hash) = $0 { return hash } else { return nil }
         }
+    }
+
+    /// The content hashes of those of these articles that are stored.
+    public func contentHashes(of articles: [Int64]) throws -> [Int64: String] {
+        var hashes: [Int64: String] = [:]
+        guard !articles.isEmpty else { return hashes }
+        let listed = database.isIn("id", articles)
+        for row in try database.rows("SELECT id, content_hash FROM source_articles WHERE \(listed.sql)", listed.values) {
+            if let id = row.int(0), let hash = row.string(1) { hashes[id] = hash }
+        }
+        return hashes
     }
 
     /// The articles linked to one, with their similarity.

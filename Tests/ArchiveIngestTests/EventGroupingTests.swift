@@ -152,4 +152,31 @@ import Testing
         #expect(small.groups == roomy.groups)
         #expect(roomy.groups.reduce(0) { $0 + $1.count } == Self.articles.count + Self.bridge.count)
     }
+
+    /// After another writer's chunk, grouping keeps what it read of texts still stored and drops
+    /// the rest: here the other deleted an article (as `demote` does) and its id went to another
+    /// text, whose words the cached signature would have stood for.
+    @Test func signaturesOfTextsAnotherWriterReplacedAreReadAgain() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.path("w.db")
+        let mine = IngestPipeline(database: try ArchiveSchema.open(path, mode: .readWrite), batchSize: 4)
+        func ingest(_ pipeline: IngestPipeline, _ index: Int) throws -> Int64? {
+            let (name, text) = Self.articles[index]
+            var report = IngestReport()
+            try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
+            #expect(report.added == 1, "\(name)")
+            return try pipeline.writer.database.integer("SELECT max(id) FROM source_articles")
+        }
+        let kept = try #require(try ingest(mine, 3))
+        let replaced = try #require(try ingest(mine, 0))
+        #expect(mine.grouper.cachedSignatures == 2)
+
+        let other = try ArchiveSchema.open(path, mode: .readWrite)
+        try other.run("DELETE FROM source_articles WHERE id = ?", replaced)
+        #expect(try ingest(IngestPipeline(database: other, batchSize: 4), 4) == replaced)
+
+        try mine.grouper.forgetWhatOthersChanged()
+        #expect(mine.grouper.cachedSignatures == 1)
+        #expect(kept != replaced)
+    }
 }
