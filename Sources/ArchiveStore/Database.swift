@@ -249,6 +249,11 @@ public final class Database {
         case immediate
     }
 
+    /// SQLite's plan for a query, one line per step ("SEARCH e USING INDEX …", "SCAN …").
+    public func plan(_ sql: String, _ values: [DatabaseValueConvertible?] = []) throws -> [String] {
+        try prepare("EXPLAIN QUERY PLAN " + sql).rows(values.map { $0?.databaseValue ?? .null }).compactMap { $0.string("detail") }
+    }
+
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     /// The error thrown is always the first one (a failing rollback does not hide it).
     public func inTransaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {

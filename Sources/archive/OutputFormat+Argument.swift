@@ -1,5 +1,6 @@
 import ArchiveIngest
 import ArchiveQuery
+import ArchiveStore
 import ArgumentParser
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArchiveQuery
+import ArchiveStore
 import ArgumentParser
 
 extension Archive {

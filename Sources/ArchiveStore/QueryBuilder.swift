@@ -1,5 +1,4 @@
 import ArchiveValues
-import ArchiveStore
 import Foundation
 
 /// Turns filters into one parameterized SELECT. Every value the user gives is a bound parameter;
@@ -16,10 +15,10 @@ public struct QueryBuilder: Sendable {
     public var dialect: SQLDialect = .sqlite
 
     /// Separates the items of list columns inside one SQL value (ASCII record separator).
-    static let listSeparator = "\u{1E}"
-    static let listSeparatorCharacter: Character = "\u{1E}"
+    public static let listSeparator = "\u{1E}"
+    public static let listSeparatorCharacter: Character = "\u{1E}"
     /// Columns whose values are lists.
-    static let listColumns: Set<String> = ["participants", "articles", "aliases", "roles"]
+    public static let listColumns: Set<String> = ["participants", "articles", "aliases", "roles"]
 
     public init(filter: QueryFilter, target: QueryTarget, limit: Int = 50, offset: Int = 0, rawText: Bool = false) {
         self.filter = filter

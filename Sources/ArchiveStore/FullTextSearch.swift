@@ -1,4 +1,3 @@
-import ArchiveStore
 
 /// `archive search`: articles and quotes ranked together by bm25, with a snippet around the match.
 public struct FullTextSearch: Sendable {
