@@ -147,12 +147,18 @@ extension EntityRecognizer {
         var role: String? = roleBefore(span.lowerBound, in: text)
         var index = span.lowerBound
         while index < span.upperBound {
+            // An abbreviated title whose period lies past the span ("Army Gen." before "Mick
+            // Bednarek") is never a surname.
             if let titleEnd = titleMatch(at: index, limit: span.upperBound, tokens: tokens),
-               titleEnd < span.upperBound || isPlaceOrNothing(partStart..<index, text) {
-                if partStart < index { result.append(contentsOf: splitJoined(partStart..<index, in: text, role: role)) }
+               titleEnd != span.upperBound || isPlaceOrNothing(partStart..<index, text) {
+                // What qualifies an abbreviated title ("Navy" in "spokesman Navy Capt. Jeff Davis") is
+                // no one the role before it names.
+                if partStart < index {
+                    result.append(contentsOf: splitJoined(partStart..<index, in: text, role: titleEnd > span.upperBound ? nil : role))
+                }
                 // A title closing the span after a place ("US Secretary of State") names no one itself;
                 // after a name it is a surname ("Charlie King") and stays.
-                if titleEnd == span.upperBound { return result }
+                if titleEnd >= span.upperBound { return result }
                 role = text.text(index..<titleEnd)
                 index = titleEnd
                 while index < span.upperBound, !isNameWord(tokens[index]) { index += 1 }
@@ -229,18 +235,31 @@ extension EntityRecognizer {
     }
 
     /// A role written just before a name in lower case: "envoy Kirill Dmitriev", "chief negotiator
-    /// Rustem Umerov", "envoy, Kirill Dmitriev".
+    /// Rustem Umerov", "envoy, Kirill Dmitriev"; or abbreviated, whose period ended the name's
+    /// capitalized span before it began: "Sen. Mick Bednarek", "retired Lt. Gen. Mick Bednarek".
     func roleBefore(_ index: Int, in text: AnalyzedText) -> String? {
         let tokens = text.tokens
         var end = index
         if end > 0, tokens[end - 1].text == "," { end -= 1 }
-        guard end > 0, lexicon.titleLastWords.contains(tokens[end - 1].lowercased) else { return nil }
+        // The words before the name, nearest first, an abbreviation with its period as one ("gen.").
+        var words: [(word: String, start: Int)] = []
+        var cursor = end - 1
+        while cursor >= 0, words.count < 4 {
+            if tokens[cursor].text == ".", cursor > 0, tokens[cursor - 1].kind == .word, tokens[cursor - 1].end == tokens[cursor].start,
+               lexicon.abbreviations.contains(tokens[cursor - 1].lowercased) {
+                words.append((tokens[cursor - 1].lowercased + ".", cursor - 1))
+                cursor -= 2
+            } else if tokens[cursor].kind == .word {
+                words.append((tokens[cursor].lowercased, cursor))
+                cursor -= 1
+            } else {
+                break
+            }
+        }
+        guard let last = words.first, lexicon.titleLastWords.contains(last.word) else { return nil }
         var best: String?
-        var start = end - 1
-        while start >= 0, end - start <= 4, tokens[start].kind == .word {
-            let words = tokens[start..<end].map { $0.lowercased }
-            if lexicon.titles.contains(words.joined(separator: " ")) { best = text.text(start..<end) }
-            start -= 1
+        for count in 1...words.count where lexicon.titles.contains(words[..<count].reversed().map(\.word).joined(separator: " ")) {
+            best = text.text(words[count - 1].start..<end)
         }
         return best
     }

@@ -607,10 +607,13 @@ struct QuoteAttributor: Sendable {
             if tokens[index].kind == .punctuation, !isAbbreviationPeriod(index, tokens) { break }
             index += 1
         }
-        // No name: a described speaker up to the next punctuation, if it opens like a noun phrase.
+        // No name: a described speaker up to the next punctuation, if it opens like a noun phrase,
+        // and not into a relative clause: "said a Democratic strategist who spoke on the condition
+        // of anonymity" is the strategist's.
+        let relative = index > start + 1 ? (start + 1..<index).first(where: { Self.relativeWords.contains(tokens[$0].lowercased) }) : nil
         if start < tokens.count, Self.determiners.contains(tokens[start].lowercased) || tokens[start].isCapitalized,
            index > start + 1, index - start <= 8, !standingAlone || index < tokens.count && !context.insideQuote[index],
-           let end = phraseEnd(start, index, tokens) {
+           let end = phraseEnd(start, relative ?? index, tokens) {
             let phrase = context.text.text(start..<end)
             return Attribution(speaker: phrase, written: phrase, cue: cue)
         }
@@ -621,6 +624,8 @@ struct QuoteAttributor: Sendable {
     private static let dashes: Set<String> = ["\u{2015}", "\u{2014}", "\u{2013}", "-"]
 
     private static let conjunctions: Set<String> = ["and", "but", "while", "whereas"]
+
+    private static let relativeWords: Set<String> = ["who", "whom", "whose", "which", "that"]
 
     private static let clauseOpeners: Set<String> = ["that", "how", "what", "whether", "if", "for", "to", "when", "why"]
 

@@ -269,4 +269,23 @@ import Testing
         #expect(facts.quotes.count == 1)
         #expect(facts.quotes.first?.speaker == "Ruth Ellison")
     }
+
+    /// A described speaker ends before a relative clause about them.
+    @Test func aDescribedSpeakerEndsBeforeItsRelativeClause() {
+        let facts = extract("“The count is not over yet,” said a county official who asked not to be named because of the dispute.")
+        #expect(facts.quotes.first?.speaker == "a county official")
+    }
+
+    /// An abbreviated title before a name makes it a person's even when the given name is not a
+    /// known one, and what qualifies the title ("Navy" in "Navy Capt.") is no one.
+    @Test(arguments: [("said Sen. Zarek Holloway.", "Zarek Holloway", "Sen."),
+                      ("said retired Army Lt. Gen. Zarek Holloway.", "Zarek Holloway", "Gen."),
+                      ("said Del. Orla Fenwick of the district.", "Orla Fenwick", "Del."),
+                      ("said Pentagon spokesman Navy Capt. Brann Tolliver.", "Brann Tolliver", "Capt.")])
+    func anAbbreviatedTitleNamesThePersonAfterIt(signature: String, person: String, title: String) {
+        let facts = extract("“The plan has not changed at all,” \(signature)")
+        #expect(facts.quotes.first?.speaker == person)
+        #expect(facts.people.map(\.name) == [person])
+        #expect(facts.people.first?.role == title)
+    }
 }
