@@ -147,12 +147,12 @@ extension EntityRecognizer {
         var role: String? = roleBefore(span.lowerBound, in: text)
         var index = span.lowerBound
         while index < span.upperBound {
-            // An abbreviated title whose period lies past the span ("Army Gen." before "Mick
-            // Bednarek") is never a surname.
+            // An abbreviated title whose period lies past the span ("Army Gen." before "Zarek
+            // Holloway") is never a surname.
             if let titleEnd = titleMatch(at: index, limit: span.upperBound, tokens: tokens),
                titleEnd != span.upperBound || isPlaceOrNothing(partStart..<index, text) {
-                // What qualifies an abbreviated title ("Navy" in "spokesman Navy Capt. Jeff Davis") is
-                // no one the role before it names.
+                // What qualifies an abbreviated title ("Navy" in "spokesman Navy Capt. Brann
+                // Tolliver") is no one the role before it names.
                 if partStart < index {
                     result.append(contentsOf: splitJoined(partStart..<index, in: text, role: titleEnd > span.upperBound ? nil : role))
                 }
@@ -236,7 +236,7 @@ extension EntityRecognizer {
 
     /// A role written just before a name in lower case: "envoy Kirill Dmitriev", "chief negotiator
     /// Rustem Umerov", "envoy, Kirill Dmitriev"; or abbreviated, whose period ended the name's
-    /// capitalized span before it began: "Sen. Mick Bednarek", "retired Lt. Gen. Mick Bednarek".
+    /// capitalized span before it began: "Sen. Zarek Holloway", "retired Lt. Gen. Zarek Holloway".
     func roleBefore(_ index: Int, in text: AnalyzedText) -> String? {
         let tokens = text.tokens
         var end = index

@@ -608,8 +608,8 @@ struct QuoteAttributor: Sendable {
             index += 1
         }
         // No name: a described speaker up to the next punctuation, if it opens like a noun phrase,
-        // and not into a relative clause: "said a Democratic strategist who spoke on the condition
-        // of anonymity" is the strategist's.
+        // and not into a relative clause: "said a county official who asked not to be named" is
+        // the official's.
         let relative = index > start + 1 ? (start + 1..<index).first(where: { Self.relativeWords.contains(tokens[$0].lowercased) }) : nil
         if start < tokens.count, Self.determiners.contains(tokens[start].lowercased) || tokens[start].isCapitalized,
            index > start + 1, index - start <= 8, !standingAlone || index < tokens.count && !context.insideQuote[index],
