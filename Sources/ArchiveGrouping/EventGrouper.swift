@@ -361,15 +361,19 @@ public final class EventGrouper {
         return hash
     }
 
-    /// Caches a content hash within `signatureLimit`, keeping the newer half when full, as
-    /// signatures are kept: a signature whose hash is gone cannot be checked after another
-    /// writer's chunk.
+    /// Caches a content hash within `signatureLimit`, as signatures are: a signature whose hash
+    /// is gone cannot be checked after another writer's chunk.
     private func keep(_ hash: String, for article: Int64) {
-        if hashes.count >= max(1, signatureLimit), hashes[article] == nil {
-            let median = hashes.keys.sorted()[hashes.count / 2]
-            hashes = hashes.filter { $0.key >= median }
-        }
+        makeRoom(in: &hashes, for: article)
         hashes[article] = hash
+    }
+
+    /// Keeps a cache of `signatureLimit` articles at most: when it is full and `article` is not
+    /// in it, the newer half stays (candidates are mostly recent articles).
+    private func makeRoom<Value>(in cache: inout [Int64: Value], for article: Int64) {
+        guard cache.count >= max(1, signatureLimit), cache[article] == nil else { return }
+        let median = cache.keys.sorted()[cache.count / 2]
+        cache = cache.filter { $0.key >= median }
     }
 
     /// Forms anew the events of every block that holds one of `articles`: the articles joined to
@@ -477,11 +481,7 @@ public final class EventGrouper {
     /// Caches a signature within `signatureLimit`. Every article written comes through here, not
     /// only those read back: a limit checked on reads alone let the cache hold the whole archive.
     private func keep(_ signature: ReportSignature, for article: Int64) {
-        if signatures.count >= max(1, signatureLimit), signatures[article] == nil {
-            // Candidates are mostly recent articles: keep the newer half.
-            let median = signatures.keys.sorted()[signatures.count / 2]
-            signatures = signatures.filter { $0.key >= median }
-        }
+        makeRoom(in: &signatures, for: article)
         signatures[article] = signature
     }
 }

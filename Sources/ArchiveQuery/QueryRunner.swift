@@ -16,7 +16,7 @@ public struct QueryRunner {
 
     /// SQLite's plan for a query, one line per step ("SEARCH e USING INDEX …", "SCAN …").
     public func plan(_ query: BuiltQuery) throws -> [String] {
-        try database.plan(query.sql, query.parameters)
+        try database.plan(query)
     }
 
     public func run(_ query: BuiltQuery, rawText: Bool = false) throws -> ResultTable {

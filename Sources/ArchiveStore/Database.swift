@@ -130,6 +130,11 @@ public final class Database {
 
     /// Runs a statement with positional parameters, through the statement cache.
     public func run(_ sql: String, _ values: DatabaseValueConvertible?...) throws {
+        try run(sql, values: values)
+    }
+
+    /// `run` with its values in an array (a list bound by `isIn`, say).
+    public func run(_ sql: String, values: [DatabaseValueConvertible?]) throws {
         try cachedStatement(sql).execute(values.map { $0?.databaseValue ?? .null })
     }
 
@@ -250,8 +255,8 @@ public final class Database {
     }
 
     /// SQLite's plan for a query, one line per step ("SEARCH e USING INDEX …", "SCAN …").
-    public func plan(_ sql: String, _ values: [DatabaseValueConvertible?] = []) throws -> [String] {
-        try prepare("EXPLAIN QUERY PLAN " + sql).rows(values.map { $0?.databaseValue ?? .null }).compactMap { $0.string("detail") }
+    public func plan(_ query: BuiltQuery) throws -> [String] {
+        try prepare("EXPLAIN QUERY PLAN " + query.sql).rows(query.parameters).compactMap { $0.string("detail") }
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.

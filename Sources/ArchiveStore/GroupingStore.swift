@@ -230,7 +230,7 @@ public final class GroupingStore {
         let moving = stored.subtracting(members).sorted() + joining.filter { article in eventsBefore.map { $0[article] != nil } ?? true }
         if !moving.isEmpty {
             let listed = database.isIn("article_id", moving)
-            try database.cachedStatement("DELETE FROM article_events WHERE \(listed.sql)").execute(listed.values.map { $0?.databaseValue ?? .null })
+            try database.run("DELETE FROM article_events WHERE \(listed.sql)", values: listed.values)
         }
         try database.insert(into: "article_events", ["article_id", "event_id"], rows: joining.map { [$0, id] })
         return id
@@ -245,13 +245,13 @@ public final class GroupingStore {
         let listedLinks = database.isIn("ae.event_id", events)
         for (table, links, column) in [("event_people", "article_people", "person_id"),
                                        ("event_organizations", "article_organizations", "organization_id")] {
-            try database.cachedStatement("DELETE FROM \(table) WHERE \(listed.sql)").execute(listed.values.map { $0?.databaseValue ?? .null })
-            try database.cachedStatement("""
+            try database.run("DELETE FROM \(table) WHERE \(listed.sql)", values: listed.values)
+            try database.run("""
                 INSERT INTO \(table) (event_id, \(column), role)
                 SELECT ae.event_id, l.\(column), CASE WHEN max(l.takes_part) = 1 THEN 'participant' ELSE 'mentioned' END
                 FROM article_events AS ae JOIN \(links) AS l ON l.article_id = ae.article_id
                 WHERE \(listedLinks.sql) GROUP BY ae.event_id, l.\(column)
-                """).execute(listedLinks.values.map { $0?.databaseValue ?? .null })
+                """, values: listedLinks.values)
         }
     }
 

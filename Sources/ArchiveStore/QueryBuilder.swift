@@ -175,15 +175,21 @@ public struct QueryBuilder: Sendable {
         return [.text(key), .text(surname), .text(key)]
     }
 
-    private func eventConditions(_ conditions: inout Conditions) throws {
+    /// The people and organizations asked for, each a condition that `id` is among the rows of
+    /// `rows` ("event" or "article") that name them: `rows`_people, `rows`_organizations.
+    private func nameConditions(_ conditions: inout Conditions, id: String, rows: String) {
         for name in filter.people {
-            conditions.add("e.id IN (SELECT event_id FROM event_people WHERE person_id IN (\(Self.personIDs)))",
+            conditions.add("\(id) IN (SELECT \(rows)_id FROM \(rows)_people WHERE person_id IN (\(Self.personIDs)))",
                            Self.personParameters(name))
         }
         for name in filter.organizations {
-            conditions.add("e.id IN (SELECT event_id FROM event_organizations WHERE organization_id IN (\(Self.organizationIDs)))",
+            conditions.add("\(id) IN (SELECT \(rows)_id FROM \(rows)_organizations WHERE organization_id IN (\(Self.organizationIDs)))",
                            Self.keyParameters(name, count: 2))
         }
+    }
+
+    private func eventConditions(_ conditions: inout Conditions) throws {
+        nameConditions(&conditions, id: "e.id", rows: "event")
         if let place = filter.place {
             conditions.add("""
                 (e.place_id IN (\(Self.placeIDs)) OR e.id IN (SELECT ae.event_id FROM article_events AS ae
@@ -211,14 +217,7 @@ public struct QueryBuilder: Sendable {
 
     /// Conditions on an article id column, shared by every target that is reached through articles.
     private func articleConditions(_ conditions: inout Conditions, articleID: String, includeText: Bool) throws {
-        for name in filter.people {
-            conditions.add("\(articleID) IN (SELECT article_id FROM article_people WHERE person_id IN (\(Self.personIDs)))",
-                           Self.personParameters(name))
-        }
-        for name in filter.organizations {
-            conditions.add("\(articleID) IN (SELECT article_id FROM article_organizations WHERE organization_id IN (\(Self.organizationIDs)))",
-                           Self.keyParameters(name, count: 2))
-        }
+        nameConditions(&conditions, id: articleID, rows: "article")
         if let place = filter.place {
             conditions.add("\(articleID) IN (SELECT article_id FROM article_places WHERE place_id IN (\(Self.placeIDs)))",
                            Self.keyParameters(place, count: 2))
