@@ -24,20 +24,15 @@ public enum TextFingerprint {
     }
 
     /// Share of three-word shingles two texts have in common (Jaccard), the first given by its
-    /// shingles (`shingleSet`), since one text is compared with several.
-    public static func resemblance(_ a: Set<UInt64>, _ b: String) -> Double {
-        let y = shingleSet(b)
-        let union = a.union(y).count
-        return union == 0 ? 0 : Double(a.intersection(y).count) / Double(union)
+    /// shingles, since one text is compared with several.
+    public static func resemblance(_ a: ShingleSet, _ b: String) -> Double {
+        a.resemblance(to: ShingleSet(b))
     }
-
-    /// A text's three-word shingles, hashed.
-    public static func shingleSet(_ text: String) -> Set<UInt64> { Set(shingles(text)) }
 
     /// Hashes of the text's three-word shingles: FNV-1a of the three lower-cased words (and
     /// numbers) joined by spaces, computed from one buffer of lower-cased bytes without building a
     /// string per word or per shingle.
-    private static func shingles(_ text: String) -> [UInt64] {
+    static func shingles(_ text: String) -> [UInt64] {
         let buffer = TextBuffer(text)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

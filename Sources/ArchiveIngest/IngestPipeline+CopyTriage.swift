@@ -91,7 +91,7 @@ extension IngestPipeline {
         guard Self.mayBeACopy(body) else { return nil }
         let candidates = try candidates()
         guard !candidates.isEmpty else { return nil }
-        let shingles = TextFingerprint.shingleSet(body)
+        let shingles = ShingleSet(body)
         // The most alike, ties to the lower content hash: not the first stored, which would
         // depend on arrival order when a text copies two stored ones.
         var best: (copy: ArchiveWriter.NearCopy, resemblance: Double)?

@@ -176,7 +176,7 @@ extension IngestPipeline {
             while parent[index] != index { index = parent[index] }
             return index
         }
-        var shingles: [Int: Set<UInt64>] = [:]
+        var shingles: [Int: ShingleSet] = [:]
         for (index, item) in items.enumerated() {
             guard case .new(_, let bundle, _, _) = item, mayBeACopy(bundle.article.body) else { continue }
             var shared: [Int: Int] = [:]
@@ -187,7 +187,7 @@ extension IngestPipeline {
             // Two bands in common, as `ArchiveWriter.nearCopies` asks of stored ones.
             for (other, count) in shared.sorted(by: { $0.key < $1.key }) where count >= 2 && root(other) != root(index) {
                 guard case .new(_, let earlier, _, _) = items[other] else { continue }
-                let mine = shingles[index] ?? TextFingerprint.shingleSet(bundle.article.body)
+                let mine = shingles[index] ?? ShingleSet(bundle.article.body)
                 shingles[index] = mine
                 if TextFingerprint.resemblance(mine, earlier.article.body) >= copyResemblance { parent[root(index)] = root(other) }
             }
