@@ -77,11 +77,14 @@ CREATE INDEX article_fingerprints_article ON article_fingerprints (article_id);
 -- The heaviest words of each article's headline and lead (names and rare words first), filed under
 -- the day the article gives ('' when it gives none): the articles that may report the same
 -- happening share one of them, within a few days. Every such pair is compared, never a sample.
+-- The key opens with the day's year, so that an archive fed day by day files its new words in a
+-- small part of the index, not one page per word all over it.
 CREATE TABLE article_terms (
+    year          TEXT NOT NULL,               -- '2025', or '' for an article without a day
     term          TEXT NOT NULL,
-    day           TEXT NOT NULL,               -- '2025-12-20', or '' for an article without a day
+    day           TEXT NOT NULL,               -- '2025-12-20', or ''
     article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
-    PRIMARY KEY (term, day, article_id)
+    PRIMARY KEY (year, term, day, article_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX article_terms_article ON article_terms (article_id);
@@ -442,4 +445,4 @@ ORDER BY p.name, e.occurred_on DESC;
 
 -- 'ARCH' in ASCII: marks the file as an archive, so other SQLite files are never written to.
 PRAGMA application_id = 1095910216;
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

@@ -32,9 +32,34 @@ public enum PostgresArchive {
                 throw DatabaseError(code: DatabaseError.newerSchemaCode, message:
                     "\(location) was written by a newer version of archive (schema \(found), this build reads up to \(version)); it was left untouched")
             }
-            // Schema 6 is the first on PostgreSQL: migrations from it are added here as versions come.
+            if mode == .readWrite, found < 7 {
+                try database.inTransaction(.deferred) {
+                    try migrateToVersion7(database)
+                    try database.execute("UPDATE archive_schema SET version = 7")
+                }
+            }
         }
         return database
+    }
+
+    /// Version 7 files each article's words under its day's year first (see `ArchiveSchema`).
+    /// Schema 6 was the first on PostgreSQL. As released.
+    private static func migrateToVersion7(_ database: Database) throws {
+        try database.execute("""
+            ALTER TABLE article_terms RENAME TO article_terms_v6;
+            ALTER TABLE article_terms_v6 RENAME CONSTRAINT article_terms_pkey TO article_terms_v6_pkey;
+            ALTER INDEX article_terms_article RENAME TO article_terms_v6_article;
+            CREATE TABLE article_terms (
+                year          text COLLATE "C" NOT NULL,
+                term          text COLLATE "C" NOT NULL,
+                day           text COLLATE "C" NOT NULL,
+                article_id    bigint NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                PRIMARY KEY (year, term, day, article_id)
+            );
+            INSERT INTO article_terms (year, term, day, article_id) SELECT substr(day, 1, 4), term, day, article_id FROM article_terms_v6;
+            DROP TABLE article_terms_v6;
+            CREATE INDEX article_terms_article ON article_terms (article_id);
+            """)
     }
 
     private enum State { case empty, archive(version: Int64) }

@@ -87,10 +87,11 @@ enum PostgresSchemaSQL {
     CREATE INDEX article_fingerprints_article ON article_fingerprints (article_id);
 
     CREATE TABLE article_terms (
+        year          text COLLATE "C" NOT NULL,
         term          text COLLATE "C" NOT NULL,
         day           text COLLATE "C" NOT NULL,
         article_id    bigint NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
-        PRIMARY KEY (term, day, article_id)
+        PRIMARY KEY (year, term, day, article_id)
     );
 
     CREATE INDEX article_terms_article ON article_terms (article_id);
@@ -357,6 +358,6 @@ enum PostgresSchemaSQL {
     JOIN events AS e ON e.id = ep.event_id
     ORDER BY p.name, e.occurred_on DESC NULLS LAST;
 
-    INSERT INTO archive_schema (application_id, version) VALUES (1095910216, 6);
+    INSERT INTO archive_schema (application_id, version) VALUES (1095910216, 7);
     """#
 }

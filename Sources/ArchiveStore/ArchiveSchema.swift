@@ -5,7 +5,7 @@ import Foundation
 /// The archive's schema: its version, its text, and how a file becomes (or is recognised as) an archive.
 public enum ArchiveSchema {
     /// The schema version this build writes, stored in `PRAGMA user_version`.
-    public static let version: Int64 = 6
+    public static let version: Int64 = 7
     /// 'ARCH' in ASCII, stored in `PRAGMA application_id`: tells an archive from any other SQLite file.
     public static let applicationID: Int64 = 0x4152_4348
     /// The text of `schema.sql`, as embedded at build time.
@@ -152,6 +152,33 @@ public enum ArchiveSchema {
                 try database.execute("PRAGMA user_version = 6")
             }
         }
+        if found < 7 {
+            try database.inTransaction {
+                try migrateToVersion7(database)
+                try database.execute("PRAGMA user_version = 7")
+            }
+        }
+    }
+
+    /// Version 7 files each article's words under its day's year first (`article_terms`), so that
+    /// an archive fed in date order writes them near each other. The words move as they are.
+    private static func migrateToVersion7(_ database: Database) throws {
+        try database.execute("ALTER TABLE article_terms RENAME TO article_terms_v6")
+        // As released.
+        try database.execute("""
+            CREATE TABLE article_terms (
+                year          TEXT NOT NULL,               -- '2025', or '' for an article without a day
+                term          TEXT NOT NULL,
+                day           TEXT NOT NULL,               -- '2025-12-20', or ''
+                article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                PRIMARY KEY (year, term, day, article_id)
+            ) STRICT, WITHOUT ROWID
+            """)
+        try database.execute("""
+            INSERT INTO article_terms (year, term, day, article_id) SELECT substr(day, 1, 4), term, day, article_id FROM article_terms_v6
+            """)
+        try database.execute("DROP TABLE article_terms_v6")
+        try database.execute("CREATE INDEX article_terms_article ON article_terms (article_id)")
     }
 
     /// Version 6 keeps manual event corrections as constraints on grouping.

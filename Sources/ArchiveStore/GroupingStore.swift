@@ -53,56 +53,72 @@ public final class GroupingStore {
 
     /// Files an article under its heaviest words and its day ('' for none).
     public func file(_ article: Int64, under terms: [String], day: String) throws {
-        try database.insert(into: "article_terms", ["term", "day", "article_id"], rows: Set(terms).sorted().map { [$0, day, article] },
-                            ending: "ON CONFLICT DO NOTHING")
+        let year = String(day.prefix(4))
+        try database.insert(into: "article_terms", ["year", "term", "day", "article_id"],
+                            rows: Set(terms).sorted().map { [year, $0, day, article] }, ending: "ON CONFLICT DO NOTHING")
     }
 
     /// Every article filed under one of `terms`: those of a day in `days` and those without a day,
     /// or of any day when `days` is nil.
     public func articles(filedUnder terms: [String], days: ClosedRange<String>?) throws -> Set<Int64> {
-        guard !terms.isEmpty else { return [] }
-        // One statement for every word (one wait for the answer, which a server makes the cost);
-        // per word, two ranges of the primary key, not one with an OR: that reads every day the
-        // word was ever filed under.
-        let sql: String
-        var values: [DatabaseValueConvertible?] = []
-        if let days {
-            sql = terms.indices.map { index in
-                let term = index * 3 + 1
-                return "SELECT article_id FROM article_terms WHERE term = ?\(term) AND day BETWEEN ?\(term + 1) AND ?\(term + 2) "
-                    + "UNION ALL SELECT article_id FROM article_terms WHERE term = ?\(term) AND day = ''"
-            }.joined(separator: " UNION ALL ")
-            for term in terms { values += [term, days.lowerBound, days.upperBound] }
-        } else {
-            sql = terms.map { _ in "SELECT article_id FROM article_terms WHERE term = ?" }.joined(separator: " UNION ALL ")
-            values = terms
-        }
-        return Set(try database.rows(sql, values).compactMap { $0.int(0) })
+        try articles(filedUnder: [(key: 0, terms: terms, days: days)])[0] ?? []
     }
 
     /// `articles(filedUnder:days:)` for many articles in one question (one wait on a server):
     /// by each request's key, the filed articles that share one of its words within its days.
     public func articles(filedUnder requests: [(key: Int64, terms: [String], days: ClosedRange<String>?)]) throws -> [Int64: Set<Int64>] {
         var found: [Int64: Set<Int64>] = [:]
+        // Per word, a range of the key in each year of the window and one among the undated;
+        // with no window (year null), one in every year filed under.
         var rows: [[DatabaseValueConvertible?]] = []
+        var anyUndated = false
         for request in requests {
             found[request.key] = []
-            // No window: every day. ISO days sort alike in any collation, between these two.
-            let days = request.days ?? "0000"..."9999-99-99"
-            for term in Set(request.terms).sorted() { rows.append([request.key, term, days.lowerBound, days.upperBound]) }
+            let years = request.days.map { Self.years($0) + [""] }
+            for term in Set(request.terms).sorted() {
+                guard let days = request.days, let years else {
+                    rows.append([request.key, term, nil, nil, nil])
+                    anyUndated = true
+                    continue
+                }
+                for year in years {
+                    rows.append(year.isEmpty ? [request.key, term, year, "", ""] : [request.key, term, year, days.lowerBound, days.upperBound])
+                }
+            }
         }
         guard !rows.isEmpty else { return found }
-        let columns = [("k", "bigint"), ("term", "text"), ("lo", "text"), ("hi", "text")]
+        let columns = [("k", "bigint"), ("term", "text"), ("year", "text"), ("lo", "text"), ("hi", "text")]
         let windows = database.dialect.jsonRows(columns, as: "w")
         let json = Database.jsonRows(columns.map(\.0), rows)
-        // Two ranges of the primary key per word, as in `articles(filedUnder:days:)`.
-        for row in try database.rows("""
-            SELECT w.k, t.article_id FROM \(windows) JOIN article_terms AS t ON t.term = w.term AND t.day BETWEEN w.lo AND w.hi
-            UNION SELECT w.k, t.article_id FROM \(windows) JOIN article_terms AS t ON t.term = w.term AND t.day = ''
-            """, [json, json]) {
+        var sql = """
+            SELECT w.k, t.article_id FROM \(windows) CROSS JOIN article_terms AS t
+            WHERE w.year IS NOT NULL AND t.year = w.year AND t.term = w.term AND t.day BETWEEN w.lo AND w.hi
+            """
+        if anyUndated {
+            // The years filed under, one step of the key each.
+            sql = """
+                WITH RECURSIVE years (y) AS (
+                    SELECT min(year) FROM article_terms
+                    UNION ALL SELECT (SELECT min(year) FROM article_terms WHERE year > years.y) FROM years WHERE years.y IS NOT NULL)
+                \(sql)
+                UNION ALL
+                SELECT w.k, t.article_id FROM \(windows) CROSS JOIN years CROSS JOIN article_terms AS t
+                WHERE w.year IS NULL AND years.y IS NOT NULL AND t.year = years.y AND t.term = w.term
+                """
+        }
+        for row in try database.rows(sql, anyUndated ? [json, json] : [json]) {
             if let key = row.int(0), let article = row.int(1) { found[key, default: []].insert(article) }
         }
         return found
+    }
+
+    /// The years ('2025') a range of ISO days spans; none when either end is no ISO day.
+    static func years(_ days: ClosedRange<String>) -> [String] {
+        guard let first = Int(days.lowerBound.prefix(4)), let last = Int(days.upperBound.prefix(4)), first <= last else { return [] }
+        return (first...min(last, first + 100)).map { year in
+            let digits = String(year)
+            return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        }
     }
 
     /// Records that two articles are alike, in both directions.

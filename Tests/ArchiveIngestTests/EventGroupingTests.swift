@@ -80,6 +80,48 @@ import Testing
         #expect(try grouping(order: order) == (try grouping(order: [0, 1, 2, 3, 4])))
     }
 
+    static let newYear: [(String, String)] = [
+        ("fire-1.md", """
+            ---
+            title: Fire destroys Ghent textile depot
+            published: 2024-12-31
+            ---
+            A fire destroyed the Verhoeven textile depot in Ghent on December 31, 2024, fire chief Pieter Claes said.
+            """),
+        ("fire-2.md", """
+            ---
+            title: Ghent textile depot fire still smoulders
+            published: 2025-01-02
+            ---
+            The Verhoeven textile depot fire in Ghent still smouldered on January 2, 2025, fire chief Pieter Claes said.
+            """),
+        ("fire-3.md", """
+            ---
+            title: Verhoeven depot fire in Ghent leaves textile workers idle
+            ---
+            Workers of the Verhoeven textile depot in Ghent stayed home after the fire, fire chief Pieter Claes said.
+            """),
+    ]
+
+    /// Words are filed under their day's year, or none: reports days apart across a new year, and
+    /// one that gives no day, still find each other, in every order.
+    @Test(arguments: [[0, 1, 2], [2, 1, 0], [1, 2, 0]])
+    func reportsAcrossTheNewYearAndUndatedOnesFindEachOther(order: [Int]) throws {
+        let folder = TemporaryDirectory()
+        let database = try ArchiveSchema.open(folder.path("e.db"), mode: .readWrite)
+        let pipeline = IngestPipeline(database: database, batchSize: 1)
+        for index in order {
+            let (name, text) = Self.newYear[index]
+            var report = IngestReport()
+            try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
+            #expect(report.added == 1)
+        }
+        #expect(try Self.events(database) == [["fire-1.md", "fire-2.md", "fire-3.md"]])
+        let years = try database.rows("SELECT DISTINCT year FROM article_terms ORDER BY year").compactMap { $0.string(0) }
+        #expect(years == ["", "2024", "2025"])
+        #expect(try database.integer("SELECT count(*) FROM article_terms WHERE year <> substr(day, 1, 4)") == 0)
+    }
+
     static let bridge: [(String, String)] = [
         ("collapse.md", """
             ---

@@ -72,4 +72,40 @@ import Testing
         #expect(found.keys == expected.keys)
         #expect(found.views == expected.views)
     }
+
+    /// Schema 6 was the first on PostgreSQL; a version 6 archive's filed words move to version 7's
+    /// table as they are, and the archive ends up as a new one is laid out.
+    @Test(.enabled(if: TestPostgres.isAvailable, TestPostgres.skipped))
+    func anArchiveOfSchemaSixKeepsItsFiledWords() throws {
+        let scratch = try TestPostgres.scratch()
+        let location = try #require(PostgresLocation(scratch.url))
+        do {
+            let old = try PostgresArchive.open(location, mode: .readWrite)
+            try old.execute("""
+                DROP TABLE article_terms;
+                CREATE TABLE article_terms (
+                    term          text COLLATE "C" NOT NULL,
+                    day           text COLLATE "C" NOT NULL,
+                    article_id    bigint NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                    PRIMARY KEY (term, day, article_id)
+                );
+                CREATE INDEX article_terms_article ON article_terms (article_id);
+                INSERT INTO source_articles (id, title, body, format, content_hash, ingested_at)
+                VALUES (1, 'Talks', 'Talks in Geneva.', 'text', 'h1', '2025-12-21T00:00:00Z'),
+                       (2, 'Fire', 'A fire.', 'text', 'h2', '2025-12-21T00:00:00Z');
+                INSERT INTO article_terms (term, day, article_id)
+                VALUES ('geneva', '2025-12-20', 1), ('talks', '2025-12-20', 1), ('fire', '', 2);
+                UPDATE archive_schema SET version = 6;
+                """)
+        }
+        let upgraded = try PostgresArchive.open(location, mode: .readWrite)
+        #expect(try upgraded.integer("SELECT version FROM archive_schema") == PostgresArchive.version)
+        #expect(try postgresLayout(upgraded) == (try sqliteLayout()))
+        let terms = try upgraded.rows("SELECT year, term, day, article_id FROM article_terms ORDER BY article_id, term").map { row in
+            "\(row.string(0) ?? "?") \(row.string(1) ?? "?") \(row.string(2) ?? "?") \(row.int(3) ?? 0)"
+        }
+        #expect(terms == ["2025 geneva 2025-12-20 1", "2025 talks 2025-12-20 1", " fire  2"])
+        let indexes = try upgraded.rows("SELECT indexname FROM pg_indexes WHERE tablename = 'article_terms' ORDER BY indexname")
+        #expect(indexes.compactMap { $0.string(0) } == ["article_terms_article", "article_terms_pkey"])
+    }
 }

@@ -101,6 +101,42 @@ import Testing
         #expect(try upgraded.rows("PRAGMA integrity_check").first?.string(0) == "ok")
     }
 
+    /// Version 7 keys the filed words by year first: a version 6 archive's words move over as
+    /// they are, and the file ends up as a new one is laid out.
+    @Test func anArchiveOfSchemaSixKeepsItsFiledWords() throws {
+        let path = folder.path("v6.db")
+        do {
+            let old = try ArchiveSchema.open(path, mode: .readWrite)
+            try old.execute("""
+                DROP TABLE article_terms;
+                CREATE TABLE article_terms (
+                    term          TEXT NOT NULL,
+                    day           TEXT NOT NULL,
+                    article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                    PRIMARY KEY (term, day, article_id)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX article_terms_article ON article_terms (article_id);
+                INSERT INTO source_articles (title, body, format, content_hash, ingested_at)
+                VALUES ('Talks', 'Talks in Geneva.', 'text', 'h1', '2025-12-21T00:00:00Z'),
+                       ('Fire', 'A fire.', 'text', 'h2', '2025-12-21T00:00:00Z');
+                INSERT INTO article_terms (term, day, article_id)
+                VALUES ('geneva', '2025-12-20', 1), ('talks', '2025-12-20', 1), ('fire', '', 2);
+                PRAGMA user_version = 6;
+                """)
+        }
+        let upgraded = try ArchiveSchema.open(path, mode: .readWrite)
+        #expect(try upgraded.integer("PRAGMA user_version") == ArchiveSchema.version)
+        let reference = try Database(path: ":memory:")
+        try reference.execute(String(contentsOfFile: Repository.path("schema.sql"), encoding: .utf8))
+        let query = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
+        #expect(try upgraded.rows(query) == (try reference.rows(query)))
+        let terms = try upgraded.rows("SELECT year, term, day, article_id FROM article_terms ORDER BY article_id, term").map { row in
+            "\(row.string(0) ?? "?") \(row.string(1) ?? "?") \(row.string(2) ?? "?") \(row.int(3) ?? 0)"
+        }
+        #expect(terms == ["2025 geneva 2025-12-20 1", "2025 talks 2025-12-20 1", " fire  2"])
+        #expect(try upgraded.rows("PRAGMA integrity_check").first?.string(0) == "ok")
+    }
+
     @Test func readOnlyOpenOfAMissingFileCreatesNothing() throws {
         let path = folder.path("missing.db")
         let error = #expect(throws: DatabaseError.self) { _ = try ArchiveSchema.open(path, mode: .readOnly) }
