@@ -113,8 +113,11 @@ CREATE TABLE article_links (
     article_id    bigint NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
     other_id      bigint NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
     similarity    double precision NOT NULL,
-    PRIMARY KEY (article_id, other_id)
+    PRIMARY KEY (article_id, other_id),
+    CHECK (article_id < other_id)
 );
+
+CREATE INDEX article_links_other ON article_links (other_id);
 
 -- ---------------------------------------------------------------------------------------------
 CREATE TABLE people (

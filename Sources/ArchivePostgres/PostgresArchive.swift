@@ -42,7 +42,8 @@ public enum PostgresArchive {
         return database
     }
 
-    /// Version 7 files each article's words under its day's year first (see `ArchiveSchema`).
+    /// Version 7 files each article's words under its day's year first and keeps a link once, the
+    /// lower id first (see `ArchiveSchema`).
     /// Schema 6 was the first on PostgreSQL. As released.
     private static func migrateToVersion7(_ database: Database) throws {
         try database.execute("""
@@ -59,6 +60,9 @@ public enum PostgresArchive {
             INSERT INTO article_terms (year, term, day, article_id) SELECT substr(day, 1, 4), term, day, article_id FROM article_terms_v6;
             DROP TABLE article_terms_v6;
             CREATE INDEX article_terms_article ON article_terms (article_id);
+            DELETE FROM article_links WHERE article_id > other_id;
+            ALTER TABLE article_links ADD CHECK (article_id < other_id);
+            CREATE INDEX article_links_other ON article_links (other_id);
             """)
     }
 

@@ -161,7 +161,9 @@ public enum ArchiveSchema {
     }
 
     /// Version 7 files each article's words under its day's year first (`article_terms`), so that
-    /// an archive fed in date order writes them near each other. The words move as they are.
+    /// an archive fed in date order writes them near each other, and keeps a link once, the lower
+    /// id first, with an index on the other side (`article_links`): deleting an article read the
+    /// whole table to find the links naming it second. Words and links move as they are.
     private static func migrateToVersion7(_ database: Database) throws {
         try database.execute("ALTER TABLE article_terms RENAME TO article_terms_v6")
         // As released.
@@ -179,6 +181,22 @@ public enum ArchiveSchema {
             """)
         try database.execute("DROP TABLE article_terms_v6")
         try database.execute("CREATE INDEX article_terms_article ON article_terms (article_id)")
+        try database.execute("ALTER TABLE article_links RENAME TO article_links_v6")
+        try database.execute("""
+            CREATE TABLE article_links (
+                article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                other_id      INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                similarity    REAL NOT NULL,
+                PRIMARY KEY (article_id, other_id),
+                CHECK (article_id < other_id)
+            ) STRICT, WITHOUT ROWID
+            """)
+        try database.execute("""
+            INSERT INTO article_links (article_id, other_id, similarity)
+            SELECT article_id, other_id, similarity FROM article_links_v6 WHERE article_id < other_id
+            """)
+        try database.execute("DROP TABLE article_links_v6")
+        try database.execute("CREATE INDEX article_links_other ON article_links (other_id)")
     }
 
     /// Version 6 keeps manual event corrections as constraints on grouping.

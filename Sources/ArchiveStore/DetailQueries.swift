@@ -47,10 +47,12 @@ public struct DetailQueries: Sendable {
     public func eventLinks(_ id: Int64, length: Int) -> BuiltQuery {
         BuiltQuery(sql: """
             SELECT a.id, a.title, substr(a.body, 1, CAST(? AS INTEGER)),
-                (SELECT coalesce(sum(l.similarity), 0.0) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
-                 WHERE l.article_id = a.id AND o.event_id = ae.event_id),
-                (SELECT count(*) FROM article_links AS l JOIN article_events AS o ON o.article_id = l.other_id
-                 WHERE l.article_id = a.id AND o.event_id = ae.event_id),
+                (SELECT coalesce(sum(l.similarity), 0.0) FROM article_links AS l JOIN article_events AS o
+                    ON o.article_id = CASE WHEN l.article_id = a.id THEN l.other_id ELSE l.article_id END
+                 WHERE (l.article_id = a.id OR l.other_id = a.id) AND o.event_id = ae.event_id),
+                (SELECT count(*) FROM article_links AS l JOIN article_events AS o
+                    ON o.article_id = CASE WHEN l.article_id = a.id THEN l.other_id ELSE l.article_id END
+                 WHERE (l.article_id = a.id OR l.other_id = a.id) AND o.event_id = ae.event_id),
                 (SELECT coalesce(sum(c.together), 0) FROM event_corrections AS c WHERE a.id IN (c.article_id, c.other_id)),
                 (SELECT count(*) FROM event_corrections AS c WHERE a.id IN (c.article_id, c.other_id) AND c.together = 0)
             FROM article_events AS ae JOIN source_articles AS a ON a.id = ae.article_id WHERE ae.event_id = ? ORDER BY a.id

@@ -121,18 +121,30 @@ public final class GroupingStore {
         }
     }
 
-    /// Records that two articles are alike, in both directions.
+    /// Records that two articles are alike (one row a pair, the lower id first).
     public func link(_ links: [(article: Int64, other: Int64, similarity: Double)]) throws {
+        var pairs: [Pair: Double] = [:]
+        for link in links { pairs[Pair(link.article, link.other)] = link.similarity }
+        // One row a pair in one statement: a server refuses to update a row twice in one.
         try database.insert(into: "article_links", ["article_id", "other_id", "similarity"],
-                            rows: links.flatMap { [[$0.article, $0.other, $0.similarity], [$0.other, $0.article, $0.similarity]] },
+                            rows: pairs.sorted { $0.key < $1.key }.map { [$0.key.low, $0.key.high, $0.value] },
                             ending: "ON CONFLICT (article_id, other_id) DO UPDATE SET similarity = excluded.similarity")
     }
 
-    /// Drops the link between two articles, in both directions.
+    /// Drops the link between two articles.
     public func unlink(_ article: Int64, _ other: Int64) throws {
-        try database.run("""
-            DELETE FROM article_links WHERE (article_id = ?1 AND other_id = ?2) OR (article_id = ?2 AND other_id = ?1)
-            """, article, other)
+        let pair = Pair(article, other)
+        try database.run("DELETE FROM article_links WHERE article_id = ? AND other_id = ?", pair.low, pair.high)
+    }
+
+    /// Two articles' ids as `article_links` keeps them: the lower first.
+    struct Pair: Hashable, Comparable {
+        let low: Int64
+        let high: Int64
+
+        init(_ a: Int64, _ b: Int64) { (low, high) = a < b ? (a, b) : (b, a) }
+
+        static func < (a: Pair, b: Pair) -> Bool { (a.low, a.high) < (b.low, b.high) }
     }
 
     /// The SHA-256 of an article's text.
@@ -155,7 +167,10 @@ public final class GroupingStore {
 
     /// The articles linked to one, with their similarity.
     public func links(of article: Int64) throws -> [(other: Int64, similarity: Double)] {
-        try database.rows("SELECT other_id, similarity FROM article_links WHERE article_id = ?", [article]).compactMap { row in
+        try database.rows("""
+            SELECT other_id, similarity FROM article_links WHERE article_id = ?1
+            UNION ALL SELECT article_id, similarity FROM article_links WHERE other_id = ?1 ORDER BY 1
+            """, [article]).compactMap { row in
             guard let other = row.int(0), let similarity = row.double(1) else { return nil }
             return (other, similarity)
         }

@@ -106,15 +106,19 @@ enum SchemaSQL {
         summary        TEXT
     ) STRICT;
 
-    -- Pairs of articles alike enough to be weighed when events are formed, both directions stored.
-    -- Events are a function of these pairs alone, so the same articles give the same events in any
-    -- order. `similarity`: the cosine of their weighted words, lowered when the years they name differ.
+    -- Pairs of articles alike enough to be weighed when events are formed, once a pair (the lower id
+    -- first; an article's links are those on either side). Events are a function of these pairs alone,
+    -- so the same articles give the same events in any order. `similarity`: the cosine of their
+    -- weighted words, lowered when the years they name differ.
     CREATE TABLE article_links (
         article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
         other_id      INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
         similarity    REAL NOT NULL,
-        PRIMARY KEY (article_id, other_id)
+        PRIMARY KEY (article_id, other_id),
+        CHECK (article_id < other_id)
     ) STRICT, WITHOUT ROWID;
+
+    CREATE INDEX article_links_other ON article_links (other_id);
 
     -- ---------------------------------------------------------------------------------------------
     -- Canonical entities. Each has a display name and a unique matching key; every spelling seen in

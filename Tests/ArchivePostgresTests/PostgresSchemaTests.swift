@@ -73,8 +73,8 @@ import Testing
         #expect(found.views == expected.views)
     }
 
-    /// Schema 6 was the first on PostgreSQL; a version 6 archive's filed words move to version 7's
-    /// table as they are, and the archive ends up as a new one is laid out.
+    /// Schema 6 was the first on PostgreSQL; a version 6 archive's filed words and links move to
+    /// version 7's tables, and the archive ends up as a new one is laid out.
     @Test(.enabled(if: TestPostgres.isAvailable, TestPostgres.skipped))
     func anArchiveOfSchemaSixKeepsItsFiledWords() throws {
         let scratch = try TestPostgres.scratch()
@@ -90,11 +90,19 @@ import Testing
                     PRIMARY KEY (term, day, article_id)
                 );
                 CREATE INDEX article_terms_article ON article_terms (article_id);
+                DROP TABLE article_links;
+                CREATE TABLE article_links (
+                    article_id    bigint NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                    other_id      bigint NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                    similarity    double precision NOT NULL,
+                    PRIMARY KEY (article_id, other_id)
+                );
                 INSERT INTO source_articles (id, title, body, format, content_hash, ingested_at)
                 VALUES (1, 'Talks', 'Talks in Geneva.', 'text', 'h1', '2025-12-21T00:00:00Z'),
                        (2, 'Fire', 'A fire.', 'text', 'h2', '2025-12-21T00:00:00Z');
                 INSERT INTO article_terms (term, day, article_id)
                 VALUES ('geneva', '2025-12-20', 1), ('talks', '2025-12-20', 1), ('fire', '', 2);
+                INSERT INTO article_links (article_id, other_id, similarity) VALUES (1, 2, 0.25), (2, 1, 0.25);
                 UPDATE archive_schema SET version = 6;
                 """)
         }
@@ -105,7 +113,13 @@ import Testing
             "\(row.string(0) ?? "?") \(row.string(1) ?? "?") \(row.string(2) ?? "?") \(row.int(3) ?? 0)"
         }
         #expect(terms == ["2025 geneva 2025-12-20 1", "2025 talks 2025-12-20 1", " fire  2"])
-        let indexes = try upgraded.rows("SELECT indexname FROM pg_indexes WHERE tablename = 'article_terms' ORDER BY indexname")
-        #expect(indexes.compactMap { $0.string(0) } == ["article_terms_article", "article_terms_pkey"])
+        #expect(try upgraded.rows("SELECT article_id, other_id, similarity FROM article_links").map(\.values)
+                == [[.integer(1), .integer(2), .real(0.25)]])
+        let indexes = try upgraded.rows("""
+            SELECT indexname FROM pg_indexes WHERE tablename IN ('article_terms', 'article_links') ORDER BY indexname
+            """)
+        #expect(indexes.compactMap { $0.string(0) } == ["article_links_other", "article_links_pkey", "article_terms_article", "article_terms_pkey"])
+        // Fresh and upgraded archives refuse a link kept the other way round alike.
+        #expect(throws: (any Error).self) { try upgraded.execute("INSERT INTO article_links VALUES (2, 1, 0.5)") }
     }
 }

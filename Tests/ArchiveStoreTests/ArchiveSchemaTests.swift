@@ -101,8 +101,8 @@ import Testing
         #expect(try upgraded.rows("PRAGMA integrity_check").first?.string(0) == "ok")
     }
 
-    /// Version 7 keys the filed words by year first: a version 6 archive's words move over as
-    /// they are, and the file ends up as a new one is laid out.
+    /// Version 7 keys the filed words by year first and keeps a link once: a version 6 archive's
+    /// words and links move over, and the file ends up as a new one is laid out.
     @Test func anArchiveOfSchemaSixKeepsItsFiledWords() throws {
         let path = folder.path("v6.db")
         do {
@@ -116,11 +116,19 @@ import Testing
                     PRIMARY KEY (term, day, article_id)
                 ) STRICT, WITHOUT ROWID;
                 CREATE INDEX article_terms_article ON article_terms (article_id);
+                DROP TABLE article_links;
+                CREATE TABLE article_links (
+                    article_id    INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                    other_id      INTEGER NOT NULL REFERENCES source_articles (id) ON DELETE CASCADE,
+                    similarity    REAL NOT NULL,
+                    PRIMARY KEY (article_id, other_id)
+                ) STRICT, WITHOUT ROWID;
                 INSERT INTO source_articles (title, body, format, content_hash, ingested_at)
                 VALUES ('Talks', 'Talks in Geneva.', 'text', 'h1', '2025-12-21T00:00:00Z'),
                        ('Fire', 'A fire.', 'text', 'h2', '2025-12-21T00:00:00Z');
                 INSERT INTO article_terms (term, day, article_id)
                 VALUES ('geneva', '2025-12-20', 1), ('talks', '2025-12-20', 1), ('fire', '', 2);
+                INSERT INTO article_links (article_id, other_id, similarity) VALUES (1, 2, 0.25), (2, 1, 0.25);
                 PRAGMA user_version = 6;
                 """)
         }
@@ -134,6 +142,9 @@ import Testing
             "\(row.string(0) ?? "?") \(row.string(1) ?? "?") \(row.string(2) ?? "?") \(row.int(3) ?? 0)"
         }
         #expect(terms == ["2025 geneva 2025-12-20 1", "2025 talks 2025-12-20 1", " fire  2"])
+        // A link, kept in both directions before, is kept once.
+        #expect(try upgraded.rows("SELECT article_id, other_id, similarity FROM article_links").map(\.values)
+                == [[.integer(1), .integer(2), .real(0.25)]])
         #expect(try upgraded.rows("PRAGMA integrity_check").first?.string(0) == "ok")
     }
 
