@@ -54,17 +54,23 @@ import Testing
         return Set(groups.values)
     }
 
-    /// The grouping as sets of file names, whatever the event ids.
-    func grouping(order: [Int]) throws -> Set<Set<String>> {
-        let folder = TemporaryDirectory()
+    /// A new archive with these articles ingested one at a time, in this order.
+    func archive(of articles: [(String, String)], order: [Int], batchSize: Int = 2, in folder: TemporaryDirectory) throws -> Database {
         let database = try ArchiveSchema.open(folder.path("e.db"), mode: .readWrite)
-        let pipeline = IngestPipeline(database: database, batchSize: 2)
+        let pipeline = IngestPipeline(database: database, batchSize: batchSize)
         for index in order {
-            let (name, text) = Self.articles[index]
+            let (name, text) = articles[index]
             var report = IngestReport()
             try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
             #expect(report.added == 1)
         }
+        return database
+    }
+
+    /// The grouping as sets of file names, whatever the event ids.
+    func grouping(order: [Int]) throws -> Set<Set<String>> {
+        let folder = TemporaryDirectory()
+        let database = try archive(of: Self.articles, order: order, in: folder)
         let groups = try Self.events(database)
         #expect(try database.integer("SELECT count(*) FROM events") == Int64(groups.count))
         return groups
@@ -108,14 +114,7 @@ import Testing
     @Test(arguments: [[0, 1, 2], [2, 1, 0], [1, 2, 0]])
     func reportsAcrossTheNewYearAndUndatedOnesFindEachOther(order: [Int]) throws {
         let folder = TemporaryDirectory()
-        let database = try ArchiveSchema.open(folder.path("e.db"), mode: .readWrite)
-        let pipeline = IngestPipeline(database: database, batchSize: 1)
-        for index in order {
-            let (name, text) = Self.newYear[index]
-            var report = IngestReport()
-            try pipeline.ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
-            #expect(report.added == 1)
-        }
+        let database = try archive(of: Self.newYear, order: order, batchSize: 1, in: folder)
         #expect(try Self.events(database) == [["fire-1.md", "fire-2.md", "fire-3.md"]])
         let years = try database.rows("SELECT DISTINCT year FROM article_terms ORDER BY year").compactMap { $0.string(0) }
         #expect(years == ["", "2024", "2025"])

@@ -73,6 +73,16 @@ import Testing
         #expect(try reopened.integer("PRAGMA user_version") == ArchiveSchema.version + 1)
     }
 
+    /// An upgraded archive has this build's version and exactly the tables, indexes, triggers and
+    /// views, written alike, that `schema.sql` lays out in a new one.
+    func expectLaidOutAsNew(_ upgraded: Database) throws {
+        #expect(try upgraded.integer("PRAGMA user_version") == ArchiveSchema.version)
+        let reference = try Database(path: ":memory:")
+        try reference.execute(String(contentsOfFile: Repository.path("schema.sql"), encoding: .utf8))
+        let query = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
+        #expect(try upgraded.rows(query) == (try reference.rows(query)))
+    }
+
     @Test func anArchiveOfSchemaOneIsUpgradedInPlaceWithItsData() throws {
         let path = folder.path("v1.db")
         do {
@@ -89,11 +99,7 @@ import Testing
                 """)
         }
         let upgraded = try ArchiveSchema.open(path, mode: .readWrite)
-        #expect(try upgraded.integer("PRAGMA user_version") == ArchiveSchema.version)
-        let reference = try Database(path: ":memory:")
-        try reference.execute(String(contentsOfFile: Repository.path("schema.sql"), encoding: .utf8))
-        let query = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
-        #expect(try upgraded.rows(query) == (try reference.rows(query)))
+        try expectLaidOutAsNew(upgraded)
         #expect(try upgraded.scalar("SELECT match_key FROM quotes") == .text(MatchKey.quote("we had good talks")))
         #expect(try upgraded.integer("SELECT count(*) FROM source_articles") == 1)
         // An article stored before its own day was kept gives its event's.
@@ -133,11 +139,7 @@ import Testing
                 """)
         }
         let upgraded = try ArchiveSchema.open(path, mode: .readWrite)
-        #expect(try upgraded.integer("PRAGMA user_version") == ArchiveSchema.version)
-        let reference = try Database(path: ":memory:")
-        try reference.execute(String(contentsOfFile: Repository.path("schema.sql"), encoding: .utf8))
-        let query = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
-        #expect(try upgraded.rows(query) == (try reference.rows(query)))
+        try expectLaidOutAsNew(upgraded)
         let terms = try upgraded.rows("SELECT year, term, day, article_id FROM article_terms ORDER BY article_id, term").map { row in
             "\(row.string(0) ?? "?") \(row.string(1) ?? "?") \(row.string(2) ?? "?") \(row.int(3) ?? 0)"
         }
