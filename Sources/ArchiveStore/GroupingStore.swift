@@ -1,3 +1,5 @@
+import ArchiveValues
+
 /// The rows event grouping reads and writes: the words each article is filed under, the links
 /// between alike articles, each article's report, and the events themselves. It answers and
 /// persists; what the rows should say is decided by the caller (ArchiveGrouping).
@@ -112,12 +114,12 @@ public final class GroupingStore {
         return found
     }
 
-    /// The years ('2025') a range of ISO days spans; none when either end is no ISO day.
+    /// The years a range of ISO days spans, written as `file` writes a day's ('2025': the day's
+    /// first four characters); none when either end is no ISO day.
     static func years(_ days: ClosedRange<String>) -> [String] {
         guard let first = Int(days.lowerBound.prefix(4)), let last = Int(days.upperBound.prefix(4)), first <= last else { return [] }
-        return (first...min(last, first + 100)).map { year in
-            let digits = String(year)
-            return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return (first...min(last, first + 100)).compactMap { year in
+            CivilDate(year: year, month: 1, day: 1).map { String($0.iso.prefix(4)) }
         }
     }
 
