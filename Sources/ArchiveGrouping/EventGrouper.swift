@@ -48,9 +48,14 @@ public final class EventGrouper {
     private var askedCandidates: [Int64: Set<Int64>]?
     /// The batch's articles filed so far, by word, with their days: candidates of those after them.
     private var filedInBatch: [String: [(article: Int64, day: String)]] = [:]
+    /// For each article of the batch, those asked for that are alike enough to link, worked out
+    /// before any is filed so that what they need (signatures, links) is read in a few questions.
+    private var alikeAsked: [Int64: [(other: Int64, similarity: Double)]] = [:]
 
     /// Articles whose candidates are asked for in one question.
     private static let candidateSlice = 128
+    /// Articles whose signatures or links are read in one question.
+    private static let readSlice = 512
 
     public init(database: Database) {
         store = GroupingStore(database: database)
@@ -78,7 +83,9 @@ public final class EventGrouper {
         defer {
             askedCandidates = nil
             filedInBatch.removeAll()
+            alikeAsked.removeAll()
         }
+        try compareWithAsked(batch)
         for article in batch where try fileAndLink(article) {
             changed[article] = .some(nil)
         }
@@ -115,6 +122,7 @@ public final class EventGrouper {
     /// all linked to one whose neighbourhood changed. Any block with a changed score holds one.
     private func changedScores() throws -> [Int64] {
         var found = Set(changed.keys)
+        try readLinks(of: found.sorted())
         for (article, before) in changed where try before != neighbourhood(of: article) {
             for (other, _) in try links(of: article) { found.insert(other) }
         }
@@ -226,6 +234,50 @@ public final class EventGrouper {
         askedCandidates = asked
     }
 
+    /// Works out which of its asked candidates each article of the batch is alike, reading first
+    /// the signatures none of them has yet, then the links of those alike, a slice of articles per
+    /// question. After another writer's chunk the cache is cold, and read one article at a time
+    /// these were thousands of waits inside the write lock.
+    private func compareWithAsked(_ batch: [Int64]) throws {
+        guard let asked = askedCandidates else { return }
+        try readSignatures(of: Set(batch.flatMap { asked[$0] ?? [] }).sorted())
+        var linked: Set<Int64> = []
+        for article in batch {
+            guard let signature = signatures[article], let candidates = asked[article] else { continue }
+            let alike = try self.alike(article, signature, among: candidates)
+            alikeAsked[article] = alike
+            linked.formUnion(alike.map(\.other))
+        }
+        try readLinks(of: linked.sorted())
+    }
+
+    /// Reads the signatures of those of these articles whose signature is not known.
+    private func readSignatures(of articles: [Int64]) throws {
+        let unknown = articles.filter { signatures[$0] == nil }
+        for start in stride(from: 0, to: unknown.count, by: Self.readSlice) {
+            let texts = try store.texts(of: Array(unknown[start..<min(start + Self.readSlice, unknown.count)]),
+                                        length: ReportSignature.leadLength)
+            for (article, text) in texts.sorted(by: { $0.key < $1.key }) {
+                keepSignature(of: article, title: text.title, body: text.body, occurredOn: text.occurredOn, contentHash: text.contentHash)
+            }
+        }
+    }
+
+    /// Reads the links of those of these articles whose links are not known.
+    private func readLinks(of articles: [Int64]) throws {
+        let unknown = articles.filter { adjacency[$0] == nil }
+        guard !unknown.isEmpty else { return }
+        try writeLinks()
+        for start in stride(from: 0, to: unknown.count, by: Self.readSlice) {
+            if adjacencyEntries >= Self.adjacencyLimit { forgetLinks() }
+            for (article, links) in try store.links(of: Array(unknown[start..<min(start + Self.readSlice, unknown.count)]))
+            where adjacency[article] == nil {
+                adjacency[article] = links
+                adjacencyEntries += links.count
+            }
+        }
+    }
+
     /// The filed articles that share a heavy word with an article within its day window: those
     /// asked for before its batch was filed, with those of the batch filed since, else read.
     private func candidates(of article: Int64, _ signature: ReportSignature) throws -> Set<Int64> {
@@ -240,7 +292,14 @@ public final class EventGrouper {
     /// The filed articles that share a heavy word with an article (within the day window) and are
     /// similar enough to link, with their similarity. `signature` must still hold its index terms.
     private func alike(_ article: Int64, _ signature: ReportSignature) throws -> [(other: Int64, similarity: Double)] {
-        let candidates = try candidates(of: article, signature)
+        guard let asked = alikeAsked[article] else { return try alike(article, signature, among: try candidates(of: article, signature)) }
+        // Those filed earlier in the batch are compared now; the asked ones were before it.
+        let filedSince = try candidates(of: article, signature).subtracting(askedCandidates?[article] ?? [])
+        return (asked + (try alike(article, signature, among: filedSince))).sorted { $0.other < $1.other }
+    }
+
+    /// Those of `candidates` alike enough to `article` to link, in id order.
+    private func alike(_ article: Int64, _ signature: ReportSignature, among candidates: Set<Int64>) throws -> [(other: Int64, similarity: Double)] {
         var alike: [(other: Int64, similarity: Double)] = []
         for other in candidates.sorted() where other != article {
             guard let otherSignature = try self.signature(of: other) else { continue }
@@ -443,10 +502,15 @@ public final class EventGrouper {
         var blocks: [Block] = []
         var grouped: Set<Int64> = []
         let corrected = try store.hasCorrections()
+        // Each article's pairs need its neighbours' links too: those of two steps out are read
+        // together first, then those of each member's neighbours not read yet.
+        try readLinks(of: articles)
+        try readLinks(of: Set(articles.flatMap { adjacency[$0]?.map(\.other) ?? [] }).sorted())
         for start in articles where !grouped.contains(start) {
             var block = Block(members: [start])
             var pending = [start]
             while let article = pending.popLast() {
+                try readLinks(of: try links(of: article).map(\.other))
                 let mine = try neighbourhood(of: article)
                 for (other, similarity) in try links(of: article) {
                     let score = GroupingPolicy.score(similarity: similarity, mine, try neighbourhood(of: other))
@@ -472,10 +536,16 @@ public final class EventGrouper {
     private func signature(of article: Int64) throws -> ReportSignature? {
         if let known = signatures[article] { return known }
         guard let text = try store.text(of: article, length: ReportSignature.leadLength) else { return nil }
-        let signature = ReportSignature(title: text.title, body: text.body, day: text.occurredOn)
+        return keepSignature(of: article, title: text.title, body: text.body, occurredOn: text.occurredOn, contentHash: text.contentHash)
+    }
+
+    /// The signature of a stored text, kept for comparing, with its content hash: what tells,
+    /// after another writer's chunk, whether the signature still holds.
+    @discardableResult
+    private func keepSignature(of article: Int64, title: String, body: String, occurredOn: String?, contentHash: String) -> ReportSignature {
+        let signature = ReportSignature(title: title, body: body, day: occurredOn)
         keep(signature.forComparing, for: article)
-        // What tells, after another writer's chunk, whether the signature still holds.
-        keep(text.contentHash, for: article)
+        keep(contentHash, for: article)
         return signature
     }
 

@@ -82,6 +82,7 @@ extension IngestPipeline {
         }
         // What grouping remembers of the archive is as stale as the names' rows.
         if try storage.prepare(for: bundles(from: 0)) { try grouper.forgetWhatOthersChanged() }
+        try recent.readAhead(bundles(from: 0).map(\.article.fingerprint))
         defer { storage.finishChunk() }
         for (position, index) in order.enumerated() {
             let item = items[index]

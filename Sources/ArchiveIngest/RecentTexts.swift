@@ -40,12 +40,26 @@ final class RecentTexts {
     }
 
     func nearCopies(of fingerprint: [Int64], limit: Int = 5) throws -> [ArchiveWriter.NearCopy] {
+        let ranked = sharing(fingerprint).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return try ranked.prefix(limit).compactMap { article, _ in try texts[article] ?? writer.nearCopy(article) }
+    }
+
+    /// Reads together the texts of every article stored before the chunk that one of these
+    /// fingerprints may be a near-copy of: after another writer's chunk they were hundreds of
+    /// single reads, each a wait inside the write lock.
+    func readAhead(_ fingerprints: [[Int64]]) throws {
+        var wanted: Set<Int64> = []
+        for fingerprint in fingerprints { wanted.formUnion(sharing(fingerprint).keys.filter { texts[$0] == nil }) }
+        for text in try writer.nearCopies(wanted.sorted()) { texts[text.id] = text }
+    }
+
+    /// The articles sharing at least two bands with a fingerprint, with how many they share.
+    private func sharing(_ fingerprint: [Int64]) -> [Int64: Int] {
         var shared: [Int64: Int] = [:]
         for (band, value) in fingerprint.enumerated() {
             for article in articles[Band(band: band, value: value)] ?? [] { shared[article, default: 0] += 1 }
         }
-        let ranked = shared.filter { $0.value >= 2 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        return try ranked.prefix(limit).compactMap { article, _ in try texts[article] ?? writer.nearCopy(article) }
+        return shared.filter { $0.value >= 2 }
     }
 
     private func add(_ article: Int64, _ band: Band) {

@@ -78,6 +78,17 @@ extension ArchiveWriter {
         return NearCopy(id: id, body: body, contentHash: hash)
     }
 
+    /// The texts of several stored articles, for confirming near-copies (those still stored).
+    public func nearCopies(_ ids: [Int64]) throws -> [ArchiveWriter.NearCopy] {
+        guard !ids.isEmpty else { return [] }
+        let listed = database.isIn("id", ids)
+        return try database.rows("SELECT id, body, content_hash FROM source_articles WHERE \(listed.sql) ORDER BY id", listed.values)
+            .compactMap { row in
+                guard let id = row.int(0), let body = row.string(1), let hash = row.string(2) else { return nil }
+                return NearCopy(id: id, body: body, contentHash: hash)
+            }
+    }
+
     /// Records another outlet's copy of a stored article: its metadata only, the text is the article's.
     public func addCopy(of articleID: Int64, _ copy: ArticleRecord, ingestedAt: String) throws {
         try database.insert(into: "article_copies",

@@ -38,6 +38,21 @@ public final class GroupingStore {
         return (row.string(0) ?? "", row.string(1) ?? "", row.string(2), row.string(3) ?? "")
     }
 
+    /// The same for several articles at once (those that have a report), by article.
+    public func texts(of articles: [Int64], length: Int) throws -> [Int64: (title: String, body: String, occurredOn: String?, contentHash: String)] {
+        var found: [Int64: (title: String, body: String, occurredOn: String?, contentHash: String)] = [:]
+        guard !articles.isEmpty else { return found }
+        let listed = database.isIn("a.id", articles)
+        for row in try database.rows("""
+            SELECT a.id, a.title, substr(a.body, 1, CAST(? AS INTEGER)), r.occurred_on, a.content_hash FROM source_articles AS a
+            JOIN article_reports AS r ON r.article_id = a.id WHERE \(listed.sql)
+            """, [length] + listed.values) {
+            guard let id = row.int(0) else { continue }
+            found[id] = (row.string(1) ?? "", row.string(2) ?? "", row.string(3), row.string(4) ?? "")
+        }
+        return found
+    }
+
     /// Every article with a report, in id order.
     public func reportedArticles() throws -> [Int64] {
         try database.rows("SELECT article_id FROM article_reports ORDER BY article_id").compactMap { $0.int(0) }
@@ -176,6 +191,23 @@ public final class GroupingStore {
             guard let other = row.int(0), let similarity = row.double(1) else { return nil }
             return (other, similarity)
         }
+    }
+
+    /// The links of several articles at once, by article (one with none maps to []), each list in
+    /// the order `links(of:)` gives.
+    public func links(of articles: [Int64]) throws -> [Int64: [(other: Int64, similarity: Double)]] {
+        var found: [Int64: [(other: Int64, similarity: Double)]] = [:]
+        guard !articles.isEmpty else { return found }
+        for article in articles { found[article] = [] }
+        let lower = database.isIn("article_id", articles), higher = database.isIn("other_id", articles)
+        for row in try database.rows("""
+            SELECT article_id, other_id, similarity FROM article_links WHERE \(lower.sql)
+            UNION ALL SELECT other_id, article_id, similarity FROM article_links WHERE \(higher.sql) ORDER BY 1, 2
+            """, lower.values + higher.values) {
+            guard let article = row.int(0), let other = row.int(1), let similarity = row.double(2) else { continue }
+            found[article]?.append((other, similarity))
+        }
+        return found
     }
 
     /// Whether any manual event correction is kept.

@@ -220,4 +220,38 @@ import Testing
         #expect(mine.grouper.cachedSignatures == 1)
         #expect(kept != replaced)
     }
+
+    /// Two writers taking turns on one archive: each finds the other has written and reads again,
+    /// several articles to a question, what it had remembered. The events are those of one writer.
+    @Test func twoWritersTakingTurnsGroupAsOneWriterDoes() throws {
+        let articles = Self.articles + Self.bridge + Self.newYear
+        let alone = TemporaryDirectory()
+        let single = try archive(of: articles, order: Array(articles.indices), in: alone)
+
+        let folder = TemporaryDirectory()
+        let path = folder.path("t.db")
+        let writers = [IngestPipeline(database: try ArchiveSchema.open(path, mode: .readWrite), batchSize: 2),
+                       IngestPipeline(database: try ArchiveSchema.open(path, mode: .readWrite), batchSize: 2)]
+        for (index, (name, text)) in articles.enumerated() {
+            var report = IngestReport()
+            try writers[index % 2].ingest([InputFile(path: folder.write(name, text), format: .markdown)], report: &report)
+            #expect(report.added == 1, "\(name)")
+        }
+        let shared = try ArchiveSchema.open(path, mode: .readOnly)
+        #expect(try Self.events(shared) == (try Self.events(single)))
+        #expect(try Self.events(shared).count < articles.count)
+
+        // What grouping reads several at a time is what it reads one by one.
+        let store = GroupingStore(database: shared)
+        let ids = try shared.rows("SELECT id FROM source_articles ORDER BY id").compactMap { $0.int(0) }
+        let links = try store.links(of: ids)
+        let texts = try store.texts(of: ids, length: 80)
+        #expect(links.values.contains { !$0.isEmpty })
+        for id in ids {
+            #expect(links[id]?.map(\.other) == (try store.links(of: id).map(\.other)))
+            #expect(links[id]?.map(\.similarity) == (try store.links(of: id).map(\.similarity)))
+            #expect(texts[id]?.body == (try store.text(of: id, length: 80)?.body))
+            #expect(texts[id]?.contentHash == (try store.text(of: id, length: 80)?.contentHash))
+        }
+    }
 }
