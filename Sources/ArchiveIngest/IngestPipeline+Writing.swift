@@ -32,19 +32,20 @@ extension IngestPipeline {
     /// written again with each article in a savepoint, so that the failing one is left out alone.
     ///
     /// `triagedBelow`: the first article id the triage of these items could not see (stored since,
-    /// by this ingest or by another writing to the same archive at once).
-    func flush(_ items: [Stored], triagedBelow recentFrom: Int64) throws -> FlushOutcome {
+    /// by this ingest or by another writing to the same archive at once). `order`: the items'
+    /// `writingOrder`, worked out before, outside the write lock.
+    func flush(_ items: [Stored], order: [Int], triagedBelow recentFrom: Int64) throws -> FlushOutcome {
         guard !items.isEmpty else { return FlushOutcome() }
         let firstNewID = try writer.nextArticleID()
         let outcome: FlushOutcome
         do {
             writer.isolatesArticles = false
             defer { writer.isolatesArticles = true }
-            outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: true) }
+            outcome = try writer.database.inTransaction { try write(items, order: order, recentFrom: recentFrom, failuresAreFatal: true) }
         } catch let error as DatabaseError where !error.isFatal {
             grouper.forget(from: firstNewID)
             storage.forgetKnownRows()
-            outcome = try writer.database.inTransaction { try write(items, recentFrom: recentFrom, failuresAreFatal: false) }
+            outcome = try writer.database.inTransaction { try write(items, order: order, recentFrom: recentFrom, failuresAreFatal: false) }
         }
         replacedOriginals.merge(outcome.replaced) { _, new in new }
         try refreshStatisticsAsTheArchiveGrows(from: firstNewID - 1)
@@ -66,7 +67,7 @@ extension IngestPipeline {
         statisticsTakenAt = stored
     }
 
-    private func write(_ items: [Stored], recentFrom: Int64, failuresAreFatal: Bool) throws -> FlushOutcome {
+    private func write(_ items: [Stored], order: [Int], recentFrom: Int64, failuresAreFatal: Bool) throws -> FlushOutcome {
         var outcome = FlushOutcome()
         var written: [Int64] = []
         // The texts stored when the chunk's transaction began, and those it stores: under the
@@ -76,7 +77,6 @@ extension IngestPipeline {
         })
         let recent = try RecentTexts(writer: writer, from: recentFrom)
         try writer.deferTextIndexing()
-        let order = Self.writingOrder(items)
         func bundles(from position: Int) -> [ArticleBundle] {
             order[position...].compactMap { if case .new(_, let bundle, _, _) = items[$0] { bundle } else { nil } }
         }

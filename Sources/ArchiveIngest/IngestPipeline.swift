@@ -142,11 +142,13 @@ public final class IngestPipeline {
                 defer { inProgress?(worker, nil) }
                 return item.extracted(by: pool?.extractor(forWorker: worker) ?? extractor)
             }
+            // Near-copies compared here, while the chunk before is written, not under the write lock.
+            let order = Self.writingOrder(items)
             try finishWriting()
             // Asked to stop while this chunk was read: it is not written (a re-run reads it again).
             if shouldStop() { continue }
             nonisolated(unsafe) let unsafeSelf = self
-            writing = BackgroundWork { try unsafeSelf.flush(items, triagedBelow: triagedBelow) }
+            writing = BackgroundWork { try unsafeSelf.flush(items, order: order, triagedBelow: triagedBelow) }
             done += chunk.count
         }
         try finishWriting()
@@ -172,7 +174,8 @@ public final class IngestPipeline {
             let triagedBelow = try writer.nextArticleID()
             try triage(read.articles, path: name, lookup: writer, stored: try Self.storedHashes(of: [read], lookup: writer),
                        into: &triaged, report: &report)
-            merge(try flush(triaged.map { $0.extracted(by: extractor) }, triagedBelow: triagedBelow), into: &report)
+            let items = triaged.map { $0.extracted(by: extractor) }
+            merge(try flush(items, order: Self.writingOrder(items), triagedBelow: triagedBelow), into: &report)
         } catch let error as ReadError {
             fail(error.description, &report)
         }
