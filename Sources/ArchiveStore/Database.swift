@@ -179,17 +179,20 @@ public final class Database {
     /// Rows as `SQLDialect.insertRowSet` and `SQLDialect.jsonRows` take them: a JSON array of
     /// objects keyed by column.
     static func jsonRows(_ columns: [String], _ rows: [[DatabaseValueConvertible?]]) -> String {
-        let keys = columns.map { JSONText.string($0.filter { $0 != "\"" }) + ":" }
-        var json = "["
+        let keys = columns.map { Array((JSONText.string($0.filter { $0 != "\"" }) + ":").utf8) }
+        var json: [UInt8] = [UInt8(ascii: "[")]
         for (number, row) in rows.enumerated() {
-            json += number == 0 ? "{" : ",{"
+            if number > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "{"))
             for (index, value) in row.enumerated() where index < keys.count {
-                if index > 0 { json += "," }
-                json += keys[index] + (value?.databaseValue ?? .null).jsonText
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(contentsOf: keys[index])
+                (value?.databaseValue ?? .null).appendJSON(to: &json)
             }
-            json += "}"
+            json.append(UInt8(ascii: "}"))
         }
-        return json + "]"
+        json.append(UInt8(ascii: "]"))
+        return String(decoding: json, as: UTF8.self)
     }
 
     /// The condition that `column` is one of `values`, with its parameters: one question for many

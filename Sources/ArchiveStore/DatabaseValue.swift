@@ -62,20 +62,20 @@ extension Optional: DatabaseValueConvertible where Wrapped: DatabaseValueConvert
 extension DatabaseValue {
     /// The value as JSON: a number, a string (a blob as PostgreSQL's hex form, `\x…`), or null. A
     /// real that JSON cannot hold (infinite, not a number) goes as the string PostgreSQL reads it from.
-    var jsonText: String {
+    func appendJSON(to bytes: inout [UInt8]) {
         switch self {
-        case .null: return "null"
-        case .integer(let value): return String(value)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .integer(let value): bytes.append(contentsOf: String(value).utf8)
         case .real(let value):
-            guard value.isFinite else { return JSONText.string(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity") }
-            return String(value)
-        case .text(let value): return JSONText.string(value)
-        case .blob(let bytes):
+            guard value.isFinite else { return JSONText.append(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity", to: &bytes) }
+            bytes.append(contentsOf: String(value).utf8)
+        case .text(let value): JSONText.append(value, to: &bytes)
+        case .blob(let data):
             let digits = Array("0123456789abcdef".utf8)
             var hex = [UInt8]()
-            hex.reserveCapacity(bytes.count * 2)
-            for byte in bytes { hex.append(digits[Int(byte >> 4)]); hex.append(digits[Int(byte & 15)]) }
-            return JSONText.string("\\x" + String(decoding: hex, as: UTF8.self))
+            hex.reserveCapacity(data.count * 2)
+            for byte in data { hex.append(digits[Int(byte >> 4)]); hex.append(digits[Int(byte & 15)]) }
+            JSONText.append("\\x" + String(decoding: hex, as: UTF8.self), to: &bytes)
         }
     }
 }
