@@ -44,7 +44,7 @@ final class RecentTexts {
         return try ranked.prefix(limit).compactMap { article, _ in try texts[article] ?? writer.nearCopy(article) }
     }
 
-    /// Reads together the texts of every article stored before the chunk that one of these
+    /// Reads together the texts of every article stored since the triage that one of these
     /// fingerprints may be a near-copy of: after another writer's chunk they were hundreds of
     /// single reads, each a wait inside the write lock.
     func readAhead(_ fingerprints: [[Int64]]) throws {
