@@ -353,12 +353,8 @@ public final class EventGrouper {
 
     private func links(of article: Int64) throws -> [(other: Int64, similarity: Double)] {
         if let known = adjacency[article] { return known }
-        if adjacencyEntries >= Self.adjacencyLimit { forgetLinks() }
-        try writeLinks()
-        let stored = try store.links(of: article)
-        adjacency[article] = stored
-        adjacencyEntries += stored.count
-        return stored
+        try readLinks(of: [article])
+        return adjacency[article] ?? []
     }
 
     private func link(_ a: Int64, _ b: Int64, _ similarity: Double) throws {

@@ -73,9 +73,7 @@ extension ArchiveWriter {
 
     /// A stored article's text, for confirming it is a near-copy.
     public func nearCopy(_ id: Int64) throws -> NearCopy? {
-        guard let row = try database.rows("SELECT body, content_hash FROM source_articles WHERE id = ?", [id]).first,
-              let body = row.string(0), let hash = row.string(1) else { return nil }
-        return NearCopy(id: id, body: body, contentHash: hash)
+        try nearCopies([id]).first
     }
 
     /// The texts of several stored articles, for confirming near-copies (those still stored).

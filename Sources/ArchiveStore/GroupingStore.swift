@@ -31,11 +31,7 @@ public final class GroupingStore {
     /// An article's headline, the first `length` characters of its body, the date its report
     /// gives and its content hash, if it has a report.
     public func text(of article: Int64, length: Int) throws -> (title: String, body: String, occurredOn: String?, contentHash: String)? {
-        guard let row = try database.rows("""
-            SELECT a.title, substr(a.body, 1, CAST(? AS INTEGER)), r.occurred_on, a.content_hash FROM source_articles AS a
-            JOIN article_reports AS r ON r.article_id = a.id WHERE a.id = ?
-            """, [length, article]).first else { return nil }
-        return (row.string(0) ?? "", row.string(1) ?? "", row.string(2), row.string(3) ?? "")
+        try texts(of: [article], length: length)[article]
     }
 
     /// The same for several articles at once (those that have a report), by article.
@@ -184,17 +180,11 @@ public final class GroupingStore {
 
     /// The articles linked to one, with their similarity.
     public func links(of article: Int64) throws -> [(other: Int64, similarity: Double)] {
-        try database.rows("""
-            SELECT other_id, similarity FROM article_links WHERE article_id = ?1
-            UNION ALL SELECT article_id, similarity FROM article_links WHERE other_id = ?1 ORDER BY 1
-            """, [article]).compactMap { row in
-            guard let other = row.int(0), let similarity = row.double(1) else { return nil }
-            return (other, similarity)
-        }
+        try links(of: [article])[article] ?? []
     }
 
     /// The links of several articles at once, by article (one with none maps to []), each list in
-    /// the order `links(of:)` gives.
+    /// the other articles' order.
     public func links(of articles: [Int64]) throws -> [Int64: [(other: Int64, similarity: Double)]] {
         var found: [Int64: [(other: Int64, similarity: Double)]] = [:]
         guard !articles.isEmpty else { return found }

@@ -241,17 +241,25 @@ import Testing
         #expect(try Self.events(shared) == (try Self.events(single)))
         #expect(try Self.events(shared).count < articles.count)
 
-        // What grouping reads several at a time is what it reads one by one.
+        // What grouping reads several at a time is what the tables hold, each pair from either side.
         let store = GroupingStore(database: shared)
         let ids = try shared.rows("SELECT id FROM source_articles ORDER BY id").compactMap { $0.int(0) }
+        var pairs: [Int64: [(other: Int64, similarity: Double)]] = [:]
+        for row in try shared.rows("SELECT article_id, other_id, similarity FROM article_links") {
+            let (a, b, similarity) = (row.int(0) ?? 0, row.int(1) ?? 0, row.double(2) ?? 0)
+            pairs[a, default: []].append((b, similarity))
+            pairs[b, default: []].append((a, similarity))
+        }
+        #expect(!pairs.isEmpty)
         let links = try store.links(of: ids)
         let texts = try store.texts(of: ids, length: 80)
-        #expect(links.values.contains { !$0.isEmpty })
         for id in ids {
-            #expect(links[id]?.map(\.other) == (try store.links(of: id).map(\.other)))
-            #expect(links[id]?.map(\.similarity) == (try store.links(of: id).map(\.similarity)))
-            #expect(texts[id]?.body == (try store.text(of: id, length: 80)?.body))
-            #expect(texts[id]?.contentHash == (try store.text(of: id, length: 80)?.contentHash))
+            let expected = (pairs[id] ?? []).sorted { $0.other < $1.other }
+            #expect(links[id]?.map(\.other) == expected.map(\.other), "links of \(id)")
+            #expect(links[id]?.map(\.similarity) == expected.map(\.similarity), "similarities of \(id)")
+            let stored = try shared.rows("SELECT substr(body, 1, 80), content_hash FROM source_articles WHERE id = ?", [id]).first
+            #expect(texts[id]?.body == stored?.string(0))
+            #expect(texts[id]?.contentHash == stored?.string(1))
         }
     }
 }
